@@ -1,0 +1,1 @@
+"""Actor mentions, coreference and resolution."""

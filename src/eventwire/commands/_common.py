@@ -1,0 +1,30 @@
+"""Options shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+from eventwire.config import Settings
+from eventwire.pipeline import Pipeline
+
+
+def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+    """--config, --model and --actors, understood by every command that codes articles."""
+    parser.add_argument("--config", metavar="FILE", help="settings file (TOML) over the packaged defaults")
+    parser.add_argument("--model", help="spaCy pipeline to parse with (default: en_core_web_sm)")
+    parser.add_argument(
+        "--actors",
+        metavar="FILE",
+        action="append",
+        default=None,
+        help="extra actor dictionary (YAML); may be given more than once",
+    )
+    parser.add_argument("--min-confidence", type=float, default=None, help="drop events below this confidence")
+
+
+def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
+    """The pipeline the shared options describe."""
+    settings = Settings.load(args.config, model=args.model, min_confidence=args.min_confidence)
+    if args.actors:
+        settings = settings.replace(actor_files=settings.actor_files + tuple(args.actors))
+    return Pipeline.from_config(settings)

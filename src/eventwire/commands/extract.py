@@ -1,0 +1,65 @@
+"""``eventwire extract``: code articles into the contract's JSONL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from typing import TextIO
+
+from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.ingest.readers import check_readable, read_inputs
+from eventwire.records import CodedArticle
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="code articles into events, actors and quotes (JSONL)",
+        description=(
+            "Code articles into events, actors and quotes, one JSON line per article.\n\n"
+            "example: eventwire extract news.jsonl --output events.jsonl"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .txt, or - for JSONL on stdin")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output JSONL file (default: stdout)")
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "pretty"),
+        default="jsonl",
+        help="pretty also prints a readable digest of each article to stdout",
+    )
+    add_pipeline_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_readable(args.inputs)
+    pipeline = pipeline_from_args(args)
+    failed = total = 0
+    with ExitStack() as stack:
+        out: TextIO = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+        pretty = args.format == "pretty"
+        # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
+        write_json = bool(args.output) or not pretty
+        for coded in _coded(pipeline.run(read_inputs(args.inputs)), pretty):
+            total += 1
+            failed += coded.error is not None
+            if write_json:
+                out.write(json.dumps(coded.to_contract_dict(), ensure_ascii=False) + "\n")
+    print(f"eventwire: {total} article(s) read, {total - failed} coded, {failed} failed", file=sys.stderr)
+    return 0
+
+
+def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArticle]:
+    if not pretty:
+        yield from articles
+        return
+    from eventwire.digest import print_digest
+
+    for coded in articles:
+        print_digest(coded)
+        yield coded

@@ -1,0 +1,1 @@
+"""PLOVER/CAMEO event coding."""

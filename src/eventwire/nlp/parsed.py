@@ -1,0 +1,69 @@
+"""``ParsedArticle``: an article with its spaCy parse and what the stages found so far."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.records import Article, CodedArticle, Event, Mention, Quote, Sentence
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """The working state of one article between stages; it never leaves the pipeline."""
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    notes: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> ParsedArticle:
+        """A copy with some results replaced (stages never mutate their input)."""
+        return dataclasses.replace(self, **changes)
+
+    def sentence_index(self, token: Token) -> int:
+        """Index of the sentence that holds ``token``."""
+        starts = [s.start for s in self.sentences]
+        return max(bisect.bisect_right(starts, token.idx) - 1, 0)
+
+    def mentions_in(self, token_start: int, token_end: int) -> list[Mention]:
+        """Mentions that lie inside the token range [token_start, token_end)."""
+        return [m for m in self.mentions if token_start <= m.token_start and m.token_end <= token_end]
+
+    def mention_at(self, token_i: int) -> Mention | None:
+        """The innermost mention that covers token ``token_i``."""
+        covering = [m for m in self.mentions if m.token_start <= token_i < m.token_end]
+        return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
+
+    def to_coded(self) -> CodedArticle:
+        return CodedArticle(
+            article=self.article,
+            sentences=self.sentences,
+            mentions=self.mentions,
+            events=self.events,
+            quotes=self.quotes,
+            extras=dict(self.notes),
+        )
+
+
+def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
+    """The doc's sentences as records, with character offsets into the article text."""
+    return tuple(
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents)
+    )
+
+
+def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedArticle]:
+    """Parse articles with ``nlp.pipe`` in batches, in input order."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc))

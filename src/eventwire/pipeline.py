@@ -1,0 +1,122 @@
+"""``Pipeline``: articles in, coded articles out, one stage after another.
+
+    >>> from eventwire import Pipeline, Article
+    >>> coded = list(Pipeline.from_config().run([Article(text="Protesters marched in Minsk.")]))
+
+Each article fails alone: an error in one is recorded on its ``CodedArticle`` and the
+batch goes on. Output order is input order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from eventwire.config import Settings
+from eventwire.errors import ArticleInputError, EventwireError
+from eventwire.nlp.model import load_model
+from eventwire.nlp.parsed import ParsedArticle, parse_articles
+from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
+from eventwire.registry import Stage, StageFactory, load_stage_factory
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """A spaCy model plus the ordered stages named in ``Settings.stages``."""
+
+    def __init__(self, settings: Settings, nlp: Language, stages: Sequence[Stage]) -> None:
+        self.settings = settings
+        self.nlp = nlp
+        self.stages = tuple(stages)
+
+    @classmethod
+    def from_config(
+        cls,
+        settings: Settings | str | Path | None = None,
+        extra_stages: Mapping[str, StageFactory] | None = None,
+        **overrides: Any,
+    ) -> Pipeline:
+        """Build from a ``Settings``, a TOML path or the packaged defaults, plus overrides."""
+        if not isinstance(settings, Settings):
+            settings = Settings.load(settings, **overrides)
+        elif overrides:
+            settings = settings.replace(**overrides)
+        stages = [load_stage_factory(name, extra_stages)(settings) for name in settings.stages]
+        return cls(settings, load_model(settings.model), stages)
+
+    def run(self, articles: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+        """Code every article, yielding one ``CodedArticle`` per input, in input order."""
+        items = iter(articles)
+        while batch := list(islice(items, self.settings.batch_size)):
+            yield from self._run_batch(batch)
+
+    def code_text(self, text: str, **metadata: Any) -> CodedArticle:
+        """Code one text; metadata are ``Article`` fields (id, title, date, publisher, url)."""
+        return next(self.run([Article(text=text, **metadata)]))
+
+    def _run_batch(self, batch: list[Article | RejectedInput]) -> Iterator[CodedArticle]:
+        results: dict[int, CodedArticle] = {}
+        parseable: list[tuple[int, Article]] = []
+        for position, item in enumerate(batch):
+            rejected = _reject(item)
+            if rejected is not None:
+                results[position] = rejected
+            else:
+                assert isinstance(item, Article)
+                parseable.append((position, item))
+        for (position, article), parsed in zip(parseable, self._parse([a for _, a in parseable]), strict=True):
+            results[position] = self._code(article, parsed)
+        for position in range(len(batch)):
+            yield results[position]
+
+    def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Exception]:
+        try:
+            yield from list(parse_articles(self.nlp, articles, self.settings.batch_size))
+        except Exception:  # noqa: BLE001 - a batch that fails is retried one article at a time
+            log.warning("batch parse failed; parsing %d articles one by one", len(articles))
+            for article in articles:
+                try:
+                    yield next(parse_articles(self.nlp, [article]))
+                except Exception as exc:  # noqa: BLE001 - recorded on the article
+                    yield exc
+
+    def _code(self, article: Article, parsed: ParsedArticle | Exception) -> CodedArticle:
+        if isinstance(parsed, Exception):
+            return _failed(article, parsed)
+        try:
+            for stage in self.stages:
+                parsed = stage(parsed)
+        except Exception as exc:  # noqa: BLE001 - one article fails alone, the batch goes on
+            log.exception("article %s failed in a stage", article.id)
+            return _failed(article, exc)
+        coded = parsed.to_coded()
+        if self.settings.min_confidence > 0:
+            kept = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
+            coded = _replace_events(coded, kept)
+        return coded
+
+
+def _reject(item: Article | RejectedInput) -> CodedArticle | None:
+    if isinstance(item, RejectedInput):
+        return CodedArticle(article=Article(text="", id=item.id), error=item.error)
+    if not item.text.strip():
+        error = ArticleInputError("article text is empty")
+        return CodedArticle(article=item, error=ArticleError(type(error).__name__, str(error)))
+    return None
+
+
+def _failed(article: Article, exc: Exception) -> CodedArticle:
+    kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
+    return CodedArticle(article=article, error=ArticleError(kind, str(exc) or kind))
+
+
+def _replace_events(coded: CodedArticle, events: tuple[Any, ...]) -> CodedArticle:
+    from dataclasses import replace
+
+    return replace(coded, events=events)

@@ -1,0 +1,274 @@
+"""Typed, frozen, JSON-serialisable records that travel between pipeline stages.
+
+A spaCy ``Doc`` never appears here: stages hand each other these records so that a
+rule-based stage and a learned one can replace each other without touching the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Modality = Literal["asserted", "future", "hypothetical", "conditional"]
+DatePrecision = Literal["day", "month", "year"]
+MentionKind = Literal["name", "nominal", "pronoun", "adjective", "metonym"]
+ActorKind = Literal["person", "organization", "state", "group"]
+
+
+def stable_id(text: str) -> str:
+    """Article id derived from its text, identical across runs and machines."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as it was read: text plus whatever metadata came with it."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    date: dt.date | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", stable_id(self.text))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "publisher": self.publisher,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with character offsets into the article text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts or is acted upon: the contract's Actor object."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: ActorKind | None = None
+    wikidata: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "kind": self.kind,
+            "wikidata": self.wikidata,
+        }
+
+    @property
+    def identity(self) -> tuple[str | None, str | None, str | None, str | None]:
+        """What makes two mentions the same actor, whatever their surface text."""
+        return (self.name, self.country, self.sector, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an actor, and the chain it belongs to.
+
+    ``token_start``/``token_end`` index the article's parsed tokens so that stages that
+    hold the parse can align arguments with mentions; ``start``/``end`` are characters.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    token_start: int
+    token_end: int
+    kind: MentionKind
+    actor: Actor | None = None
+    chain: int | None = None
+    head: int | None = None  # token index of the syntactic head
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "kind": self.kind,
+            "chain": self.chain,
+            "actor": self.actor.to_dict() if self.actor else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of article text by character offsets (an event's trigger, say)."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened, resolved to a country and coordinates when known."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    source: Literal["text", "dateline", "unresolved"] = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom: one coded event with the sentence it came from."""
+
+    plover: str
+    cameo: str
+    sentence: int
+    trigger: Span
+    source: tuple[Actor, ...] = ()
+    target: tuple[Actor, ...] = ()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    goldstein: float | None = None
+    quad: int | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    location: Location | None = None
+    reported_by: tuple[Actor, ...] = ()
+    confidence: float = 0.5
+    coder: str = "rules"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "plover": self.plover,
+            "mode": self.mode,
+            "context": list(self.context),
+            "cameo": self.cameo,
+            "goldstein": self.goldstein,
+            "quad": self.quad,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "negated": self.negated,
+            "modality": self.modality,
+            "sentence": self.sentence,
+            "trigger": self.trigger.to_dict(),
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "reported_by": [a.to_dict() for a in self.reported_by],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: a direct or indirect quotation and how it reached the article."""
+
+    text: str
+    start: int
+    end: int
+    speaker: Actor | None = None
+    cue: str | None = None
+    direct: bool = True
+    reported_by: tuple[Actor, ...] = ()
+    sentence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue,
+            "direct": self.direct,
+            "reported_by": [a.to_dict() for a in self.reported_by],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """Why an article could not be coded; stored and reported, never raised past the batch."""
+
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedInput:
+    """An input record that could not become an ``Article``; it still gets its output line."""
+
+    id: str
+    error: ArticleError
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """Everything eventwire found in one article: the unit a pipeline yields."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    error: ArticleError | None = None
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        """Every distinct actor the article mentions, in order of first mention."""
+        seen: dict[tuple[str | None, ...], Actor] = {}
+        for mention in self.mentions:
+            actor = mention.actor
+            if actor is None or actor.country is None and actor.name is None:
+                continue
+            seen.setdefault(actor.identity, actor)
+        return tuple(seen.values())
+
+    def to_contract_dict(self) -> dict[str, Any]:
+        """The output line defined by CONTRACT.md."""
+        return {
+            "id": self.article.id,
+            "events": [e.to_dict() for e in self.events],
+            "actors": [a.to_dict() for a in self.actors],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "error": self.error.to_dict() if self.error else None,
+        }

@@ -1,0 +1,1 @@
+"""Event dates and places."""
