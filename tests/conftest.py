@@ -38,6 +38,7 @@ def build_doc(
     words: Sequence[str],
     heads: Sequence[int],
     deps: Sequence[str],
+    *,
     tags: Sequence[str] | None = None,
     pos: Sequence[str] | None = None,
     lemmas: Sequence[str] | None = None,

@@ -1,6 +1,6 @@
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article, RejectedInput, ArticleError
+from eventwire.records import Article, ArticleError, RejectedInput
 
 
 def test_empty_article_gets_its_own_error_and_the_batch_goes_on(pipeline: Pipeline) -> None:

@@ -22,7 +22,11 @@ def actor_label(actors: tuple[Actor, ...]) -> str:
 def event_line(event: Event) -> str:
     """'source → TYPE/mode → target' with the flags a reader must not miss."""
     kind = event.plover + (f"/{event.mode}" if event.mode else "")
-    flags = [f for f in ("NOT" if event.negated else "", "" if event.modality == "asserted" else event.modality) if f]
+    flags = [
+        f
+        for f in ("NOT" if event.negated else "", "" if event.modality == "asserted" else event.modality)
+        if f
+    ]
     flag_text = f" [{', '.join(flags)}]" if flags else ""
     return f"{actor_label(event.source)} → {kind} ({event.cameo}) → {actor_label(event.target)}{flag_text}"
 

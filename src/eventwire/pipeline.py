@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,9 @@ class Pipeline:
             else:
                 assert isinstance(item, Article)
                 parseable.append((position, item))
-        for (position, article), parsed in zip(parseable, self._parse([a for _, a in parseable]), strict=True):
+        for (position, article), parsed in zip(
+            parseable, self._parse([a for _, a in parseable]), strict=True
+        ):
             results[position] = self._code(article, parsed)
         for position in range(len(batch)):
             yield results[position]
@@ -78,12 +81,12 @@ class Pipeline:
     def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Exception]:
         try:
             yield from list(parse_articles(self.nlp, articles, self.settings.batch_size))
-        except Exception:  # noqa: BLE001 - a batch that fails is retried one article at a time
+        except Exception:
             log.warning("batch parse failed; parsing %d articles one by one", len(articles))
             for article in articles:
                 try:
                     yield next(parse_articles(self.nlp, [article]))
-                except Exception as exc:  # noqa: BLE001 - recorded on the article
+                except Exception as exc:
                     yield exc
 
     def _code(self, article: Article, parsed: ParsedArticle | Exception) -> CodedArticle:
@@ -92,7 +95,7 @@ class Pipeline:
         try:
             for stage in self.stages:
                 parsed = stage(parsed)
-        except Exception as exc:  # noqa: BLE001 - one article fails alone, the batch goes on
+        except Exception as exc:
             log.exception("article %s failed in a stage", article.id)
             return _failed(article, exc)
         coded = parsed.to_coded()
@@ -117,6 +120,4 @@ def _failed(article: Article, exc: Exception) -> CodedArticle:
 
 
 def _replace_events(coded: CodedArticle, events: tuple[Any, ...]) -> CodedArticle:
-    from dataclasses import replace
-
     return replace(coded, events=events)

@@ -258,7 +258,7 @@ class CodedArticle:
         seen: dict[tuple[str | None, ...], Actor] = {}
         for mention in self.mentions:
             actor = mention.actor
-            if actor is None or actor.country is None and actor.name is None:
+            if actor is None or (actor.country is None and actor.name is None):
                 continue
             seen.setdefault(actor.identity, actor)
         return tuple(seen.values())

@@ -19,7 +19,9 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="extra actor dictionary (YAML); may be given more than once",
     )
-    parser.add_argument("--min-confidence", type=float, default=None, help="drop events below this confidence")
+    parser.add_argument(
+        "--min-confidence", type=float, default=None, help="drop events below this confidence"
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Pipeline:

@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.digest import print_digest
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.records import CodedArticle
 
@@ -41,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
     failed = total = 0
     with ExitStack() as stack:
-        out: TextIO = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+        out: TextIO = (
+            stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+        )
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write_json = bool(args.output) or not pretty
@@ -58,8 +61,6 @@ def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArti
     if not pretty:
         yield from articles
         return
-    from eventwire.digest import print_digest
-
     for coded in articles:
         print_digest(coded)
         yield coded

@@ -62,7 +62,9 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     )
 
 
-def parse_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ParsedArticle]:
+def parse_articles(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 32
+) -> Iterator[ParsedArticle]:
     """Parse articles with ``nlp.pipe`` in batches, in input order."""
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
