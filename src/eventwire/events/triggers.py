@@ -1,0 +1,189 @@
+"""Find event triggers in a parsed document by matching lexicon entries against the parse.
+
+A trigger is a verb ("shelled"), a noun ("sanctions on", "talks with") or an adjective
+("ready to") whose lemma is in the lexicon and whose syntactic context satisfies the
+entry: particle, object, preposition, subject, modifier, governing light verb. Every
+token gets at most one match, the most specific entry that fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.lexicon import LexEntry, Lexicon, PartOfSpeech
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A lexicon entry that fired on a token: what the argument finder and the stage use."""
+
+    token: int  # head token index of the trigger (verb or noun) in the doc
+    tokens: tuple[int, ...]  # all token indices of the trigger phrase (offsets go min..max)
+    cameo: str
+    plover: str
+    mode: str | None
+    strength: float  # 0..1: how specific the pattern is
+    pattern: str  # lexicon entry id, for explanations
+    target_preps: tuple[str, ...] = ()  # prepositions introducing the target ("on", "against", "with", "to")
+    nominal: bool = False  # trigger is a noun ("sanctions on", "talks with", "an attack on")
+    reciprocal: bool = False  # "met", "held talks", "signed an agreement": both sides act on each other
+    passive_source_prep: str = "by"
+
+
+def part_of_speech(token: Token) -> PartOfSpeech | None:
+    """The lexicon section a token is looked up in (participles count as verbs)."""
+    if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if token.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def _lookup_words(token: Token) -> tuple[str, ...]:
+    # The lemmatiser sometimes keeps a plural or an -ing form; the surface form is a fallback.
+    return (token.lemma_.lower(), token.lower_)
+
+
+def _with_compounds(token: Token) -> set[str]:
+    words = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            words.update((child.lemma_.lower(), child.lower_))
+    return words
+
+
+def objects_of(token: Token) -> set[str]:
+    """Lemmas of what the trigger acts on: direct object, passive subject, "of"-object, conjuncts."""
+    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if token.pos_ in ("NOUN", "PROPN"):
+        heads += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        heads += [c for c in token.children if c.dep_ == "compound"]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    words: set[str] = set()
+    for head in heads:
+        words |= _with_compounds(head)
+    return words
+
+
+def preps_of(token: Token) -> set[str]:
+    """Prepositions and particles attached to the trigger (and to its object, for "X on Y")."""
+    found = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
+        found |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return found
+
+
+def particles_of(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def subjects_of(token: Token) -> set[str]:
+    heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if token.dep_ in ("acl", "relcl", "amod") and not heads:
+        heads = [token.head]  # "troops massed on the border" parsed as a reduced relative
+    words: set[str] = set()
+    for head in heads:
+        words |= _with_compounds(head)
+    return words
+
+
+def modifiers_of(token: Token) -> set[str]:
+    return {w for c in token.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+
+
+def governor_of(token: Token) -> Token | None:
+    """The verb that takes a nominal trigger as its object or subject ("held talks", "talks began")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "engaged in talks", "went on strike"
+    if head is token or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return head
+
+
+def _fits(entry: LexEntry, token: Token) -> bool:
+    particles = particles_of(token)
+    if entry.particles:
+        if not particles & set(entry.particles):
+            return False
+    elif particles and entry.pos == "verb":
+        return False  # "call off" is not "call": a phrasal verb is a different verb
+    objects = objects_of(token) if entry.objects or entry.not_objects else set()
+    checks = (
+        (entry.objects, objects),
+        (entry.preps, preps_of(token)),
+        (entry.subjects, subjects_of(token) if entry.subjects else set()),
+        (entry.mods, modifiers_of(token) if entry.mods else set()),
+    )
+    if any(required and not set(required) & found for required, found in checks):
+        return False
+    if entry.not_objects and objects & set(entry.not_objects):
+        return False
+    if entry.clause and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return False
+    governor = governor_of(token)
+    return not entry.governors or (governor is not None and governor.lemma_.lower() in entry.governors)
+
+
+def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
+    """The trigger's own words: head, particle, and a light verb that carries a noun."""
+    indices = {token.i}
+    indices |= {c.i for c in token.children if c.dep_ in ("prt", "neg") and entry.pos == "verb"}
+    if entry.pos == "noun" and entry.governors:
+        governor = governor_of(token)
+        if governor is not None and abs(governor.i - token.i) <= 4:
+            indices.add(governor.i)
+    if entry.pos == "noun":
+        indices |= {c.i for c in token.children if c.dep_ == "compound" and c.i == token.i - 1}
+    return tuple(sorted(indices))
+
+
+def match_entry(entry: LexEntry, token: Token) -> TriggerMatch | None:
+    """A ``TriggerMatch`` when ``entry`` fits ``token`` in its parse, else None."""
+    if not _fits(entry, token):
+        return None
+    return TriggerMatch(
+        token=token.i,
+        tokens=phrase_tokens(entry, token),
+        cameo=entry.cameo,
+        plover=entry.plover,
+        mode=entry.mode,
+        strength=entry.strength,
+        pattern=entry.id,
+        target_preps=entry.target_preps,
+        nominal=entry.pos == "noun",
+        reciprocal=entry.reciprocal,
+        passive_source_prep=entry.passive_source_prep,
+    )
+
+
+def best_match(lexicon: Lexicon, token: Token) -> TriggerMatch | None:
+    """The most specific entry that fits ``token`` (ties: the first listed)."""
+    pos = part_of_speech(token)
+    if pos is None:
+        return None
+    best: TriggerMatch | None = None
+    for entry in lexicon.candidates(pos, _lookup_words(token)):
+        found = match_entry(entry, token)
+        if found is not None and (best is None or found.strength > best.strength):
+            best = found
+    return best
+
+
+def find_triggers(
+    doc: Doc, lexicon: Lexicon, start: int = 0, end: int | None = None
+) -> Iterator[TriggerMatch]:
+    """Every token of ``doc[start:end]`` that the lexicon recognises, at most one match each."""
+    for token in doc[start:end]:
+        found = best_match(lexicon, token)
+        if found is not None:
+            yield found
