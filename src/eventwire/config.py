@@ -24,7 +24,13 @@ class Settings:
 
     model: str = "en_core_web_sm"
     batch_size: int = 32
-    stages: tuple[str, ...] = ("actors.kb", "events.rules", "quotes.rules", "when_where.default")
+    stages: tuple[str, ...] = (
+        "actors.kb",
+        "events.rules",
+        "events.intent",
+        "quotes.rules",
+        "when_where.default",
+    )
     actor_files: tuple[str, ...] = ()
     min_confidence: float = 0.0
     db_path: str = "eventwire.duckdb"

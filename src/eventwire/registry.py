@@ -40,6 +40,7 @@ BUILTIN_STAGES: Mapping[str, str] = MappingProxyType(
     {
         "actors.kb": "eventwire.actors.stage:make_actor_stage",
         "events.rules": "eventwire.events.stage:make_rule_coder",
+        "events.intent": "eventwire.events.intent:make_intent_stage",
         "quotes.rules": "eventwire.quotes.stage:make_quote_stage",
         "when_where.default": "eventwire.when_where.stage:make_when_where_stage",
     }
