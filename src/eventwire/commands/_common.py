@@ -24,9 +24,14 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
-    """The pipeline the shared options describe."""
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings the shared options describe."""
     settings = Settings.load(args.config, model=args.model, min_confidence=args.min_confidence)
     if args.actors:
         settings = settings.replace(actor_files=settings.actor_files + tuple(args.actors))
-    return Pipeline.from_config(settings)
+    return settings
+
+
+def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
+    """The pipeline the shared options describe."""
+    return Pipeline.from_config(settings_from_args(args))
