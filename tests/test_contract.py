@@ -17,19 +17,48 @@ ARTICLE = {
     "title": "Canada recalls envoy",
     "text": (
         "OTTAWA, June 9 - Canada recalled its ambassador from Moscow on Wednesday, Reuters reported.\n"
-        "\"This decision was not taken lightly,\" Canadian Foreign Minister Melanie Joly said in Ottawa.\n"
+        '"This decision was not taken lightly," Canadian Foreign Minister Melanie Joly said in Ottawa.\n'
         "The Russian government condemned the move and threatened to expel Canadian diplomats."
     ),
 }
 EVENT_KEYS = {
-    "plover", "mode", "context", "cameo", "goldstein", "quad", "source", "target", "negated",
-    "modality", "sentence", "trigger", "date", "date_precision", "location", "reported_by", "confidence",
+    "plover",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "quad",
+    "source",
+    "target",
+    "negated",
+    "modality",
+    "sentence",
+    "trigger",
+    "date",
+    "date_precision",
+    "location",
+    "reported_by",
+    "confidence",
 }
 ACTOR_KEYS = {"text", "name", "country", "sector", "kind", "wikidata"}
 QUOTE_KEYS = {"text", "start", "end", "speaker", "cue", "direct", "reported_by"}
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 
 

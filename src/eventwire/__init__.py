@@ -1,10 +1,10 @@
 """eventwire: turn news reports into structured political event data.
 
-    >>> from eventwire import Pipeline, Article
-    >>> pipeline = Pipeline.from_config()
-    >>> coded = next(pipeline.run([Article(text="Russia recalled its ambassador from Washington.")]))
-    >>> [e.plover for e in coded.events]
-    ['SANCTION']
+>>> from eventwire import Pipeline, Article
+>>> pipeline = Pipeline.from_config()
+>>> coded = next(pipeline.run([Article(text="Russia recalled its ambassador from Washington.")]))
+>>> [e.plover for e in coded.events]
+['SANCTION']
 """
 
 from eventwire.config import Settings
