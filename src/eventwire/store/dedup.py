@@ -1,0 +1,144 @@
+"""When two coded events are the same real-world event: the store's merge rule.
+
+News reports one event many times. GDELT keeps one event row and counts its mentions; we do
+the same. Two mentions are one event when every test below passes (docs/store.md):
+
+1. same *match key*: PLOVER type, negation, modality, the set of source countries and the
+   set of target countries;
+2. actor names agree where both sides name someone (the name sets intersect);
+3. dates fall within ``window_days`` of each other (month- or year-precise dates are ranges);
+4. places are compatible: no place on one side, or same country and, with coordinates on
+   both sides, at most ``max_km`` apart.
+
+An event without any date (neither coded nor a publication date) merges only within its own
+article: across articles there is nothing to say that two undated reports are one event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from eventwire.config import Settings
+from eventwire.records import Actor, Event, Location
+
+DayRange = tuple[dt.date, dt.date]
+EARTH_RADIUS_KM = 6371.0
+# Two reports placing one event further apart than this (a city and its suburbs fit) differ.
+DEFAULT_MAX_KM = 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """What the merge rule compares, for an incoming mention or a stored event."""
+
+    match_key: str
+    days: DayRange | None
+    source_names: frozenset[str]
+    target_names: frozenset[str]
+    location: Location | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRule:
+    """The configurable merge rule; ``enabled=False`` keeps every mention its own event."""
+
+    window_days: int = 2
+    max_km: float = DEFAULT_MAX_KM
+    match_names: bool = True
+    enabled: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> MergeRule:
+        """``dedup_window_days`` plus the ``[options]`` dedup_max_km, dedup_match_names, dedup_enabled."""
+        return cls(
+            window_days=settings.dedup_window_days,
+            max_km=float(settings.option("dedup_max_km", DEFAULT_MAX_KM)),
+            match_names=bool(settings.option("dedup_match_names", True)),
+            enabled=bool(settings.option("dedup_enabled", True)),
+        )
+
+    def same_event(self, new: EventFacts, old: EventFacts) -> bool:
+        """True when ``new`` reports the real-world event ``old`` already stands for."""
+        if not self.enabled or new.match_key != old.match_key:
+            return False
+        if self.match_names and not (
+            _names_agree(new.source_names, old.source_names)
+            and _names_agree(new.target_names, old.target_names)
+        ):
+            return False
+        return self._dates_agree(new.days, old.days) and self._places_agree(new.location, old.location)
+
+    def _dates_agree(self, a: DayRange | None, b: DayRange | None) -> bool:
+        if a is None or b is None:
+            # Undated events are only offered for merging within one article (see module doc).
+            return a is None and b is None
+        gap = max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
+        return gap <= self.window_days
+
+    def _places_agree(self, a: Location | None, b: Location | None) -> bool:
+        if a is None or b is None:
+            return True
+        if a.country and b.country and a.country != b.country:
+            return False
+        if None not in (a.lat, a.lon, b.lat, b.lon):
+            return distance_km(a, b) <= self.max_km
+        if a.country and b.country:
+            return True
+        return a.name.casefold() == b.name.casefold()
+
+
+def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def match_key(event: Event) -> str:
+    """PLOVER type, negation, modality and the country sets of each side, as one string."""
+    polarity = "not" if event.negated else "yes"
+    return f"{event.plover}|{polarity}|{event.modality}|{side_key(event.source)}>{side_key(event.target)}"
+
+
+def side_key(actors: tuple[Actor, ...]) -> str:
+    return ",".join(countries(actors))
+
+
+def countries(actors: tuple[Actor, ...]) -> list[str]:
+    """The sorted, distinct country codes of one side of an event."""
+    return sorted({a.country for a in actors if a.country})
+
+
+def names(actors: tuple[Actor, ...]) -> list[str]:
+    """The sorted, distinct canonical names of one side (unknown names left out)."""
+    return sorted({a.name for a in actors if a.name})
+
+
+def folded(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values or ())
+
+
+def day_range(date: str | None, precision: str | None) -> DayRange | None:
+    """The days a contract date covers: one day, a whole month or a whole year."""
+    if not date:
+        return None
+    try:
+        if precision == "year" or len(date) == 4:
+            year = int(date[:4])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if precision == "month" or len(date) == 7:
+            year, month = int(date[:4]), int(date[5:7])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    return day, day
+
+
+def distance_km(a: Location, b: Location) -> float:
+    """Great-circle distance between two located places (haversine)."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,163 @@
+"""From a ``CodedArticle`` to table rows: one function per table, column lists beside them.
+
+Kept apart from the writer so the mapping from the contract to columns reads in one place
+and every column of ``event_mentions`` can be checked against the contract's Event fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from eventwire.records import Actor, Article, CodedArticle, Event
+from eventwire.store.dedup import countries, names
+
+Row = list[Any]
+
+ARTICLE_COLUMNS = (
+    "id", "url", "title", "publisher", "date", "content_hash", "status", "error_type", "error",
+    "duplicate_of", "source_name", "text", "num_events", "ingested_at",
+)  # fmt: skip
+SENTENCE_COLUMNS = ("article_id", "sentence", "start_char", "end_char", "text")
+ACTOR_COLUMNS = ("actor_id", "name", "country", "sector", "kind", "wikidata")
+MENTION_COLUMNS = (
+    "article_id", "mention_index", "sentence", "start_char", "end_char", "text", "kind", "chain", "actor_id",
+)  # fmt: skip
+QUOTE_COLUMNS = (
+    "article_id", "quote_index", "sentence", "text", "start_char", "end_char", "speaker_actor_id",
+    "speaker_json", "cue", "direct", "reported_by_json",
+)  # fmt: skip
+EVENT_MENTION_COLUMNS = (
+    "mention_id", "event_id", "article_id", "event_index", "sentence", "plover", "mode", "context",
+    "cameo", "goldstein", "quad", "source_json", "target_json", "source_countries", "target_countries",
+    "source_names", "target_names", "source_actor_ids", "target_actor_ids", "negated", "modality",
+    "trigger_text", "trigger_start", "trigger_end", "date", "date_precision", "event_day",
+    "location_name", "location_country", "lat", "lon", "location_source", "reported_by_json",
+    "confidence", "coder",
+)  # fmt: skip
+INGEST_LOG_COLUMNS = ("article_id", "action", "source_name", "error_type", "error", "logged_at")
+
+
+def insert_sql(table: str, columns: tuple[str, ...], verb: str = "INSERT") -> str:
+    return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def content_hash(text: str) -> str:
+    """Fingerprint of an article's text: the same report under another id is a duplicate."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def actor_id(actor: Actor) -> str | None:
+    """A stable key for a canonical actor; None for a mention nobody could resolve."""
+    if actor.wikidata:
+        return actor.wikidata
+    if actor.name is None and actor.country is None:
+        return None
+    key = "|".join(part or "" for part in actor.identity)
+    return "actor-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def actors_json(actors: tuple[Actor, ...]) -> str:
+    return json.dumps([a.to_dict() for a in actors], ensure_ascii=False)
+
+
+def article_row(coded: CodedArticle, status: str, source_name: str | None, duplicate_of: str | None) -> Row:
+    article, error = coded.article, coded.error
+    return [
+        article.id, article.url, article.title, article.publisher, article.date,
+        content_hash(article.text) if article.text else None, status,
+        error.type if error else None, error.message if error else None, duplicate_of, source_name,
+        article.text, len(coded.events) if status == "coded" else 0, dt.datetime.now(),
+    ]  # fmt: skip
+
+
+def sentence_rows(coded: CodedArticle) -> list[Row]:
+    return [[coded.article.id, s.index, s.start, s.end, s.text] for s in coded.sentences]
+
+
+def actor_rows(coded: CodedArticle) -> list[Row]:
+    """Every resolved actor of the article: mentions, event sides, speakers and reporters."""
+    found: dict[str, Actor] = {}
+    for actor in _all_actors(coded):
+        key = actor_id(actor)
+        if key is not None:
+            found.setdefault(key, actor)
+    return [[key, a.name, a.country, a.sector, a.kind, a.wikidata] for key, a in found.items()]
+
+
+def _all_actors(coded: CodedArticle) -> list[Actor]:
+    actors = [m.actor for m in coded.mentions if m.actor is not None]
+    for event in coded.events:
+        actors.extend(event.source + event.target + event.reported_by)
+    for quote in coded.quotes:
+        actors.extend(((quote.speaker,) if quote.speaker else ()) + quote.reported_by)
+    return actors
+
+
+def mention_rows(coded: CodedArticle) -> list[Row]:
+    return [
+        [
+            coded.article.id,
+            i,
+            m.sentence,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.chain,
+            m.actor and actor_id(m.actor),
+        ]
+        for i, m in enumerate(coded.mentions)
+    ]
+
+
+def quote_rows(coded: CodedArticle) -> list[Row]:
+    rows = []
+    for i, q in enumerate(coded.quotes):
+        speaker = q.speaker
+        rows.append([
+            coded.article.id, i, q.sentence, q.text, q.start, q.end, speaker and actor_id(speaker),
+            json.dumps(speaker.to_dict(), ensure_ascii=False) if speaker else None, q.cue, q.direct,
+            actors_json(q.reported_by),
+        ])  # fmt: skip
+    return rows
+
+
+def effective_date(event: Event, article: Article) -> tuple[str | None, str | None]:
+    """The event's own date, else the publication date (GDELT's fallback), with its precision."""
+    if event.date:
+        return event.date, event.date_precision or "day"
+    if article.date:
+        return article.date.isoformat(), "day"
+    return None, None
+
+
+def event_mention_row(
+    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None
+) -> Row:
+    place = event.location
+    return [
+        f"{coded.article.id}:{index}", event_id, coded.article.id, index, event.sentence, event.plover,
+        event.mode, list(event.context), event.cameo, event.goldstein, event.quad,
+        actors_json(event.source), actors_json(event.target), countries(event.source),
+        countries(event.target), names(event.source), names(event.target),
+        _ids(event.source), _ids(event.target), event.negated, event.modality,
+        event.trigger.text, event.trigger.start, event.trigger.end, event.date, event.date_precision,
+        event_day, place and place.name, place and place.country, place and place.lat,
+        place and place.lon, place and place.source, actors_json(event.reported_by),
+        event.confidence, event.coder,
+    ]  # fmt: skip
+
+
+def _ids(actors: tuple[Actor, ...]) -> list[str]:
+    return [key for key in (actor_id(a) for a in actors) if key is not None]
+
+
+def log_row(article_id: str, action: str, source_name: str | None, coded: CodedArticle) -> Row:
+    error = coded.error
+    return [
+        article_id, action, source_name, error.type if error else None,
+        error.message if error else None, dt.datetime.now(),
+    ]  # fmt: skip
