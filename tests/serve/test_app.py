@@ -1,0 +1,45 @@
+"""The REST API codes contract records and keeps each article's failure to itself."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.pipeline import Pipeline
+from eventwire.serve.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(pipeline: Pipeline) -> TestClient:
+    return TestClient(create_app(pipeline))
+
+
+def test_health_names_the_model(client: TestClient) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["model"] == "en_core_web_sm"
+
+
+def test_extract_returns_one_line_per_article_in_order(client: TestClient) -> None:
+    articles = [
+        {"id": "one", "text": "Students marched through Dhaka on Monday."},
+        {"id": "two", "text": "Talks resumed.", "date": "the day before"},
+        {"id": "three", "text": " "},
+    ]
+    lines = client.post("/extract", json={"articles": articles}).json()
+    assert [line["id"] for line in lines] == ["one", "two", "three"]
+    assert [line["error"] is None for line in lines] == [True, False, False]
+    assert "the day before" in lines[1]["error"]["message"]
+
+
+def test_extract_with_sentences_shows_the_evidence(client: TestClient) -> None:
+    lines = client.post("/extract/sentences", json={"articles": [{"text": "One sentence. And two."}]}).json()
+    assert [s["text"] for s in lines[0]["sentences"]] == ["One sentence.", "And two."]
+
+
+def test_empty_request_is_refused(client: TestClient) -> None:
+    assert client.post("/extract", json={"articles": []}).status_code == 422
+
+
+def test_explorer_page_is_served(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "eventwire explorer" in page.text
