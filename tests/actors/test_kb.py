@@ -1,0 +1,347 @@
+"""The actor knowledge base: lookups, dates, adjectives, roles, user files and schema errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors.kb import ActorKB, KBEntry, clean, default_kb, pluralise, query_keys
+from eventwire.errors import KnowledgeBaseError
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorKB:
+    return default_kb()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # countries: names, short forms, historic names, accents, possessives, case
+        ("Russia", "country:RUS"),
+        ("Russia's", "country:RUS"),
+        ("the Russian Federation", "country:RUS"),
+        ("U.S.", "country:USA"),
+        ("US", "country:USA"),
+        ("USA", "country:USA"),
+        ("America", "country:USA"),
+        ("the United States", "country:USA"),
+        ("UNITED STATES", "country:USA"),
+        ("Britain", "country:GBR"),
+        ("U.K.", "country:GBR"),
+        ("Côte d'Ivoire", "country:CIV"),
+        ("Cote d\u2019Ivoire", "country:CIV"),
+        ("Zaire", "country:COD"),
+        ("Burma", "country:MMR"),
+        ("Yugoslavia", "country:SRB"),
+        ("Soviet Union", "country:RUS"),
+        ("Kosovo", "country:XKX"),
+        ("Taiwan", "country:TWN"),
+        ("Guinea-Bissau", "country:GNB"),
+        ("Guinea Bissau", "country:GNB"),
+        # metonyms
+        ("the Kremlin", "metonym:RUS:kremlin"),
+        ("Kremlin's", "metonym:RUS:kremlin"),
+        ("Moscow", "metonym:RUS:moscow"),
+        ("the White House", "metonym:USA:white-house"),
+        ("The Pentagon", "metonym:USA:pentagon"),
+        ("Downing Street", "metonym:GBR:downing-street"),
+        ("Whitehall", "metonym:GBR:whitehall"),
+        ("Zhongnanhai", "metonym:CHN:zhongnanhai"),
+        ("Pyongyang", "metonym:PRK:pyongyang"),
+        # regions that stand for a country
+        ("Chechnya", "region:chechnya"),
+        ("Gaza", "region:gaza"),
+        ("Darfur", "region:darfur"),
+        # IGOs: Brussels is the EU, acronyms keep their capitals
+        ("Brussels", "igo:EU"),
+        ("NATO", "igo:NATO"),
+        ("Nato", "igo:NATO"),
+        ("the U.N.", "igo:UNO"),
+        ("Arctic Council", "igo:ARC"),
+        # media
+        ("Reuters", "media:reuters"),
+        ("ITAR-TASS", "media:tass"),
+        # people
+        ("Lavrov", "person:sergei-lavrov"),
+        ("Sergey Lavrov", "person:sergei-lavrov"),
+        ("Anthony Blinken", "person:antony-blinken"),
+        ("Blinken's", "person:antony-blinken"),
+    ],
+)
+def test_lookup(kb: ActorKB, text: str, key: str) -> None:
+    entry = kb.lookup(text, D(2021, 5, 20))
+    assert entry is not None, text
+    assert entry.key == key
+
+
+@pytest.mark.parametrize("text", ["us", "who", "Who", "the", "", "Nowhereland", "kremlin palace gardens"])
+def test_lookup_misses(kb: ActorKB, text: str) -> None:
+    assert kb.lookup(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector", "kind"),
+    [
+        ("the Kremlin", "RUS", "GOV", "organization"),
+        ("the Pentagon", "USA", "MIL", "organization"),
+        ("Russia", "RUS", None, "state"),
+        ("Chechnya", "RUS", None, "state"),
+        ("NATO", "IGO", "IGO", "organization"),
+        ("Reuters", "GBR", "MED", "organization"),
+    ],
+)
+def test_lookup_attributes(kb: ActorKB, text: str, country: str, sector: str | None, kind: str) -> None:
+    entry = kb.lookup(text)
+    assert entry is not None
+    assert (entry.country, entry.sector, entry.kind) == (country, sector, kind)
+
+
+def test_media_state_ownership(kb: ActorKB) -> None:
+    tass, reuters = kb.lookup("TASS"), kb.lookup("Reuters")
+    assert tass is not None and tass.state_owned is True
+    assert reuters is not None and reuters.state_owned is False
+
+
+def test_person_in_office_is_gov_with_office(kb: ActorKB) -> None:
+    entry = kb.lookup("Lavrov", D(2021, 5, 20))
+    assert entry is not None
+    assert (entry.name, entry.country, entry.sector, entry.office) == (
+        "Sergei Lavrov",
+        "RUS",
+        "GOV",
+        "foreign minister",
+    )
+
+
+def test_person_after_office_keeps_country_and_becomes_elite(kb: ActorKB) -> None:
+    entry = kb.lookup("Blinken", D(2026, 3, 1))
+    assert entry is not None
+    assert (entry.country, entry.sector, entry.office) == ("USA", "ELI", None)
+
+
+@pytest.mark.parametrize(
+    ("country", "office", "on", "name"),
+    [
+        ("USA", "secretary of state", D(2021, 5, 20), "Antony Blinken"),
+        ("USA", "foreign minister", D(2021, 5, 20), "Antony Blinken"),
+        ("RUS", "foreign minister", D(2021, 5, 20), "Sergei Lavrov"),
+        ("RUS", "Foreign Minister", D(2010, 1, 1), "Sergei Lavrov"),
+    ],
+)
+def test_office_holder(kb: ActorKB, country: str, office: str, on: dt.date, name: str) -> None:
+    entry = kb.office_holder(country, office, on)
+    assert entry is not None
+    assert entry.name == name
+    assert entry.start is not None and entry.start <= on
+    assert entry.end is None or on <= entry.end
+
+
+def test_former_minister_is_not_office_holder(kb: ActorKB) -> None:
+    later = D(2025, 6, 1)
+    holder = kb.office_holder("USA", "secretary of state", later)
+    assert holder is None or holder.name != "Antony Blinken"
+    assert kb.office_holder("RUS", "foreign minister", D(2003, 1, 1)) is None or (
+        kb.office_holder("RUS", "foreign minister", D(2003, 1, 1)) != kb.lookup("Lavrov")
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "iso3"),
+    [
+        ("Russian", "RUS"),
+        ("Russians", "RUS"),
+        ("Sudanese", "SDN"),
+        ("South Sudanese", "SSD"),
+        ("U.S.", "USA"),
+        ("American", "USA"),
+        ("British", "GBR"),
+        ("Britons", "GBR"),
+        ("Ivorian", "CIV"),
+        ("North Korean", "PRK"),
+        ("Soviet", "RUS"),
+        ("Burmese", "MMR"),
+        ("Pakistanis", "PAK"),
+    ],
+)
+def test_country_for_adjective(kb: ActorKB, word: str, iso3: str) -> None:
+    assert kb.country_for_adjective(word) == iso3
+
+
+@pytest.mark.parametrize("word", ["us", "Martian", "quickly", ""])
+def test_country_for_adjective_misses(kb: ActorKB, word: str) -> None:
+    assert kb.country_for_adjective(word) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("foreign minister", ("GOV", "person")),
+        ("Foreign Ministers", ("GOV", "person")),
+        ("troops", ("MIL", "group")),
+        ("soldier", ("MIL", "person")),
+        ("soldiers", ("MIL", "person")),
+        ("former foreign minister", ("ELI", "person")),
+        ("deputy foreign minister", ("GOV", "person")),
+        ("banana", None),
+    ],
+)
+def test_role(kb: ActorKB, phrase: str, expected: tuple[str, str] | None) -> None:
+    assert kb.role(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("term", "plural"),
+    [
+        ("soldier", "soldiers"),
+        ("policeman", "policemen"),
+        ("secretary of state", "secretaries of state"),
+        ("authority", "authorities"),
+        ("witness", "witnesses"),
+        ("envoy", "envoys"),
+    ],
+)
+def test_pluralise(term: str, plural: str) -> None:
+    assert pluralise(term) == plural
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [("the U.N.", "UN"), ("Russia's", "Russia"), ("  the   Kremlin ", "Kremlin"), ("Élysée", "Elysee")],
+)
+def test_clean(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
+
+
+def test_acronyms_only_match_capitals() -> None:
+    assert query_keys("WHO")[0] == "=WHO"
+    assert "=WHO" not in query_keys("who") and "=WHO" not in query_keys("Who")
+    assert "=NATO" in query_keys("Nato")
+
+
+def test_entries_have_unique_keys(kb: ActorKB) -> None:
+    keys = [e.key for e in kb.entries()]
+    assert len(keys) == len(set(keys)) == len(kb)
+    assert all(isinstance(e, KBEntry) for e in kb.entries())
+
+
+def test_load_is_fast() -> None:
+    ActorKB.load()  # warm the file system cache and pycountry
+    started = time.perf_counter()
+    ActorKB.load()
+    assert time.perf_counter() - started < 0.6  # target 0.3 s; slack for a busy CI machine
+
+
+# ---------------------------------------------------------------- user files
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "my_actors.yaml"
+    path.write_text(textwrap.dedent(body), "utf-8")
+    return path
+
+
+def test_user_file_adds_person_and_org(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        version: 1
+        entries:
+          - name: Maria Testova
+            aliases: [Testova]
+            country: BLR
+            sector: OPP
+            kind: person
+          - name: Lakeside Farmers Union
+            country: KEN
+            sector: AGR
+            kind: group
+        """,
+    )
+    kb = ActorKB.load([path])
+    person = kb.lookup("Testova")
+    assert person is not None and (person.country, person.sector, person.kind) == ("BLR", "OPP", "person")
+    union = kb.lookup("the Lakeside Farmers Union")
+    assert union is not None and (union.sector, union.kind) == ("AGR", "group")
+
+
+def test_user_file_overrides_packaged_entry(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        version: 1
+        entries:
+          - overrides: igo:NATO
+            name: NATO
+            aliases: [North Atlantic Treaty Organization, the Atlantic alliance]
+            country: IGO
+            sector: MIL
+        """,
+    )
+    kb = ActorKB.load([path])
+    nato = kb.lookup("NATO")
+    assert nato is not None and (nato.key, nato.name, nato.sector) == ("igo:NATO", "NATO", "MIL")
+    assert kb.lookup("Atlantic alliance") == nato
+
+
+ENTRY = "          - {name: Test Person, country: FRA"
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ("          - {country: FRA}", "entry 1 (?): field 'name': expected a non-empty string"),
+        ("          - {name: Test Person}", "field 'country'"),
+        (ENTRY.replace("FRA", "XYZ") + "}", "field 'country': expected one of the known country codes"),
+        (ENTRY + ", sector: WIZARD}", "field 'sector'"),
+        (ENTRY + ", kind: robot}", "field 'kind'"),
+        (ENTRY + ", wikidata: 159}", "field 'wikidata'"),
+        (ENTRY + ", office: mayor, start: 2020-13-01}", "field 'start': expected an ISO date"),
+        (ENTRY + ", office: mayor, start: 2020-01-01, end: 2019-01-01}", "field 'end'"),
+        (
+            ENTRY + ", aliases: Testy}\n" + ENTRY + ", aliases: [Testy]}",
+            "entry 2: duplicate key",
+        ),
+        (
+            ENTRY + ", kind: organization}\n          - {name: Other, aliases: [Test Person], country: FRA}",
+            "duplicate org alias 'test person'",
+        ),
+        ("          - {overrides: igo:NOPE, name: X, country: IGO}", "field 'overrides'"),
+        ("          - just a string", "entry 1: expected a mapping"),
+        (ENTRY + ", state_owned: maybe}", "field 'state_owned'"),
+        (ENTRY + ", aliases: [1, 2]}", "field 'aliases'"),
+    ],
+)
+def test_user_file_errors(tmp_path: Path, entries: str, message: str) -> None:
+    path = tmp_path / "my_actors.yaml"
+    path.write_text("version: 1\nentries:\n" + entries + "\n", "utf-8")
+    with pytest.raises(KnowledgeBaseError) as info:
+        ActorKB.load([path])
+    assert message in str(info.value)
+    assert "my_actors.yaml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("entries: []\n", "version: 1"),
+        ("version: 1\n", "'entries:' list"),
+        ("version: 1\nentries: [\n", "not valid YAML"),
+    ],
+)
+def test_user_file_structure_errors(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, "utf-8")
+    with pytest.raises(KnowledgeBaseError, match=message.replace("(", r"\(")):
+        ActorKB.load([path])
+
+
+def test_missing_user_file(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match="cannot read"):
+        ActorKB.load([tmp_path / "absent.yaml"])
