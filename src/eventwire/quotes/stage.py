@@ -1,17 +1,115 @@
-"""Quote stage placeholder."""
+"""The ``quotes.rules`` stage: direct and indirect quotations, speakers, reporting chains.
+
+It runs after the event coder so that it can credit events inside quotations to their
+speakers and fill every event's ``reported_by`` (see ``feed.py``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle
+from eventwire.quotes.attribution import Attributor, Draft
+from eventwire.quotes.feed import feed_events
+from eventwire.quotes.lexicon import QuoteLexicon, load_lexicon
+from eventwire.quotes.marks import find_quote_spans
+from eventwire.quotes.resolve import SpeakerResolver
+from eventwire.quotes.rules import is_according, sentence_reporters
+from eventwire.records import Actor, Quote
+
+# A floating quote borrows the speaker of a quotation at most this many sentences back.
+FLOATING_REACH = 3
 
 
-class PassThrough:
+class QuoteStage:
+    """Finds who said what in an article, and through whom it reached the article."""
+
     name = "quotes.rules"
 
+    def __init__(self, lex: QuoteLexicon) -> None:
+        self.lex = lex
+
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        return parsed
+        resolver = SpeakerResolver(parsed, self.lex)
+        attributor = Attributor(parsed.doc, self.lex, resolver.is_media)
+        spans = find_quote_spans(parsed.doc.text)
+        drafts = attributor.direct_drafts(spans) + attributor.indirect_drafts(spans)
+        quotes = self._resolve(sorted(drafts, key=lambda d: (d.start, -d.end)), parsed, resolver)
+        reporters = self._sentence_reporters(parsed, resolver)
+        events = feed_events(parsed.events, quotes, reporters, self.lex)
+        return parsed.with_(quotes=quotes, events=events)
+
+    def _resolve(
+        self, drafts: Sequence[Draft], parsed: ParsedArticle, resolver: SpeakerResolver
+    ) -> tuple[Quote, ...]:
+        """Drafts to quotes in text order, so pronouns and floating quotes can look back."""
+        quotes: list[Quote] = []
+        for draft in drafts:
+            quote = self._quote(draft, parsed, resolver)
+            if draft.floating and _stands_alone(draft, parsed):
+                quote = _borrow_speaker(quote, quotes)
+            resolver.remember(draft.start, quote.speaker)
+            quotes.append(quote)
+        return tuple(quotes)
+
+    def _quote(self, draft: Draft, parsed: ParsedArticle, resolver: SpeakerResolver) -> Quote:
+        speaker = resolver.actor_for(draft.speaker) if draft.speaker is not None else None
+        reporters = tuple(a for t in draft.reporters if (a := resolver.actor_for(t)) is not None)
+        cue = None
+        if draft.cue is not None:
+            cue = "according to" if is_according(draft.cue) else draft.cue.text
+        token = parsed.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        sentence = parsed.sentence_index(token[0]) if token is not None and len(token) else None
+        text = parsed.doc.text[draft.start : draft.end]
+        return Quote(text, draft.start, draft.end, speaker, cue, draft.direct, reporters, sentence)
+
+    def _sentence_reporters(
+        self, parsed: ParsedArticle, resolver: SpeakerResolver
+    ) -> dict[int, tuple[Actor, ...]]:
+        """Outlets and documents each sentence with an event cites, for events outside quotations."""
+        wanted = {e.sentence for e in parsed.events}
+        found: dict[int, tuple[Actor, ...]] = {}
+        for index, sent in enumerate(parsed.doc.sents):
+            if index in wanted:
+                tokens = sentence_reporters(sent, None, None, self.lex, resolver.is_media)
+                found[index] = tuple(a for t in tokens if (a := resolver.actor_for(t)) is not None)
+        return found
 
 
-def make_quote_stage(settings: Settings) -> PassThrough:
-    return PassThrough()
+def _stands_alone(draft: Draft, parsed: ParsedArticle) -> bool:
+    """True when nothing but punctuation surrounds the quote in its sentences."""
+    span = parsed.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sentences: dict[int, Span] = {t.sent.start: t.sent for t in span}
+    return all(
+        t.is_punct or t.is_space or draft.start <= t.idx < draft.end for s in sentences.values() for t in s
+    )
+
+
+def _borrow_speaker(quote: Quote, earlier: Sequence[Quote]) -> Quote:
+    """A floating quote's speaker: the latest attributed quotation a few sentences back."""
+    for previous in reversed(earlier):
+        near = previous.sentence is not None and quote.sentence is not None
+        if near and quote.sentence - previous.sentence > FLOATING_REACH:  # type: ignore[operator]
+            break
+        if previous.speaker is not None:
+            return Quote(
+                quote.text,
+                quote.start,
+                quote.end,
+                previous.speaker,
+                None,
+                True,
+                previous.reported_by,
+                quote.sentence,
+            )
+    return quote
+
+
+def make_quote_stage(settings: Settings) -> QuoteStage:
+    """The rule-based quote stage; its word lists come from ``data/quotes/cues.yaml``."""
+    return QuoteStage(load_lexicon())

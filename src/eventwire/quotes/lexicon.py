@@ -1,0 +1,50 @@
+"""The quote stage's word lists, read once from ``eventwire/data/quotes/cues.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from eventwire.errors import ConfigError
+
+CUES_RESOURCE = "quotes/cues.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Cue verbs, document nouns and outlet names that the attribution rules consult."""
+
+    speech_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    media_words: frozenset[str]
+    news_organizations: frozenset[str]
+    first_person: frozenset[str]
+    speaker_pronouns: frozenset[str]
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.speech_verbs or lemma in self.report_verbs
+
+    def is_media_phrase(self, text: str) -> bool:
+        """True for an outlet: a known news organisation or a phrase with a media word."""
+        lowered = text.lower().strip()
+        if lowered in self.news_organizations:
+            return True
+        words = lowered.replace("'s", " ").replace("-", " ").split()
+        return any(w in self.media_words for w in words) or " ".join(words[-2:]) in self.news_organizations
+
+
+@functools.cache
+def load_lexicon() -> QuoteLexicon:
+    """The packaged lexicon; cached because every article of a run uses the same one."""
+    text = resources.files("eventwire.data").joinpath(CUES_RESOURCE).read_text("utf-8")
+    raw = yaml.safe_load(text)
+    try:
+        names = QuoteLexicon.__dataclass_fields__
+        lists = {name: frozenset(str(w).lower() for w in raw[name]) for name in names}
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"{CUES_RESOURCE} is missing a word list: {exc}") from exc
+    return QuoteLexicon(**lists)

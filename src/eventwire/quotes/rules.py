@@ -1,0 +1,207 @@
+"""Attribution rules over the dependency parse: cue words, their speakers and their reporters.
+
+Everything here works on spaCy tokens and returns tokens; turning a token into an
+``Actor`` is the resolver's job (``resolve.py``), so these rules can be tested on
+hand-built parses without any actor knowledge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.quotes.lexicon import QuoteLexicon
+
+# A cue without its own subject borrows it from the verb it hangs on:
+# "Biden opposed the project, calling it ..." -> Biden calls.
+INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+# Left modifiers that belong to a speaker's name: "US Secretary of State Anthony Blinken".
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "nummod"})
+# Inverted "..., said Blinken": never for verbs whose object is the listener.
+LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn"})
+INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "nmod", "oprd"})
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+CITING_LEMMAS = frozenset({"cite", "quote"})
+SOURCE_PREPS = frozenset({"from", "by", "of"})
+
+MediaTest = Callable[[Token], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Agents:
+    """Who stands behind a cue: the speaker, and the outlets that relayed the words."""
+
+    speaker: Token | None
+    reporters: tuple[Token, ...] = ()
+
+
+def is_according(token: Token) -> bool:
+    """The "according" of "according to X"."""
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def is_cue(token: Token, lex: QuoteLexicon) -> bool:
+    """A speech or reporting verb, or "according (to)"."""
+    if is_according(token):
+        return True
+    return token.pos_ in ("VERB", "AUX") and lex.is_cue_verb(token.lemma_.lower())
+
+
+def name_span(token: Token) -> Span:
+    """The name phrase a head token stands for, without articles: "US Secretary of State Blinken"."""
+    doc = token.doc
+    start = min((c.left_edge.i for c in token.lefts if c.dep_ in NAME_DEPS), default=token.i)
+    end = max(
+        (c.right_edge.i + 1 for c in token.rights if c.dep_ in ("compound", "flat")), default=token.i + 1
+    )
+    if token.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            start, end = min(start, ent.start), max(end, ent.end)
+    while start < token.i and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1  # "the ministry" and "ministry" are the same speaker
+    return doc[start:end]
+
+
+def _nominal_subject(verb: Token) -> Token | None:
+    """The verb's own subject; with two ("news agency TASS"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        return pobj
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., said a ministry spokesman": the speaker after the verb, right after a quote or comma."""
+    if verb.lemma_.lower() in LISTENER_VERBS or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].text not in {",", '"', "”", "»"}:
+        return None
+    return next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.pos_ in NOMINAL_POS), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who performs a cue verb, looking through participles, conjuncts and relative clauses."""
+    node = verb
+    for _ in range(4):
+        subject = _nominal_subject(node)
+        if subject is not None:
+            if subject.tag_ in RELATIVE_TAGS and node.dep_ == "relcl":
+                return node.head  # "Lavrov, who said ..." -> Lavrov
+            return subject
+        if node.dep_ not in INHERIT_DEPS or node.head is node:
+            break
+        node = node.head
+    return _inverted_subject(verb)
+
+
+def document_source(noun: Token) -> Token | None:
+    """The author of a statement-like noun: "a release from X", "X's statement", "a Kremlin statement"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN")):
+            return child
+    return None
+
+
+def according_agent(token: Token, lex: QuoteLexicon) -> Token | None:
+    """X in "according to X", looking through "according to X reports" to X."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to else None
+    if pobj is not None and pobj.lemma_.lower() in lex.document_nouns:
+        return document_source(pobj) or pobj
+    return pobj
+
+
+def citation(cue: Token) -> Token | None:
+    """The speaker a report cites: "citing X", "quoting X", "quoted X as saying"."""
+    if cue.lemma_.lower() == "quote":
+        quoted = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return quoted
+    for child in cue.children:
+        if child.lemma_.lower() in CITING_LEMMAS and child.dep_ in ("advcl", "xcomp", "conj", "acl", "prep"):
+            obj = next((g for g in child.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def agents_of(cue: Token, lex: QuoteLexicon, is_media: MediaTest) -> Agents:
+    """Speaker and reporters of one cue; an outlet with no one to cite is a reporter only."""
+    if is_according(cue):
+        agent = according_agent(cue, lex)
+        if agent is not None and is_media(agent):
+            return Agents(None, (agent,))
+        return Agents(agent)
+    subject = subject_of(cue)
+    if subject is not None and subject.lemma_.lower() in lex.document_nouns:
+        subject = document_source(subject) or subject
+    cited = citation(cue)
+    if cited is not None:
+        return Agents(cited, (subject,) if subject is not None else ())
+    if subject is not None and is_media(subject):
+        return Agents(None, (subject,))
+    return Agents(subject)
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _sentence_agents(token: Token, cue: Token | None, lex: QuoteLexicon, is_media: MediaTest) -> list[Token]:
+    """The reporters one token of a sentence contributes to what ``cue`` introduces."""
+    if is_according(token):
+        agent = according_agent(token, lex)
+        return [agent] if agent is not None else []
+    if is_cue(token, lex):
+        agents = agents_of(token, lex, is_media)
+        if cue is not None and token in cue.ancestors:
+            # "Lavrov said X, Reuters reported": every cue above ours relayed it.
+            return [*agents.reporters, *([agents.speaker] if agents.speaker is not None else [])]
+        return list(agents.reporters) if agents.speaker is None else []
+    if token.dep_ == "nsubj" and token.lemma_.lower() in lex.document_nouns:
+        source = document_source(token)
+        return [source] if source is not None else []
+    return []
+
+
+def sentence_reporters(
+    sentence: Iterable[Token],
+    cue: Token | None,
+    speaker: Token | None,
+    lex: QuoteLexicon,
+    is_media: MediaTest,
+) -> tuple[Token, ...]:
+    """Who relayed what ``cue`` introduces (or, with no cue, the whole sentence), outermost first."""
+    found: dict[int, tuple[int, int, Token]] = {}
+    for token in sentence:
+        if cue is not None and token.i == cue.i:
+            continue
+        for agent in _sentence_agents(token, cue, lex, is_media):
+            if speaker is None or agent.i != speaker.i:
+                found.setdefault(agent.i, (_depth(token), token.i, agent))
+    return tuple(agent for _, _, agent in sorted(found.values(), key=lambda f: (f[0], f[1])))
+
+
+def clause_span(head: Token, skip: Iterable[Token] = ()) -> tuple[int, int] | None:
+    """Character span of a clause, without its complementizer or edge punctuation."""
+    skipped = {t.i for s in skip for t in s.subtree}
+    tokens = [t for t in head.subtree if t.i not in skipped]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
