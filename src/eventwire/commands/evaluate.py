@@ -1,0 +1,124 @@
+"""``eventwire evaluate``: code a gold file and report how close the coder came."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.evaluate.run import evaluate_file
+from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
+from eventwire.ingest.readers import check_readable
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score the coder against a gold file (P/R/F1, dyads, confusions, misses)",
+        description=(
+            "Code the texts of a gold file and compare the events with the gold ones: PLOVER type\n"
+            "and dyad precision/recall/F1, per-type scores, a confusion table and the worst misses.\n\n"
+            "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("gold", metavar="GOLD", help="gold JSONL: {id, text, date, events: [...]} a line")
+    parser.add_argument("-o", "--output", metavar="PRED", help="also write the coded articles (JSONL)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
+    parser.add_argument("--misses", type=int, default=10, metavar="N", help="list the N worst records")
+    add_pipeline_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_readable([args.gold])
+    evaluation, coded = evaluate_file(pipeline_from_args(args), args.gold, misses=args.misses)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            for article in coded:
+                out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+    if args.json:
+        print(json.dumps(evaluation.to_dict(), ensure_ascii=False))
+    else:
+        print_report(evaluation, Console())
+    failed = sum(c.error is not None for c in coded)
+    if failed:
+        print(f"eventwire: {failed} of {len(coded)} gold record(s) failed to code", file=sys.stderr)
+    return 0
+
+
+def print_report(evaluation: Evaluation, console: Console) -> None:
+    """Headline figures, per-type scores, the confusion table and the worst misses."""
+    console.print(summary_table(evaluation))
+    console.print(per_type_table(evaluation))
+    if evaluation.confusion:
+        console.print(confusion_table(evaluation))
+    if evaluation.misses:
+        console.print(misses_table(evaluation))
+
+
+def _prf_cells(prf: PRF) -> list[str]:
+    return [f"{prf.p:.3f}", f"{prf.r:.3f}", f"{prf.f1:.3f}", str(prf.n_pred), str(prf.n_gold)]
+
+
+def _prf_table(title: str, first: str) -> Table:
+    table = Table(title=title)
+    table.add_column(first)
+    for name in ("P", "R", "F1", "predicted", "gold"):
+        table.add_column(name, justify="right")
+    return table
+
+
+def summary_table(evaluation: Evaluation) -> Table:
+    table = _prf_table(f"{evaluation.records} gold records ({evaluation.eventless} without events)", "figure")
+    for name, prf in (("type", evaluation.type), ("dyad", evaluation.dyad)):
+        table.add_row(name, *_prf_cells(prf))
+    for name, maybe in (("CAMEO root", evaluation.root), ("dyad (root)", evaluation.dyad_root)):
+        if maybe is not None:
+            table.add_row(name, *_prf_cells(maybe))
+    table.caption = (
+        f"silent share {evaluation.silent:.3f} · false alarms on eventless records "
+        f"{evaluation.false_alarms}/{evaluation.eventless} · missing records {evaluation.missing_records}"
+    )
+    return table
+
+
+def per_type_table(evaluation: Evaluation) -> Table:
+    table = _prf_table("per PLOVER type", "type")
+    for plover, prf in evaluation.per_type.items():
+        table.add_row(plover, *_prf_cells(prf))
+    return table
+
+
+def confusion_table(evaluation: Evaluation) -> Table:
+    """Gold types down, predicted types across; the diagonal is what went right."""
+    gold_types = sorted({g for g, _ in evaluation.confusion})
+    predicted = [*sorted({p for _, p in evaluation.confusion} - {NOTHING}), NOTHING]
+    table = Table(title="confusion: gold ↓ predicted →", caption="records with one gold type")
+    table.add_column("gold")
+    for name in predicted:
+        # Four letters tell the 16 types apart and keep 17 columns inside a terminal.
+        table.add_column(name if name == NOTHING else name[:4], justify="right")
+    for gold in gold_types:
+        cells = [evaluation.confusion.get((gold, p), 0) for p in predicted]
+        table.add_row(gold, *[_cell(n, gold == p) for n, p in zip(cells, predicted, strict=True)])
+    return table
+
+
+def _cell(count: int, diagonal: bool) -> str:
+    if not count:
+        return "·"
+    return f"[bold green]{count}[/]" if diagonal else f"[red]{count}[/]"
+
+
+def misses_table(evaluation: Evaluation) -> Table:
+    table = Table(title="worst misses", show_lines=True)
+    for name in ("id", "text", "gold", "predicted"):
+        table.add_column(name, overflow="fold")
+    for miss in evaluation.misses:
+        table.add_row(miss.id, miss.text, ", ".join(miss.gold) or "—", ", ".join(miss.predicted) or "—")
+    return table
