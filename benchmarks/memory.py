@@ -44,7 +44,8 @@ def measure_in_child(n_articles: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--factor", type=int, default=10)
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
