@@ -1,0 +1,255 @@
+"""Polarity and modality of an event trigger, read from the dependency parse.
+
+An event is *negated* when the text says it did not happen ("did not answer", "no
+talks", "failed to broker", "left without signing") and its *modality* says whether it
+happened ("asserted"), is announced ("future"), is only possible, wished for or asked
+about ("hypothetical"), or hangs on a condition ("conditional").
+
+Both are read on the trigger and on the words that govern it inside the same clause:
+the walk climbs from the trigger through infinitival complements ("did not agree to
+meet" negates *meet*; "plans to visit" makes *visit* future), through a nominal
+trigger's light verb ("will impose sanctions"), through a coordinated verb that shares
+its auxiliary ("will meet and sign") and through "to"-clauses of nouns ("no plans to
+attack"). It stops at a clausal complement (``ccomp``): what a speaker says has its own
+modality, except that a past-tense verb of saying turns "would" into a future seen from
+the past ("officials said the army would withdraw").
+
+Policy choices, documented here because a user of the data needs them:
+
+- "refused to X" is not a negated X: the refusal is a REJECT event of its own, which the
+  trigger lexicon codes; only "fail"/"neglect" negate their complement.
+- "is expected to X" is *future*: news uses it for scheduled or announced events.
+- A stated intention ("ready to", "offered to", "threatened to", "vowed it would") is
+  *future*, so that the intent stage codes it as the promise or threat it is; a wish or
+  an attempt ("wants to", "seeks to", "is likely to") is *hypothetical*.
+- A question ("Will Brazil sign the accord?") and an embedded "whether" clause are
+  *hypothetical*.
+- When several markers apply the strongest qualification wins:
+  conditional > hypothetical > future > asserted.
+- Negation counts parity along the walk, so "did not fail to attack" is not negated.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from eventwire.errors import KnowledgeBaseError
+from eventwire.records import Modality
+
+LEXICON_RESOURCE = "modality.yaml"
+# Enough for any real chain of control verbs; guards against a malformed parse.
+MAX_WALK = 12
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+STRENGTH: dict[Modality, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityLexicon:
+    """The words of ``data/modality.yaml``, as sets for lookup."""
+
+    future_modals: frozenset[str]
+    future_governors: frozenset[str]
+    future_nouns: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    hypothetical_adverbs: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    conditional_marks: frozenset[str]
+    conditional_openings: tuple[tuple[str, ...], ...]
+    negating_governors: frozenset[str]
+    negating_determiners: frozenset[str]
+    negating_prepositions: frozenset[str]
+    reporting: frozenset[str]
+    aspectual: frozenset[str]
+
+
+def _words(values: Any) -> frozenset[str]:
+    # YAML reads a bare ``no`` as False: a non-string entry is a broken lexicon, not a word.
+    bad = [v for v in values or () if not isinstance(v, str)]
+    if bad:
+        raise KnowledgeBaseError(f"{LEXICON_RESOURCE}: entries must be strings, got {bad!r}")
+    return frozenset(v.lower() for v in values or ())
+
+
+@functools.cache
+def load_lexicon() -> ModalityLexicon:
+    """Read the packaged modality lexicon once per process."""
+    text = resources.files("eventwire.data").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    fut, hyp, cond, neg = data["future"], data["hypothetical"], data["conditional"], data["negation"]
+    return ModalityLexicon(
+        future_modals=_words(fut["modals"]),
+        future_governors=_words(fut["governors"]),
+        future_nouns=_words(fut["nouns"]),
+        hypothetical_modals=_words(hyp["modals"]),
+        hypothetical_adverbs=_words(hyp["adverbs"]),
+        hypothetical_governors=_words(hyp["governors"]),
+        hypothetical_nouns=_words(hyp["nouns"]),
+        hypothetical_marks=_words(hyp["marks"]),
+        conditional_marks=_words(cond["marks"]),
+        conditional_openings=tuple(tuple(str(w).lower() for w in o) for o in cond["openings"]),
+        negating_governors=_words(neg["governors"]),
+        negating_determiners=_words(neg["determiners"]),
+        negating_prepositions=_words(neg["prepositions"]),
+        reporting=_words(data["reporting"]),
+        aspectual=_words(data["aspectual"]),
+    )
+
+
+def _words_of(token: Token) -> frozenset[str]:
+    """Lemma and lower-cased form: "going" must match while "went" must not."""
+    return frozenset({token.lemma_.lower(), token.lower_})
+
+
+def _has_own_clause(token: Token) -> bool:
+    return any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
+
+
+def _is_to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
+    """The governor whose tense, modality and negation ``token`` shares, if any."""
+    head, dep = token.head, token.dep_
+    if head.i == token.i:
+        return None
+    noun_to_verb = token.pos_ in NOUN_POS and head.pos_ in VERB_POS
+    shares = (
+        dep in ("xcomp", "acomp")  # "agreed to meet", "is likely to reject"
+        or (dep == "acl" and head.pos_ in NOUN_POS and _is_to_infinitive(token))  # "plans to visit"
+        or (dep == "conj" and not _has_own_clause(token))  # "will meet and sign"
+        or (noun_to_verb and dep in ("dobj", "nsubjpass"))  # "will impose sanctions"
+        or (noun_to_verb and dep == "nsubj" and head.lemma_.lower() in lex.aspectual)  # "talks will resume"
+    )
+    return head if shares else None
+
+
+def governing_chain(token: Token) -> list[Token]:
+    """The trigger and the words above it that lend it negation and modality."""
+    lex = load_lexicon()
+    chain = [token]
+    for _ in range(MAX_WALK):
+        up = _step_up(chain[-1], lex)
+        if up is None or up in chain:
+            break
+        chain.append(up)
+    return chain
+
+
+def _opens_with(tokens: list[Token], openings: tuple[tuple[str, ...], ...]) -> bool:
+    words = [t.lower_ for t in tokens if not t.is_punct][:4]
+    return any(tuple(words[: len(o)]) == o for o in openings)
+
+
+def _is_condition_clause(token: Token, lex: ModalityLexicon) -> bool:
+    """``token`` heads an "if"/"unless"/"as long as"/"provided that" clause."""
+    if any(c.dep_ == "mark" and c.lemma_.lower() in lex.conditional_marks for c in token.children):
+        return True
+    if token.dep_ == "advcl" and _opens_with(list(token.subtree), lex.conditional_openings):
+        return True
+    # "as long as X" hangs X on "long"; "provided that X" hangs X on "provided".
+    hinge = token.head
+    return (
+        token.dep_ in ("advcl", "pcomp")
+        and hinge.dep_ in ("prep", "advmod")
+        and _opens_with(list(hinge.subtree), lex.conditional_openings)
+    )
+
+
+def _governs_condition(token: Token, lex: ModalityLexicon) -> bool:
+    """``token`` has a condition attached: "will lift the embargo provided that..."."""
+    for child in token.children:
+        if child.dep_ == "advcl" and _is_condition_clause(child, lex):
+            return True
+        if child.dep_ in ("prep", "advmod") and _opens_with(list(child.subtree), lex.conditional_openings):
+            return True
+    return False
+
+
+def _reporting_governor(chain: list[Token], lex: ModalityLexicon) -> Token | None:
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.reporting:
+        return top.head
+    return None
+
+
+def _hypothetical_markers(lex: ModalityLexicon) -> frozenset[tuple[str, str]]:
+    """(dependency, lemma) pairs that make a clause hypothetical: "possibly", "whether"."""
+    adverbs = {("advmod", w) for w in lex.hypothetical_adverbs}
+    return frozenset(adverbs | {("mark", w) for w in lex.hypothetical_marks})
+
+
+def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[Modality]:
+    """Modality shown by the token's own auxiliaries, adverbs and subordinators."""
+    found: set[Modality] = set()
+    hypothetical = _hypothetical_markers(lex)
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            if lemma in lex.future_modals or (lemma == "would" and backshifted):
+                found.add("future")
+            elif lemma in lex.hypothetical_modals:
+                found.add("hypothetical")
+        elif (child.dep_, lemma) in hypothetical:
+            found.add("hypothetical")
+    if _is_condition_clause(token, lex) or _governs_condition(token, lex):
+        found.add("conditional")
+    return found
+
+
+def _governor_marks(governor: Token, lex: ModalityLexicon) -> set[Modality]:
+    """Modality lent by a word that takes the trigger as a "to"-complement."""
+    words = _words_of(governor)
+    is_noun = governor.pos_ in NOUN_POS
+    found: set[Modality] = set()
+    if words & (lex.future_nouns if is_noun else lex.future_governors):
+        found.add("future")
+    if words & (lex.hypothetical_nouns if is_noun else lex.hypothetical_governors):
+        found.add("hypothetical")
+    return found
+
+
+def _negations(token: Token, lex: ModalityLexicon) -> int:
+    """How many times the token itself is negated."""
+    count = sum(1 for c in token.children if c.dep_ == "neg")
+    count += sum(
+        1 for c in token.children if c.dep_ == "det" and c.lemma_.lower() in lex.negating_determiners
+    )
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ in lex.negating_prepositions:
+        count += 1
+    return count
+
+
+def _is_question(token: Token) -> bool:
+    text = token.sent.text.rstrip().rstrip("\"'”’)")
+    return text.endswith("?")
+
+
+def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
+    """(negated, modality) of the event whose trigger head is ``doc[token_i]``."""
+    lex = load_lexicon()
+    chain = governing_chain(doc[token_i])
+    reporter = _reporting_governor(chain, lex)
+    backshifted = reporter is not None and reporter.tag_ == "VBD"
+    negations = 0
+    marks: set[Modality] = set()
+    for below, token in zip([None, *chain], chain, strict=False):
+        negations += _negations(token, lex)
+        marks |= _modal_marks(token, lex, backshifted)
+        if below is not None and below.dep_ in ("xcomp", "acl"):
+            marks |= _governor_marks(token, lex)
+            negations += bool(_words_of(token) & lex.negating_governors)
+    if _is_question(doc[token_i]):
+        marks.add("hypothetical")
+    modality: Modality = max(marks, key=STRENGTH.__getitem__, default="asserted")
+    return negations % 2 == 1, modality
