@@ -1,0 +1,115 @@
+"""Resumable ingest: stored articles are skipped before coding; a SIGKILL loses no article."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from store_builders import CHN, IND, coded_article
+
+from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
+from eventwire.store import EventStore
+from eventwire.store.ingest import ingest
+
+HERE = Path(__file__).parent
+
+
+def corpus(size: int) -> list[Article | RejectedInput]:
+    """Reports of Indian-Chinese talks: every third article repeats the day of the one before."""
+    items: list[Article | RejectedInput] = []
+    for n in range(size):
+        day = 1 + (n // 3) * 5
+        text = f"Report {n}: Indian and Chinese officials held talks on day {day} of the month."
+        items.append(Article(text=text, id=f"story-{n}", date=None, publisher=f"Desk {n % 4}"))
+    items.append(RejectedInput("corpus.jsonl:99", ArticleError("ArticleInputError", "not valid JSON")))
+    return items
+
+
+class FakeCoder:
+    """Stands in for Pipeline.run: codes one CONSULT event per article, and counts what it saw."""
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.seen: list[str] = []
+        self.delay = delay
+
+    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+        for item in items:
+            assert isinstance(item, Article)
+            self.seen.append(item.id)
+            time.sleep(self.delay)
+            day = item.text.split("day ")[1].split(" ")[0]
+            events = (("CONSULT", {"source": (IND,), "target": (CHN,), "date": f"2024-06-{int(day):02d}"}),)
+            yield coded_article(item.id, item.text, publisher=item.publisher, events=events)
+
+
+def test_second_ingest_codes_nothing_and_adds_nothing(db_path: str) -> None:
+    with EventStore.open(db_path) as store:
+        first = ingest(store, corpus(9), FakeCoder(), source_name="corpus.jsonl")
+        counts = store.counts()
+        coder = FakeCoder()
+        second = ingest(store, corpus(9), coder, source_name="corpus.jsonl")
+        assert store.counts() == counts
+    assert (first.read, first.new, first.failed, first.new_events, first.merged_mentions) == (10, 9, 1, 3, 6)
+    assert (second.read, second.skipped, second.new) == (10, 10, 0)
+    assert coder.seen == []  # skipped before the coder, not after
+
+
+def test_a_repeated_text_is_not_coded_again(store: EventStore) -> None:
+    items = corpus(2)[:2]
+    copy = Article(text=items[0].text, id="syndicated-copy") if isinstance(items[0], Article) else None
+    assert copy is not None
+    coder = FakeCoder()
+    summary = ingest(store, [*items, copy], coder)
+    assert (summary.new, summary.duplicates) == (2, 1)
+    assert coder.seen == ["story-0", "story-1"]
+
+
+def test_listener_hears_every_article(store: EventStore) -> None:
+    heard: list[str] = []
+    ingest(store, corpus(4), FakeCoder(), listener=lambda result: heard.append(result.status))
+    assert sorted(heard) == ["coded"] * 4 + ["error"]
+
+
+KILLED_INGEST = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from test_store_ingest import FakeCoder, corpus
+from eventwire.store import EventStore
+from eventwire.store.ingest import ingest
+
+with EventStore.open(sys.argv[1]) as store:
+    ingest(store, corpus(40), FakeCoder(delay=0.02), listener=lambda r: print(r.article_id, flush=True))
+"""
+
+
+def test_sigkill_in_the_middle_then_rerun_stores_every_article_once(db_path: str) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_INGEST, db_path, str(HERE)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    stored_before_kill = [process.stdout.readline() for _ in range(12)]
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert all(stored_before_kill)
+    with EventStore.open(db_path) as store:
+        stored_first, _ = store.known_articles()
+        coder = FakeCoder()
+        ingest(store, corpus(40), coder)
+        repeated = store.con.execute("SELECT id FROM articles GROUP BY id HAVING count(*) > 1").fetchall()
+        counts = store.counts()
+        consistent = store.con.execute(
+            "SELECT count(*) FROM events e WHERE num_mentions != "
+            "(SELECT count(*) FROM event_mentions m WHERE m.event_id = e.event_id)"
+        ).fetchall()
+    assert 12 <= len(stored_first) < 41
+    every_story = {f"story-{n}" for n in range(40)}
+    assert sorted(coder.seen) == sorted(every_story - stored_first)  # the rerun codes only the rest
+    assert repeated == []
+    assert counts["articles"] == 41
+    assert counts["event_mentions"] == 40
+    assert consistent == [(0,)]
