@@ -1,0 +1,75 @@
+"""What the parse says about an event's clause: its verb, its tense, what attaches to it.
+
+An event's trigger may be a verb ("met") or a noun ("the summit may be held"); dates and
+places attach to the clause's verb either way, so both are read from the *clause head*: the
+trigger itself when it is a verb, else the nearest verb above it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import Event
+from eventwire.when_where.dates import Tense
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+_PLAN_VERBS = frozenset(
+    {"plan", "expect", "schedule", "set", "agree", "intend", "hope", "want", "aim", "prepare"}
+)
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    """The syntactic head of the event's trigger span, or None if offsets do not align."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb that heads the clause ``token`` is in (itself if it is a verb)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+        current = current.head
+    if current.pos_ == "AUX" and current.dep_ in {"aux", "auxpass"}:
+        return current.head
+    return current
+
+
+def governs(upper: Token, lower: Token) -> bool:
+    """True when ``upper`` is ``lower`` or one of its syntactic ancestors."""
+    return upper == lower or upper in lower.ancestors
+
+
+def tense_of(verb: Token) -> Tense:
+    """Past, present or future, from the clause verb's tag and auxiliaries.
+
+    Modal possibility ("may be held") and infinitives under planning verbs ("plans to meet")
+    count as future: they speak of something not yet done.
+    """
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    lowered = {a.lower_ for a in auxes}
+    if lowered & (_FUTURE_AUX | _POSSIBLE_AUX) or _going_to(verb):
+        return "future"
+    if "to" in lowered and verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_VERBS:
+        return "future"
+    if any(a.tag_ in _PAST_TAGS for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and ({"has", "have", "had"} & lowered or not auxes):
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP", "VBG", "VB"}:
+        return "present"
+    return "past"
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+
+
+def entity_span(doc: Doc, token: Token, labels: frozenset[str]) -> Span | None:
+    """The named entity with one of ``labels`` that covers ``token``, if any."""
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in labels:
+            return ent
+    return None

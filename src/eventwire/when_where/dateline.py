@@ -1,0 +1,74 @@
+"""Datelines: the "REYKJAVIK, May 20 (Reuters) -" that opens a wire story.
+
+    >>> parse_dateline("KYIV, Ukraine, May 20 (Reuters) - Officials said ...").place
+    'Kyiv, Ukraine'
+
+A dateline gives where the reporter filed from (the fallback place of an article's events),
+the agency, and the filing day. The place is accepted in capitals ("MOSCOW,") or, in mixed
+case, only when an agency follows ("Geneva (AFP) -"), so an ordinary first sentence that starts
+with a name and a dash is not mistaken for one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import string
+from dataclasses import dataclass
+
+from eventwire.when_where.dates import resolve_expression
+
+_MONTHS = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
+_MONTH_DAY = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+_DAY_MONTH = rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
+_DASH = r"(?:\s*[-\u2013\u2014]+|\s*:)\s+"
+# "(Reuters) -" or TASS's "/TASS/." (which needs no dash after it) or just the dash.
+_NAME = r"[A-Za-z][A-Za-z .&-]{1,30}"
+_AGENCY = rf"(?:\((?P<agency>{_NAME})\){_DASH}|/(?P<slashed>{_NAME})/\.?\s+|{_DASH})"
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Za-z][A-Za-z.'\u2019 -]{{1,40}}?(?:,\s+[A-Z][A-Za-z.' ]{{1,30}}?)?)"
+    rf"(?:,\s*(?P<date>{_MONTH_DAY}|{_DAY_MONTH}))?\.?"
+    rf"\s*{_AGENCY}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline says; ``end`` is the character offset where the story text starts."""
+
+    place: str
+    publisher: str | None
+    date: dt.date | None
+    end: int
+
+
+def parse_dateline(text: str, published: dt.date | None = None) -> Dateline | None:
+    """The dateline at the start of ``text``, or None. A date without a year takes ``published``'s."""
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return None
+    agency = m["agency"] or m["slashed"]
+    city = m["place"].split(",")[0].strip()
+    if not (city.isupper() or agency):
+        return None
+    # Tokens in a real dateline are names: a lower-case word means we matched a sentence.
+    if any(word[:1].islower() for word in m["place"].replace(",", " ").split()):
+        return None
+    return Dateline(
+        _title(m["place"]), agency.strip() if agency else None, _date(m["date"], published), m.end()
+    )
+
+
+def _title(place: str) -> str:
+    """Capitalised datelines read as names: "NEW DELHI" -> "New Delhi"; mixed case is kept."""
+    return ", ".join(string.capwords(p.strip()) if p.isupper() else p.strip() for p in place.split(","))
+
+
+def _date(expression: str | None, published: dt.date | None) -> dt.date | None:
+    if not expression:
+        return None
+    resolved = resolve_expression(expression, published, "past")
+    if resolved is None or resolved.precision != "day":
+        return None
+    return dt.date.fromisoformat(resolved.value)

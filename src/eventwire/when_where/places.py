@@ -1,0 +1,163 @@
+"""Where an event happened: a toponym in a locative phrase of its clause, else the dateline.
+
+Locative phrases are prepositional phrases headed by a locative preposition ("met in
+Reykjavik", "clashes near the border with Syria", "the summit may be held in Switzerland")
+that attach to the event's clause, including to the trigger noun itself ("talks in Vienna").
+Destinations and origins ("recalled to Moscow", "flew from Kyiv") do not say where the event
+happened and are not used. A toponym the gazetteer does not know still becomes the event's
+location, with ``source="unresolved"``, and is listed in the article's notes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.records import Event, Location
+from eventwire.when_where.clauses import clause_head, trigger_token
+from eventwire.when_where.gazetteer import Gazetteer, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "along"}
+)
+# Dependencies through which a toponym still belongs to the locative phrase:
+# "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
+# Entities that are never places even when a gazetteer entry shares their name ("Jordan" the
+# person, "Chinese" the adjective).
+_NOT_PLACE_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+# A proper noun not labelled as a place counts only if it names a city at least this large:
+# small towns share names with organisations and people far too often.
+_MIN_UNLABELLED_CITY = 100_000
+_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' ASCII spelling convention: "Reykjavík" -> "Reykjavik" (case kept)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def to_location(name: str, place: Place | None, source: Literal["text", "dateline"] = "text") -> Location:
+    """A contract ``Location`` for a toponym and what it resolved to (if anything)."""
+    if place is None:
+        return Location(name=name, source="unresolved")
+    return Location(ascii_name(place.name), place.country, place.lat, place.lon, source)
+
+
+class EventPlacer:
+    """Finds each event's location in one parsed article; build once per article."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, context: Sequence[str], fallback: Location | None):
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.context = tuple(context)
+        self.fallback = fallback
+        self.unresolved: dict[str, None] = {}  # ordered set of toponyms the gazetteer lacks
+        self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def locate(self, event: Event) -> Location | None:
+        token = trigger_token(self.doc, event)
+        if token is not None:
+            for name in self._toponyms(token):
+                place = self.gazetteer.resolve(name, self.context)
+                if place is None:
+                    self.unresolved.setdefault(name)
+                return to_location(name, place)
+        return self.fallback
+
+    def _toponyms(self, trigger: Token) -> Iterator[str]:
+        """Toponyms of the trigger's locative phrases, nearest phrase first."""
+        head = clause_head(trigger)
+        preps = [t for t in trigger.sent if _is_locative(t) and clause_head(t.head) == head]
+        preps.sort(key=lambda t: abs(t.i - trigger.i))
+        for prep in preps:
+            for span in self._phrase_places(prep):
+                yield self._with_qualifier(span)
+        for child in trigger.children:
+            modifier = self._toponym_at(child)
+            if modifier is not None and child.dep_ in {"compound", "nmod", "amod"}:
+                yield modifier.text
+
+    def _phrase_places(self, prep: Token) -> Iterator[Span]:
+        """Toponyms inside a prepositional phrase, reached only through phrase-internal links."""
+        seen: set[int] = set()
+        for token in prep.subtree:
+            if token == prep or not _inside_phrase(token, prep):
+                continue
+            span = self._toponym_at(token)
+            if span is not None and span.start not in seen:
+                seen.add(span.start)
+                yield span
+
+    def _toponym_at(self, token: Token) -> Span | None:
+        """The place name covering ``token``: a GPE/LOC entity, or a proper noun the tagger
+        labelled otherwise (small models often call a city an ORG) that the gazetteer knows
+        as a country, region or sizeable city."""
+        ent = self._entity_at.get(token.i)
+        if ent is not None and ent.label_ in PLACE_LABELS:
+            return ent
+        if token.pos_ != "PROPN" or (ent is not None and ent.label_ in _NOT_PLACE_LABELS):
+            return None
+        span = ent if ent is not None else _proper_noun(token)
+        place = self.gazetteer.resolve(span.text, self.context)
+        if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
+            return None
+        return span
+
+    def _with_qualifier(self, span: Span) -> str:
+        """ "Kabul, Afghanistan" kept together so the gazetteer can use the country to choose."""
+        after = span.end
+        if after + 1 < len(self.doc) and self.doc[after].text == ",":
+            following = self._entity_at.get(after + 1)
+            if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
+                return f"{span.text}, {following.text}"
+        return span.text
+
+
+def _is_locative(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _inside_phrase(token: Token, prep: Token) -> bool:
+    current = token
+    while current != prep:
+        if current.dep_ not in _PHRASE_DEPS:
+            return False
+        current = current.head
+    return True
+
+
+def _proper_noun(token: Token) -> Span:
+    """The token with the proper-noun compounds before it ("Nur-Sultan", "Abu Dhabi")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def context_countries(doc: Doc, gazetteer: Gazetteer, extra: Iterable[str | None] = ()) -> list[str]:
+    """Countries the article is about: named countries and regions first, then ``extra`` (actors')."""
+    found: dict[str, None] = {}
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        place = gazetteer.resolve(ent.text)
+        if place is not None and place.feature != "city" and place.country:
+            found.setdefault(place.country)
+    for country in extra:
+        if country and len(country) == 3 and country.isupper():
+            found.setdefault(country)
+    return list(found)
+
+
+def unresolved_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
+    """Place names the parser found that the gazetteer cannot resolve (reported, not dropped)."""
+    missing: dict[str, None] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and gazetteer.resolve(ent.text) is None:
+            missing.setdefault(ent.text)
+    return list(missing)
