@@ -13,6 +13,7 @@ from eventwire.actors.kb import (
     DATA_DIR,
     DATA_PACKAGE,
     ENTITY_FILES,
+    FILE_CATEGORIES,
     MODIFIERS_FILE,
     ROLES_FILE,
     SECTORS_FILE,
@@ -49,7 +50,7 @@ def test_file_is_versioned_and_non_empty(name: str) -> None:
 
 @pytest.mark.parametrize("name", ENTITY_FILES)
 def test_entity_file_schema(name: str) -> None:
-    category = {"countries.yaml": "country", "igos.yaml": "igo", "media.yaml": "media"}.get(name, "person")
+    category = FILE_CATEGORIES[name]
     records = parse_entity_file(read_yaml(_file(name), name), name, Vocab(load_sectors()), category)
     keys = [r.entry.key for r in records]
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]

@@ -29,16 +29,23 @@ from eventwire.errors import KnowledgeBaseError
 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "actors"
-ENTITY_FILES = ("countries.yaml", "igos.yaml", "media.yaml", "people.yaml")
+ENTITY_FILES = ("countries.yaml", "igos.yaml", "media.yaml", "groups.yaml", "people.yaml")
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
 # Lower index wins when one alias is held by entries of several categories.
-CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "org", "person")
+CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
 # Country codes the contract allows besides ISO 3166-1 alpha-3.
 NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG", "XKX"})
 KINDS = frozenset({"person", "organization", "state", "group"})
 SCHEMA_VERSION = 1
+FILE_CATEGORIES = {
+    "countries.yaml": "country",
+    "igos.yaml": "igo",
+    "media.yaml": "media",
+    "groups.yaml": "group",
+    "people.yaml": "person",
+}
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
 
@@ -332,7 +339,8 @@ def parse_actor(raw: Mapping[str, Any], where: Where, vocab: Vocab, category: st
     if state_owned is not None and not isinstance(state_owned, bool):
         raise where.error("state_owned", "true or false", state_owned)
     sector = _code(raw, "sector", vocab.sectors, where, required=False)
-    key = _text(raw, "overrides", where) or f"{category}:{ident}"
+    prefix = "ngo" if category == "igo" and country == "NGO" else category
+    key = _text(raw, "overrides", where) or f"{prefix}:{ident}"
     entry = KBEntry(key, name, country, sector, kind, _wikidata(raw, where), state_owned=state_owned)
     aliases = (name, *_texts(raw, "aliases", where))
     if tenures:
@@ -412,7 +420,7 @@ def parse_entity_file(entries: list[Any], label: str, vocab: Vocab, category: st
 
 
 def _category_of(file_name: str) -> str:
-    return {"countries.yaml": "country", "igos.yaml": "igo", "media.yaml": "media"}.get(file_name, "person")
+    return FILE_CATEGORIES.get(file_name, "org")
 
 
 def load_sectors() -> frozenset[str]:
@@ -480,7 +488,9 @@ def _index_roles(roles: Iterable[Role]) -> dict[str, Role]:
             raise KnowledgeBaseError(f"{ROLES_FILE}: duplicate role term {role.term!r}")
         index[role.term] = role
     for role in list(index.values()):
-        index.setdefault(pluralise(role.term), role)  # an explicit term wins over a plural
+        # An explicit term wins over a derived plural; many people make a group.
+        plural = replace(role, kind="group") if role.kind == "person" else role
+        index.setdefault(pluralise(role.term), plural)
     return index
 
 
