@@ -1,0 +1,424 @@
+"""Who did it and to whom: the source and target actors of an event trigger.
+
+Arguments are read off the dependency parse (spaCy ``en_core_web_sm`` labels) and then
+matched to the actor mentions the actor stage found. The walk only follows paths that
+grammar licenses to share an argument, so a source is never stitched from one clause to
+an event in another:
+
+- the trigger's own subject, with its conjuncts ("Chile and Peru agreed");
+- passives: the passive subject is the target, the "by" agent the source;
+- a relative clause's noun ("the rebels who attacked the town");
+- a verb coordinated with one that has a subject ("seized the town and shelled...");
+- control: "Russia agreed to withdraw" (subject), "urged Iran to stop" and
+  "called on Iran to stop" (object), "accused Libya of backing rebels" ("of" + object),
+  "Moscow was ready to resume talks" (through the adjective);
+- reported speech: the embedded clause's own subject, the speaker only when the clause
+  has none;
+- participles and purpose clauses share the main clause's subject ("..., citing",
+  "troops backed by Rwanda");
+- nominal triggers: possessor or modifier ("Russia's attack", "US sanctions",
+  "US-led strikes"), "by"-phrase, or the subject of a light verb ("launched an attack
+  on X"), with targets from their prepositions ("sanctions on Iran", "talks with Kyiv").
+
+Reciprocal events ("Kenya and Uganda met") have no object: both subjects are given as
+source *and* as target, since each side acts on the other. "Kenya met Uganda" keeps
+source Kenya and target Uganda. When the argument's head word is not itself an actor,
+the nearest actor inside its noun phrase is used ("the government of Sudan"), never one
+inside a clause that modifies it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from eventwire.errors import KnowledgeBaseError
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.triggers import TriggerMatch
+from eventwire.nlp.parsed import ParsedArticle
+from eventwire.records import Actor, Mention
+
+TABLES_RESOURCE = "arguments.yaml"
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+# Noun-phrase internals an actor search may descend through ("the government of Sudan",
+# "Lavrov, Russia's foreign minister"); clauses (relcl, acl) are never entered.
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# A chain of control verbs is short; this only guards against a cyclic or broken parse.
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """The actors of one event and how many of the roles it should have were found."""
+
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    completeness: float  # 0..1: share of expected roles found (source, and target when needed)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentTables:
+    """The word lists of ``data/arguments.yaml``."""
+
+    target_optional: frozenset[str]
+    nominal_target_preps: tuple[str, ...]
+    nested_target_preps: frozenset[str]
+    control_preps: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    values = data.get(key) or ()
+    if not all(isinstance(v, str) for v in values):
+        raise KnowledgeBaseError(f"{TABLES_RESOURCE}: {key} must be a list of strings")
+    return tuple(v.lower() if key != "target_optional" else v.upper() for v in values)
+
+
+@functools.cache
+def load_tables() -> ArgumentTables:
+    """Read the packaged argument tables once per process."""
+    text = resources.files("eventwire.data").joinpath(TABLES_RESOURCE).read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return ArgumentTables(
+        target_optional=frozenset(_strings(data, "target_optional")),
+        nominal_target_preps=_strings(data, "nominal_target_preps"),
+        nested_target_preps=frozenset(_strings(data, "nested_target_preps")),
+        control_preps=frozenset(_strings(data, "control_preps")),
+        light_verbs=frozenset(_strings(data, "light_verbs")),
+    )
+
+
+def _light_verbs() -> frozenset[str]:
+    """Our light verbs plus those the trigger lexicon's frame table names."""
+    return load_tables().light_verbs | load_lexicon().frames.light_verbs
+
+
+# --- syntax helpers -------------------------------------------------------------------
+
+
+def _kids(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran")."""
+    wanted = frozenset(preps)
+    preps_found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted]
+    return [o for p in preps_found for o in _kids(p, ("pobj",))]
+
+
+def _is_passive(verb: Token) -> bool:
+    if _kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):
+        return True
+    # A bare participle modifying a noun is passive: "a group backed by Rwanda".
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
+
+
+def _is_to_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _agents(verb: Token, prep_word: str) -> list[Token]:
+    """The "by X" of a passive (``agent``, or the lexicon's own preposition)."""
+    preps = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == prep_word)]
+    return [o for p in preps for o in _kids(p, ("pobj",))]
+
+
+# --- subjects -------------------------------------------------------------------------
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on the previous object: "shelled the village and Kars protested".
+
+    The small model often reads "X and Y protested" as objects "X and Y" of the first verb,
+    leaving "protested" without a subject. A noun conjunct directly before a subject-less
+    coordinated verb is that verb's subject: a verb sharing the first subject would follow
+    "and" instead ("shelled the village and burned the school").
+    """
+    if verb.dep_ != "conj" or verb.i == 0 or not verb.tag_.startswith("VB"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "conj" and before.pos_ in NOUN_POS and before.head.dep_ in OBJECT_DEPS:
+        return before
+    return None
+
+
+def surface_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The grammatical subject of a predicate, its own or the one it legally shares."""
+    own = _kids(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    stranded = None if own else stranded_subject(verb)
+    if stranded is not None:
+        return [stranded]
+    if own:
+        # "the rebels who attacked": the relative pronoun stands for the noun.
+        return [verb.head if c.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" else c for c in own]
+    if depth >= MAX_DEPTH or verb.head.i == verb.i:
+        return []
+    return _inherited_subject(verb, depth + 1)
+
+
+def _inherited_subject(verb: Token, depth: int) -> list[Token]:
+    """The subject a subject-less predicate takes from the word that governs it."""
+    dep, head = verb.dep_, verb.head
+    if dep == "xcomp":
+        return _controller(head, verb, depth)
+    if dep == "pcomp":
+        return _prep_controller(verb, depth)
+    if dep in ("acl", "relcl", "amod"):
+        if head.pos_ in NOUN_POS and _is_to_infinitive(verb):
+            return _noun_controller(head, depth)  # "Russia's decision to withdraw"
+        return [head]  # "protesters demanding reform", "troops backed by Rwanda"
+    shares_head_subject = (
+        (dep == "conj" and head.pos_ in PREDICATE_POS)  # "seized the town and shelled the port"
+        or (dep == "advcl" and verb.tag_ in NONFINITE_TAGS)  # "..., citing security"
+        or dep in ("ccomp", "acomp")  # the speaker, only for a subject-less clause
+    )
+    return surface_subject(head, depth) if shares_head_subject else []
+
+
+def _controller(governor: Token, complement: Token, depth: int) -> list[Token]:
+    """Who does the infinitive: "urged Iran to stop" (object) or "agreed to go" (subject)."""
+    objects = [c for c in _kids(governor, OBJECT_DEPS) if c.i < complement.i]
+    if objects:
+        return [_dative_object(o) for o in objects]
+    tables = load_tables()
+    prep_objects = [o for o in _prep_objects(governor, tables.control_preps) if o.i < complement.i]
+    if prep_objects:
+        return prep_objects  # "called on Iran to release the sailors"
+    return surface_subject(governor, depth)
+
+
+def _noun_controller(noun: Token, depth: int) -> list[Token]:
+    owners = _kids(noun, ("poss",))
+    if owners:
+        return owners
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in PREDICATE_POS:
+        return surface_subject(noun.head, depth)  # "Russia has no plans to attack"
+    return []
+
+
+def _prep_controller(verb: Token, depth: int) -> list[Token]:
+    """Subject of a gerund under a preposition: "after shelling", "accused X of backing"."""
+    prep = verb.head
+    governor = prep.head
+    if governor.pos_ not in PREDICATE_POS:
+        return []
+    objects = _kids(governor, ("dobj",))
+    if prep.lower_ == "of" and objects:
+        return objects  # accuse/suspect/convict X of doing
+    return surface_subject(governor, depth)
+
+
+def _dative_object(token: Token) -> Token:
+    """ "gave aid *to* Iran" is parsed with "to" as the dative: its object is the actor."""
+    if token.dep_ == "dative" and token.pos_ == "ADP":
+        objects = _kids(token, ("pobj",))
+        if objects:
+            return objects[0]
+    return token
+
+
+# --- roles: argument head tokens, in tiers of preference -------------------------------
+
+Tier = list[Token]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Candidate argument heads: each side is a list of tiers, the first that resolves wins."""
+
+    source: tuple[Tier, ...]
+    target: tuple[Tier, ...]
+
+
+def _target_preps(trigger: TriggerMatch) -> tuple[str, ...]:
+    if trigger.target_preps or not trigger.nominal:
+        return trigger.target_preps
+    return load_tables().nominal_target_preps
+
+
+def _nested_targets(verb: Token) -> Tier:
+    """ "called for sanctions against X": the target hangs on the verb's object."""
+    nested = load_tables().nested_target_preps
+    carriers = _kids(verb, ("dobj",)) + _prep_objects(verb, [c.lower_ for c in _kids(verb, ("prep",))])
+    return [t for c in carriers for t in _prep_objects(c, nested)]
+
+
+def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
+    """Source and target candidates of a verb (or predicative adjective) trigger."""
+    preps = _target_preps(trigger)
+    objects = [_dative_object(o) for o in _kids(verb, OBJECT_DEPS)]
+    prep_targets = _prep_objects(verb, preps) + [t for o in objects for t in _prep_objects(o, preps)]
+    targets: list[Tier] = [prep_targets, objects]
+    if _is_passive(verb):
+        source = _agents(verb, trigger.passive_source_prep)
+        targets.insert(0, surface_subject(verb))
+    else:
+        source = surface_subject(verb)
+    return Roles(source=(source,), target=(*targets, _nested_targets(verb)))
+
+
+def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
+    """The verb that carries a nominal trigger: "launched an attack", "engaged in talks"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return None
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.i in trigger.tokens or head.lemma_.lower() in _light_verbs():
+        return head
+    return None
+
+
+def _modifier_sources(noun: Token) -> Tier:
+    """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes"."""
+    found = _kids(noun, MODIFIER_DEPS)
+    led = [m for m in _kids(noun, ("amod",)) if m.tag_ == "VBN"]
+    return found + [c for m in led for c in _kids(m, ("npadvmod", "compound"))]
+
+
+def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
+    """Source and target candidates of a noun trigger, with its light verb's help."""
+    preps = _target_preps(trigger)
+    between = _prep_objects(noun, ("between", "among"))
+    sources: list[Tier] = [_modifier_sources(noun), _agents(noun, trigger.passive_source_prep)]
+    targets: list[Tier] = [_prep_objects(noun, preps) + between]
+    verb = light_verb(noun, trigger)
+    if verb is not None:
+        carried = verbal_roles(verb, trigger)
+        if noun.dep_ == "nsubjpass":
+            sources.append(_agents(verb, trigger.passive_source_prep))
+        else:
+            sources.extend(carried.source)
+        targets.append(_prep_objects(verb, preps) + _kids(verb, ("dative",)))
+    if trigger.reciprocal:
+        sources.append(between)  # "talks between Egypt and Israel": both sides act
+    return Roles(source=tuple(sources), target=tuple(targets))
+
+
+# --- from argument heads to actors ------------------------------------------------------
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """ "Chile and Peru": every conjunct of an argument is an argument too."""
+    out: list[Token] = []
+    queue = deque(tokens)
+    while queue:
+        token = queue.popleft()
+        if token not in out:
+            out.append(token)
+            queue.extend(c for c in _kids(token, ("conj",)) if not _is_stranded(c))
+    return out
+
+
+def _is_stranded(token: Token) -> bool:
+    """``token`` is really the subject of the verb after it (see ``stranded_subject``)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and stranded_subject(after) == token
+
+
+def actor_mention_at(parsed: ParsedArticle, token_i: int) -> Mention | None:
+    """The innermost mention over ``token_i`` that the actor stage resolved to an actor."""
+    covering = [m for m in parsed.mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
+    return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
+
+
+def nearest_mention(parsed: ParsedArticle, head: Token) -> Mention | None:
+    """The actor mention at ``head`` or, failing that, the nearest one inside its noun phrase.
+
+    An apposition names the same referent as the noun it follows, so "a group backed by
+    Rwanda" in "the militia, a group backed by Rwanda," also looks at "the militia".
+    """
+    found = _mention_below(parsed, head)
+    if found is None and head.dep_ == "appos":
+        found = _mention_below(parsed, head.head)
+    return found
+
+
+def _mention_below(parsed: ParsedArticle, head: Token) -> Mention | None:
+    queue = deque([head])
+    seen = {head.i}
+    while queue:
+        token = queue.popleft()
+        mention = actor_mention_at(parsed, token.i)
+        if mention is not None:
+            return mention
+        for child in sorted(_kids(token, PHRASE_DEPS), key=lambda c: abs(c.i - head.i)):
+            if child.i not in seen:
+                seen.add(child.i)
+                queue.append(child)
+    return None
+
+
+def resolve(parsed: ParsedArticle, heads: Sequence[Token]) -> list[Mention]:
+    """Actor mentions for argument heads and their conjuncts, one per distinct actor."""
+    found: dict[tuple[str | None, ...], Mention] = {}
+    for head in _with_conjuncts(heads):
+        mention = nearest_mention(parsed, head)
+        if mention is not None and mention.actor is not None:
+            found.setdefault(mention.actor.identity, mention)
+    return list(found.values())
+
+
+def _refers_back(mention: Mention, sources: Sequence[Mention]) -> bool:
+    """ "Peru recalled *its* ambassador": a pronoun or chain member of the source itself."""
+    if mention.actor is None:
+        return False
+    for source in sources:
+        if source.chain is not None and mention.chain == source.chain:
+            return True
+        if mention.kind == "pronoun" and source.actor and mention.actor.identity == source.actor.identity:
+            return True
+    return False
+
+
+def _first_resolved(
+    parsed: ParsedArticle, tiers: Iterable[Tier], sources: Sequence[Mention] = ()
+) -> list[Mention]:
+    """Mentions of the first tier that yields any, leaving out references back to the source."""
+    for tier in tiers:
+        found = [m for m in resolve(parsed, tier) if not _refers_back(m, sources)]
+        if found:
+            return found
+    return []
+
+
+def _actors(mentions: Iterable[Mention]) -> tuple[Actor, ...]:
+    return tuple(m.actor for m in mentions if m.actor is not None)
+
+
+def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> float:
+    """Share of the roles this event type needs that were filled."""
+    needs_target = trigger.plover.upper() not in load_tables().target_optional
+    found = int(bool(source)) + int(needs_target and bool(target))
+    return found / (1 + int(needs_target))
+
+
+def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
+    """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
+    head = parsed.doc[trigger.token]
+    nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
+    roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
+    source_mentions = _first_resolved(parsed, roles.source)
+    source = _actors(source_mentions)
+    target = _actors(_first_resolved(parsed, roles.target, source_mentions))
+    if trigger.reciprocal and not target and len(source) > 1:
+        target = source  # "Kenya and Uganda met": each side is the other's target
+    return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))

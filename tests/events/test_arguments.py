@@ -1,0 +1,528 @@
+"""Source and target actors of a trigger, from the parse and hand-made mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from tests.conftest import build_doc
+
+from eventwire.events.arguments import Arguments, completeness, find_arguments
+from eventwire.events.triggers import TriggerMatch
+from eventwire.nlp.parsed import ParsedArticle, sentences_of
+from eventwire.records import Actor, Article, Mention
+
+PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her"})
+
+
+def _mention(doc: Doc, phrase: str, actor: Actor | None) -> Mention:
+    words = phrase.split()
+    for start in range(len(doc) - len(words) + 1):
+        if [t.text for t in doc[start : start + len(words)]] == words:
+            span = doc[start : start + len(words)]
+            return Mention(
+                text=phrase,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=0,
+                token_start=span.start,
+                token_end=span.end,
+                kind="pronoun" if phrase.lower() in PRONOUNS else "name",
+                actor=actor,
+                head=span.root.i,
+            )
+    raise AssertionError(f"{phrase!r} not in {doc.text!r}")
+
+
+def parsed_with(doc: Doc, actors: Mapping[str, str | None]) -> ParsedArticle:
+    """An article whose mentions are given by hand: phrase -> country (None: not an actor)."""
+    mentions = tuple(
+        _mention(doc, phrase, Actor(text=phrase, country=code) if code else None)
+        for phrase, code in actors.items()
+    )
+    return ParsedArticle(
+        article=Article(text=doc.text), doc=doc, sentences=sentences_of(doc), mentions=mentions
+    )
+
+
+def trigger_at(
+    doc: Doc,
+    word: str,
+    plover: str = "ASSAULT",
+    *,
+    nominal: bool = False,
+    reciprocal: bool = False,
+    target_preps: tuple[str, ...] = (),
+) -> TriggerMatch:
+    index = next(t.i for t in doc if t.text == word)
+    return TriggerMatch(
+        token=index,
+        tokens=(index,),
+        cameo="190",
+        plover=plover,
+        mode=None,
+        strength=0.5,
+        pattern="test",
+        target_preps=target_preps,
+        nominal=nominal,
+        reciprocal=reciprocal,
+    )
+
+
+def countries(args: Arguments) -> tuple[list[str], list[str]]:
+    return [a.country or "?" for a in args.source], [a.country or "?" for a in args.target]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One sentence: its trigger, the mentions the actor stage would give, the expected dyad.
+
+    ``mentions`` is "phrase=ISO;phrase=ISO" ("phrase=-" for a mention without an actor);
+    ``source`` and ``target`` are space-separated country codes.
+    """
+
+    text: str
+    word: str
+    mentions: str
+    source: str
+    target: str
+    nominal: bool = False
+    reciprocal: bool = False
+    preps: tuple[str, ...] = ()
+
+    def actors(self) -> dict[str, str | None]:
+        pairs = (item.split("=") for item in self.mentions.split(";"))
+        return {phrase: None if code == "-" else code for phrase, code in pairs}
+
+
+# Sentences written for these tests; every argument pattern of arguments.py appears.
+CASES = [
+    # plain subject and object, with conjuncts
+    Case(
+        "Malawi expelled two Zambian diplomats.", "expelled", "Malawi=MWI;Zambian diplomats=ZMB", "MWI", "ZMB"
+    ),
+    Case(
+        "Chile and Bolivia condemned Peru.", "condemned", "Chile=CHL;Bolivia=BOL;Peru=PER", "CHL BOL", "PER"
+    ),
+    Case(
+        "Mongolia criticised China and Russia.",
+        "criticised",
+        "Mongolia=MNG;China=CHN;Russia=RUS",
+        "MNG",
+        "CHN RUS",
+    ),
+    # target through the lexicon's preposition, and a dative
+    Case(
+        "Fiji imposed a visa ban on Tongan officials.",
+        "imposed",
+        "Fiji=FJI;Tongan officials=TON",
+        "FJI",
+        "TON",
+        preps=("on",),
+    ),
+    Case(
+        "Norway sent medical supplies to Yemen.", "sent", "Norway=NOR;Yemen=YEM", "NOR", "YEM", preps=("to",)
+    ),
+    Case("Japan gave Laos a grant.", "gave", "Japan=JPN;Laos=LAO", "JPN", "LAO"),
+    # passive: subject is the target, "by" the source; without agent, no source
+    Case(
+        "The consulate was stormed by Serbian nationalists.",
+        "stormed",
+        "consulate=HRV;Serbian nationalists=SRB",
+        "SRB",
+        "HRV",
+    ),
+    Case("Two Thai soldiers were killed on the border.", "killed", "Thai soldiers=THA", "", "THA"),
+    # relative clause and participles: the noun they modify
+    Case(
+        "Militants who kidnapped the Korean engineers released a video.",
+        "kidnapped",
+        "Militants=IMG;Korean engineers=KOR",
+        "IMG",
+        "KOR",
+    ),
+    Case(
+        "Farmers protesting the Indian reform blocked the highway.",
+        "protesting",
+        "Farmers=IND;Indian reform=-",
+        "IND",
+        "",
+    ),
+    # coordinated verbs share the subject, not across clauses
+    Case(
+        "Kosovo police raided the office and arrested three Serbs.",
+        "arrested",
+        "Kosovo police=XKX;Serbs=SRB",
+        "XKX",
+        "SRB",
+    ),
+    Case(
+        "Armenian artillery shelled the village, and Azerbaijan protested.",
+        "protested",
+        "Armenian artillery=ARM;Azerbaijan=AZE",
+        "AZE",
+        "",
+    ),
+    # the small model hangs "Azerbaijan" on "village": a conjunct right before the verb is its subject
+    Case(
+        "Armenia shelled the village and Azerbaijan protested.",
+        "protested",
+        "Armenia=ARM;Azerbaijan=AZE",
+        "AZE",
+        "",
+    ),
+    Case(
+        "Armenia shelled the village and Azerbaijan protested.",
+        "shelled",
+        "Armenia=ARM;Azerbaijan=AZE",
+        "ARM",
+        "",
+    ),
+    Case(
+        "Armenia shelled Lachin and Kalbajar and killed two.",
+        "killed",
+        "Armenia=ARM;Lachin=AZE;Kalbajar=AZE",
+        "ARM",
+        "",
+    ),
+    # control: subject of "agree", object of "urge", "called on", "accused X of"
+    Case("Belarus agreed to release the opposition leader.", "release", "Belarus=BLR", "BLR", ""),
+    Case("Britain urged Israel to halt the demolitions.", "halt", "Britain=GBR;Israel=ISR", "ISR", ""),
+    Case("Ireland called on Egypt to free the activist.", "free", "Ireland=IRL;Egypt=EGY", "EGY", ""),
+    Case("Oman accused Iran of seizing a tanker.", "seizing", "Oman=OMN;Iran=IRN", "IRN", ""),
+    # reported speech: the embedded subject, not the speaker
+    Case("The Kremlin said Belarus had closed the border.", "closed", "Kremlin=RUS;Belarus=BLR", "BLR", ""),
+    Case(
+        "Seoul said Pyongyang was ready to reopen the hotline.",
+        "reopen",
+        "Seoul=KOR;Pyongyang=PRK",
+        "PRK",
+        "",
+    ),
+    # the head word is not an actor: the nearest actor inside the noun phrase
+    Case(
+        "The government of Ghana condemned the coup in Mali.", "condemned", "Ghana=GHA;Mali=MLI", "GHA", "MLI"
+    ),
+    Case(
+        "Sheikh Nasser, the emir of Qatar, visited Sudan.",
+        "visited",
+        "Sheikh Nasser=-;Qatar=QAT;Sudan=SDN",
+        "QAT",
+        "SDN",
+    ),
+    # nominal triggers: possessor, modifier, "-led", "by"; targets by preposition
+    Case(
+        "Syria's bombardment of Idlib killed dozens.",
+        "bombardment",
+        "Syria=SYR;Idlib=SYR",
+        "SYR",
+        "SYR",
+        nominal=True,
+        preps=("of",),
+    ),
+    Case(
+        "American sanctions against Cuba remain.",
+        "sanctions",
+        "American=USA;Cuba=CUB",
+        "USA",
+        "CUB",
+        nominal=True,
+    ),
+    Case(
+        "The Saudi-led coalition strikes on Sanaa continued.",
+        "strikes",
+        "Saudi=SAU;Sanaa=YEM",
+        "SAU",
+        "YEM",
+        nominal=True,
+    ),
+    Case(
+        "An ambush by Taliban fighters killed five.",
+        "ambush",
+        "Taliban fighters=AFG",
+        "AFG",
+        "",
+        nominal=True,
+    ),
+    # light verbs hand the nominal trigger their subject
+    Case(
+        "Niger launched an offensive against Boko Haram.",
+        "offensive",
+        "Niger=NER;Boko Haram=NGA",
+        "NER",
+        "NGA",
+        nominal=True,
+    ),
+    Case(
+        "Vietnam lodged a protest with China.", "protest", "Vietnam=VNM;China=CHN", "VNM", "CHN", nominal=True
+    ),
+    # reciprocal: both sides act on each other; "between" gives the pair
+    Case(
+        "Sudan and Chad signed a border pact.",
+        "signed",
+        "Sudan=SDN;Chad=TCD",
+        "SDN TCD",
+        "SDN TCD",
+        reciprocal=True,
+    ),
+    Case(
+        "Talks between Serbia and Kosovo resumed.",
+        "Talks",
+        "Serbia=SRB;Kosovo=XKX",
+        "SRB XKX",
+        "SRB XKX",
+        nominal=True,
+        reciprocal=True,
+    ),
+    Case(
+        "Austria met Hungary in Vienna.",
+        "met",
+        "Austria=AUT;Hungary=HUN;Vienna=-",
+        "AUT",
+        "HUN",
+        reciprocal=True,
+        preps=("with",),
+    ),
+    # "its ambassador" is not a target of one's own recall
+    Case(
+        "Peru recalled its ambassador from Caracas.",
+        "recalled",
+        "Peru=PER;its=PER;Caracas=VEN",
+        "PER",
+        "VEN",
+        preps=("from",),
+    ),
+    Case("Peru recalled its ambassador.", "recalled", "Peru=PER;its=PER", "PER", "", preps=("from",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.word}: {c.text}")
+def test_arguments_of_sentences(nlp: Language, case: Case) -> None:
+    doc = nlp(case.text)
+    trigger = trigger_at(
+        doc, case.word, nominal=case.nominal, reciprocal=case.reciprocal, target_preps=case.preps
+    )
+    args = find_arguments(parsed_with(doc, case.actors()), trigger)
+    assert countries(args) == (case.source.split(), case.target.split())
+
+
+# --- hand-built parses: each rule on a parse it is sure of -----------------------------
+
+
+def _doc(
+    nlp: Language, rows: Sequence[tuple[str, int, str, str, str]], lemmas: Mapping[str, str] | None = None
+) -> Doc:
+    """Doc from (word, head, dep, tag, pos) rows; the lemma is the lower-cased word unless given."""
+    words, heads, deps, tags, pos = (list(col) for col in zip(*rows, strict=True))
+    lemma_list = [(lemmas or {}).get(str(w), str(w).lower()) for w in words]
+    return build_doc(nlp, words, heads, deps, tags=tags, pos=pos, lemmas=lemma_list)
+
+
+def test_relative_pronoun_stands_for_its_noun(nlp: Language) -> None:
+    # Gunmen who shot Kenyans fled .
+    doc = _doc(
+        nlp,
+        [
+            ("Gunmen", 4, "nsubj", "NNS", "NOUN"),
+            ("who", 2, "nsubj", "WP", "PRON"),
+            ("shot", 0, "relcl", "VBD", "VERB"),
+            ("Kenyans", 2, "dobj", "NNPS", "PROPN"),
+            ("fled", 4, "ROOT", "VBD", "VERB"),
+            (".", 4, "punct", ".", "PUNCT"),
+        ],
+    )
+    args = find_arguments(parsed_with(doc, {"Gunmen": "SOM", "Kenyans": "KEN"}), trigger_at(doc, "shot"))
+    assert countries(args) == (["SOM"], ["KEN"])
+
+
+def test_passive_agent_is_the_source(nlp: Language) -> None:
+    # Kenyans were shot by gunmen .
+    doc = _doc(
+        nlp,
+        [
+            ("Kenyans", 2, "nsubjpass", "NNPS", "PROPN"),
+            ("were", 2, "auxpass", "VBD", "AUX"),
+            ("shot", 2, "ROOT", "VBN", "VERB"),
+            ("by", 2, "agent", "IN", "ADP"),
+            ("gunmen", 3, "pobj", "NNS", "NOUN"),
+            (".", 2, "punct", ".", "PUNCT"),
+        ],
+    )
+    args = find_arguments(parsed_with(doc, {"Kenyans": "KEN", "gunmen": "SOM"}), trigger_at(doc, "shot"))
+    assert countries(args) == (["SOM"], ["KEN"])
+
+
+def test_object_control_gives_the_infinitive_its_subject(nlp: Language) -> None:
+    # Fiji asked Tonga to leave .
+    doc = _doc(
+        nlp,
+        [
+            ("Fiji", 1, "nsubj", "NNP", "PROPN"),
+            ("asked", 1, "ROOT", "VBD", "VERB"),
+            ("Tonga", 1, "dobj", "NNP", "PROPN"),
+            ("to", 4, "aux", "TO", "PART"),
+            ("leave", 1, "xcomp", "VB", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Fiji": "FJI", "Tonga": "TON"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "leave"))) == (["TON"], [])
+    assert countries(find_arguments(parsed, trigger_at(doc, "asked"))) == (["FJI"], ["TON"])
+
+
+def test_subject_control_when_the_governor_has_no_object(nlp: Language) -> None:
+    # Fiji vowed to leave .
+    doc = _doc(
+        nlp,
+        [
+            ("Fiji", 1, "nsubj", "NNP", "PROPN"),
+            ("vowed", 1, "ROOT", "VBD", "VERB"),
+            ("to", 3, "aux", "TO", "PART"),
+            ("leave", 1, "xcomp", "VB", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    assert countries(find_arguments(parsed_with(doc, {"Fiji": "FJI"}), trigger_at(doc, "leave"))) == (
+        ["FJI"],
+        [],
+    )
+
+
+def test_a_clause_with_its_own_subject_does_not_take_the_speaker(nlp: Language) -> None:
+    # Laos said Thais attacked .   /   Laos said attacked .  (subject-less: falls back to speaker)
+    full = _doc(
+        nlp,
+        [
+            ("Laos", 1, "nsubj", "NNP", "PROPN"),
+            ("said", 1, "ROOT", "VBD", "VERB"),
+            ("Thais", 3, "nsubj", "NNPS", "PROPN"),
+            ("attacked", 1, "ccomp", "VBD", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    bare = _doc(
+        nlp,
+        [
+            ("Laos", 1, "nsubj", "NNP", "PROPN"),
+            ("said", 1, "ROOT", "VBD", "VERB"),
+            ("attacked", 1, "ccomp", "VBD", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    own = find_arguments(parsed_with(full, {"Laos": "LAO", "Thais": "THA"}), trigger_at(full, "attacked"))
+    speaker = find_arguments(parsed_with(bare, {"Laos": "LAO"}), trigger_at(bare, "attacked"))
+    assert countries(own) == (["THA"], [])
+    assert countries(speaker) == (["LAO"], [])
+
+
+def test_no_source_is_stitched_from_a_neighbouring_clause(nlp: Language) -> None:
+    # Iraq fired , Iran retaliated .  -- parataxis: "retaliated" has its own subject only.
+    doc = _doc(
+        nlp,
+        [
+            ("Iraq", 1, "nsubj", "NNP", "PROPN"),
+            ("fired", 4, "ccomp", "VBD", "VERB"),
+            (",", 4, "punct", ",", "PUNCT"),
+            ("Iran", 4, "nsubj", "NNP", "PROPN"),
+            ("retaliated", 4, "ROOT", "VBD", "VERB"),
+            (".", 4, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Iraq": "IRQ", "Iran": "IRN"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "retaliated"))) == (["IRN"], [])
+    assert countries(find_arguments(parsed, trigger_at(doc, "fired"))) == (["IRQ"], [])
+
+
+def test_clauses_inside_an_argument_are_not_searched(nlp: Language) -> None:
+    # Troops backed by Rwanda fled .  -- "Rwanda" backs, it does not flee.
+    doc = _doc(
+        nlp,
+        [
+            ("Troops", 4, "nsubj", "NNS", "NOUN"),
+            ("backed", 0, "acl", "VBN", "VERB"),
+            ("by", 1, "agent", "IN", "ADP"),
+            ("Rwanda", 2, "pobj", "NNP", "PROPN"),
+            ("fled", 4, "ROOT", "VBD", "VERB"),
+            (".", 4, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Rwanda": "RWA"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "fled"))) == ([], [])
+    assert countries(find_arguments(parsed, trigger_at(doc, "backed"))) == (["RWA"], [])
+
+
+def test_mentions_without_an_actor_are_skipped(nlp: Language) -> None:
+    # Police of Togo arrested Ghanaians .  -- "Police" is a mention the actor stage left unresolved.
+    doc = _doc(
+        nlp,
+        [
+            ("Police", 3, "nsubj", "NNS", "NOUN"),
+            ("of", 0, "prep", "IN", "ADP"),
+            ("Togo", 1, "pobj", "NNP", "PROPN"),
+            ("arrested", 3, "ROOT", "VBD", "VERB"),
+            ("Ghanaians", 3, "dobj", "NNPS", "PROPN"),
+            (".", 3, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Police": None, "Togo": "TGO", "Ghanaians": "GHA"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "arrested"))) == (["TGO"], ["GHA"])
+
+
+def test_light_verb_subject_and_its_preposition(nlp: Language) -> None:
+    # Chad imposed curbs on Libya .  -- "on" attached to the verb, trigger is the noun.
+    doc = _doc(
+        nlp,
+        [
+            ("Chad", 1, "nsubj", "NNP", "PROPN"),
+            ("imposed", 1, "ROOT", "VBD", "VERB"),
+            ("curbs", 1, "dobj", "NNS", "NOUN"),
+            ("on", 1, "prep", "IN", "ADP"),
+            ("Libya", 3, "pobj", "NNP", "PROPN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+        lemmas={"imposed": "impose"},
+    )
+    parsed = parsed_with(doc, {"Chad": "TCD", "Libya": "LBY"})
+    args = find_arguments(parsed, trigger_at(doc, "curbs", nominal=True, target_preps=("on",)))
+    assert countries(args) == (["TCD"], ["LBY"])
+
+
+def test_a_verb_that_is_not_light_does_not_lend_its_subject(nlp: Language) -> None:
+    # Chad condemned attacks on Libya .  -- Chad condemned; it did not attack.
+    doc = _doc(
+        nlp,
+        [
+            ("Chad", 1, "nsubj", "NNP", "PROPN"),
+            ("condemned", 1, "ROOT", "VBD", "VERB"),
+            ("attacks", 1, "dobj", "NNS", "NOUN"),
+            ("on", 2, "prep", "IN", "ADP"),
+            ("Libya", 3, "pobj", "NNP", "PROPN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Chad": "TCD", "Libya": "LBY"})
+    args = find_arguments(parsed, trigger_at(doc, "attacks", nominal=True, target_preps=("on",)))
+    assert countries(args) == ([], ["LBY"])
+
+
+@pytest.mark.parametrize(
+    ("plover", "has_source", "has_target", "expected"),
+    [
+        ("ASSAULT", True, True, 1.0),
+        ("ASSAULT", True, False, 0.5),
+        ("ASSAULT", False, True, 0.5),
+        ("ASSAULT", False, False, 0.0),
+        ("RETREAT", True, False, 1.0),  # a resignation needs no target
+        ("RETREAT", False, False, 0.0),
+    ],
+)
+def test_completeness(plover: str, has_source: bool, has_target: bool, expected: float) -> None:
+    trig = TriggerMatch(
+        token=0, tokens=(0,), cameo="190", plover=plover, mode=None, strength=0.5, pattern="t"
+    )
+    someone = (Actor(text="Mali", country="MLI"),)
+    score = completeness(trig, someone if has_source else (), someone if has_target else ())
+    assert score == expected
