@@ -161,7 +161,7 @@ class Attributor:
         agents = agents_of(cue, self.lex, self.is_media)
         if clause is None or agents.speaker is None:
             return None  # an outlet reporting plain facts is a reporter, not a speaker
-        span = clause_span(clause)
+        span = clause_span(clause, skip=[t for t in clause.subtree if is_according(t)])
         if span is None:
             return None
         return Draft(*span, False, cue, agents.speaker, self.reporters(cue, agents, cue.sent))
@@ -172,7 +172,7 @@ class Attributor:
         head = token.head
         if agents.speaker is None or head is token:
             return None
-        if any(is_cue(t, self.lex) and not is_according(t) for t in head.subtree):
+        if any(_introduces_clause(t, self.lex) for t in head.subtree):
             return None  # "According to Price, Blinken said ...": Price is a reporter of that cue
         span = clause_span(head, skip=[token])
         if span is None:
@@ -183,3 +183,8 @@ class Attributor:
 def _quoted_share(draft: Draft, quoted: Sequence[QuoteSpan]) -> float:
     covered = sum(max(0, min(draft.end, q.end) - max(draft.start, q.start)) for q in quoted)
     return covered / max(draft.end - draft.start, 1)
+
+
+def _introduces_clause(token: Token, lex: QuoteLexicon) -> bool:
+    """A cue with reported words of its own ("said that ..."), not "agreed on a swap"."""
+    return is_cue(token, lex) and not is_according(token) and any(c.dep_ == "ccomp" for c in token.children)

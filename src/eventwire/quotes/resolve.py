@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.lexicon import QuoteLexicon
@@ -23,6 +23,7 @@ ENTITY_KINDS: dict[str, ActorKind] = {
     "NORP": "group",
     "GPE": "state",
 }
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us", "our"})
 # A pronoun looks this far back (characters) for a person named in the text.
 ANTECEDENT_REACH = 600
 
@@ -52,10 +53,16 @@ class SpeakerResolver:
             if actor is not None:
                 return actor
         if self.is_pronoun(token):
-            return self.last_speaker(token.idx) or self._named_person_before(token)
-        span = name_span(token)
-        text = mention.text if mention is not None else span.text
+            return self._antecedent(token)
+        text = mention.text if mention is not None else self.phrase(token).text
         return Actor(text=text, kind=ENTITY_KINDS.get(token.ent_type_))
+
+    def phrase(self, token: Token) -> Span:
+        """The words naming an actor; "local media reports" names "local media"."""
+        span = name_span(token)
+        if token.lemma_.lower() in self.lex.document_nouns and len(span) > 1 and span[-1].i == token.i:
+            return span[:-1]
+        return span
 
     def is_pronoun(self, token: Token) -> bool:
         lowered = token.lower_
@@ -68,7 +75,7 @@ class SpeakerResolver:
         mention = self.parsed.mention_at(token.i)
         if mention is not None and mention.actor is not None and mention.actor.sector == "MED":
             return True
-        return self.lex.is_media_phrase(name_span(token).text)
+        return self.lex.is_media_phrase(self.phrase(token).text)
 
     def _chain_actor(self, mention: Mention) -> Actor | None:
         """The actor of the nearest earlier (else later) mention in the same chain."""
@@ -79,12 +86,33 @@ class SpeakerResolver:
         chosen = earlier[-1] if earlier else (linked[0] if linked else None)
         return chosen.actor if chosen is not None else None
 
-    def _named_person_before(self, token: Token) -> Actor | None:
-        people = [
-            e
-            for e in token.doc.ents
-            if e.label_ == "PERSON" and token.idx - ANTECEDENT_REACH < e.start_char < token.idx
-        ]
-        if not people:
-            return None
-        return Actor(text=people[-1].text, kind="person")
+    def _antecedent(self, token: Token) -> Actor | None:
+        """Who a pronoun speaker is: the later of the last speaker and the last fitting name before it."""
+        named = self._named_before(token)
+        spoken = [(p, a) for p, a in self.history if p < token.idx]
+        if named is not None and (not spoken or named.idx > spoken[-1][0]):
+            return Actor(text=self.phrase(named).text, kind=ENTITY_KINDS.get(named.ent_type_))
+        return spoken[-1][1] if spoken else None
+
+    def _named_before(self, token: Token) -> Token | None:
+        """The last person (or, for "they", plural subject) named shortly before a pronoun."""
+        plural = token.lower_ in PLURAL_PRONOUNS
+        start = max(token.idx - ANTECEDENT_REACH, 0)
+        fits = _plural_subject if plural else _names_person
+        candidates = [c for c in token.doc[: token.i] if c.idx >= start and fits(c)]
+        return candidates[-1] if candidates else None
+
+
+def _plural_subject(token: Token) -> bool:
+    return token.dep_ == "nsubj" and token.tag_ in ("NNS", "NNPS")
+
+
+def _names_person(token: Token) -> bool:
+    """The head word of a person's name: a PERSON entity's last word, or a proper-noun subject."""
+    if token.ent_type_ == "PERSON":
+        return (
+            token.ent_iob_ != "I"
+            or token.i + 1 == len(token.doc)
+            or token.doc[token.i + 1].ent_type_ != "PERSON"
+        )
+    return token.dep_ == "nsubj" and token.pos_ == "PROPN"

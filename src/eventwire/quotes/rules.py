@@ -20,7 +20,7 @@ INHERIT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 # Left modifiers that belong to a speaker's name: "US Secretary of State Anthony Blinken".
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "nummod"})
 # Inverted "..., said Blinken": never for verbs whose object is the listener.
-LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "urge", "warn"})
+LISTENER_VERBS = frozenset({"tell", "inform", "assure", "urge", "warn"})
 INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "nmod", "oprd"})
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
@@ -54,9 +54,7 @@ def name_span(token: Token) -> Span:
     """The name phrase a head token stands for, without articles: "US Secretary of State Blinken"."""
     doc = token.doc
     start = min((c.left_edge.i for c in token.lefts if c.dep_ in NAME_DEPS), default=token.i)
-    end = max(
-        (c.right_edge.i + 1 for c in token.rights if c.dep_ in ("compound", "flat")), default=token.i + 1
-    )
+    end = max((c.right_edge.i + 1 for c in token.rights if _name_continues(token, c)), default=token.i + 1)
     if token.ent_type_:
         ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
@@ -64,6 +62,16 @@ def name_span(token: Token) -> Span:
     while start < token.i and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1  # "the ministry" and "ministry" are the same speaker
     return doc[start:end]
+
+
+def _name_continues(token: Token, child: Token) -> bool:
+    """A right child still part of the name: "the envoy Sami Haddad", "the secretary of state"."""
+    if child.dep_ in ("compound", "flat"):
+        return True
+    adjacent = child.left_edge.i == token.i + 1  # a comma would make it a description instead
+    if child.dep_ == "prep" and child.lower_ == "of":
+        return adjacent and token.pos_ == "NOUN"
+    return adjacent and child.dep_ == "appos" and child.pos_ == "PROPN"
 
 
 def _nominal_subject(verb: Token) -> Token | None:
@@ -102,16 +110,18 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def document_source(noun: Token) -> Token | None:
-    """The author of a statement-like noun: "a release from X", "X's statement", "a Kremlin statement"."""
+    """The author of a statement-like noun: "a release from X", "X's statement"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in SOURCE_PREPS:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in ("PROPN", "NOUN")):
-            return child
-    return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def names_author(noun: Token) -> bool:
+    """ "a Kremlin statement", "local media reports": the modifiers name who issued it."""
+    return any(c.dep_ in ("compound", "amod", "poss") for c in noun.children)
 
 
 def according_agent(token: Token, lex: QuoteLexicon) -> Token | None:
@@ -137,8 +147,19 @@ def citation(cue: Token) -> Token | None:
     return None
 
 
+def relaying_verb(cue: Token, lex: QuoteLexicon) -> Token | None:
+    """The report verb of "Interfax quoted X as saying ...", seen from "saying"."""
+    holder = cue.head
+    if cue.dep_ == "pcomp" and holder.lower_ == "as" and holder.head.lemma_.lower() in lex.report_verbs:
+        return holder.head
+    return None
+
+
 def agents_of(cue: Token, lex: QuoteLexicon, is_media: MediaTest) -> Agents:
     """Speaker and reporters of one cue; an outlet with no one to cite is a reporter only."""
+    relay = relaying_verb(cue, lex)
+    if relay is not None:
+        return agents_of(relay, lex, is_media)
     if is_according(cue):
         agent = according_agent(cue, lex)
         if agent is not None and is_media(agent):
@@ -155,6 +176,15 @@ def agents_of(cue: Token, lex: QuoteLexicon, is_media: MediaTest) -> Agents:
     return Agents(subject)
 
 
+def _relays(outer: Token, cue: Token, lex: QuoteLexicon) -> bool:
+    """True when ``cue`` sits in the words ``outer`` reports ("Putin told him that ..., Rao said")."""
+    if outer not in cue.ancestors:
+        return False
+    if outer.lemma_.lower() in lex.report_verbs:
+        return True
+    return any(c.dep_ == "ccomp" and (c == cue or c in cue.ancestors) for c in outer.children)
+
+
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
@@ -166,12 +196,14 @@ def _sentence_agents(token: Token, cue: Token | None, lex: QuoteLexicon, is_medi
         return [agent] if agent is not None else []
     if is_cue(token, lex):
         agents = agents_of(token, lex, is_media)
-        if cue is not None and token in cue.ancestors:
+        if cue is not None and _relays(token, cue, lex):
             # "Lavrov said X, Reuters reported": every cue above ours relayed it.
             return [*agents.reporters, *([agents.speaker] if agents.speaker is not None else [])]
         return list(agents.reporters) if agents.speaker is None else []
     if token.dep_ == "nsubj" and token.lemma_.lower() in lex.document_nouns:
         source = document_source(token)
+        if source is None and names_author(token):
+            source = token  # the resolver names it from its modifiers
         return [source] if source is not None else []
     return []
 
