@@ -16,7 +16,7 @@ ONTOLOGY = default_ontology()
 # (code, name, goldstein, quad, plover, mode, context)
 KNOWN_CODES = [
     ("010", "Make statement, not specified below", 0.0, 1, None, None, ()),
-    ("0233", "Appeal for humanitarian aid", 3.4, 1, None, None, ()),
+    ("0233", "Appeal for humanitarian aid", 3.4, 1, "REQUEST", "assist", ("humanitarian",)),
     ("036", "Express intent to meet or negotiate", 4.0, 1, "AGREE", None, ("diplomatic",)),
     ("042", "Make a visit", 1.9, 1, "CONSULT", "visit", ()),
     ("057", "Sign formal agreement", 8.0, 1, "SUPPORT", None, ("diplomatic",)),

@@ -3,6 +3,12 @@
 Every other module asks this one what a code means, which PLOVER type it belongs to and
 which CAMEO code stands for a PLOVER type; nobody else reads the tables. The tables live
 in ``eventwire/data/ontology/`` so that analysts can read and amend them without code.
+
+The PLOVER columns of ``cameo.csv`` follow the CAMEO-to-PLOVER crosswalk of the PLOVER
+manual (draft 0.8), with two kinds of repair: modes the codebook no longer lists are
+replaced by the codebook mode that means the same (or dropped), and CAMEO 02 (appeals),
+which the crosswalk leaves out, is coded REQUEST like CAMEO 10 (demands), because the
+codebook defines REQUEST as *all* requests. CAMEO 01 (public statements) has no PLOVER type.
 """
 
 from __future__ import annotations
