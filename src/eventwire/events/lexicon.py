@@ -27,7 +27,7 @@ PartOfSpeech = Literal["verb", "noun", "adj"]
 SECTIONS: Mapping[str, PartOfSpeech] = MappingProxyType(
     {"verbs": "verb", "nouns": "noun", "adjectives": "adj"}
 )
-FRAME_KINDS = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "INTENT", "SUPPORT"})
+FRAME_KINDS = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
 LEXICON_PACKAGE = "eventwire.data.lexicon"
 FRAMES_FILE = "frames.yaml"
 
@@ -82,7 +82,7 @@ class Frames:
     aux: Mapping[str, str]  # auxiliary lemma -> frame kind
     transparent: frozenset[str]  # verbs whose complement is the real event ("began to")
     reporting: frozenset[str]  # speech verbs: not events, their complement may be
-    intent_cameo: Mapping[str, Mapping[str, str]]  # frame kind -> content root -> CAMEO code
+    frame_cameo: Mapping[str, Mapping[str, str]]  # frame kind -> content root -> CAMEO code
     light_verbs: frozenset[str]  # verbs that carry a nominal trigger ("held talks")
     occurrence_verbs: frozenset[str]  # verbs that say a nominal event happened ("talks began")
 
@@ -94,6 +94,7 @@ class Lexicon:
     entries: tuple[LexEntry, ...]
     frames: Frames
     index: Mapping[tuple[PartOfSpeech, str], tuple[LexEntry, ...]] = field(repr=False)
+    ids: Mapping[str, LexEntry] = field(repr=False, default_factory=dict)
 
     def candidates(self, pos: PartOfSpeech, words: Iterable[str]) -> tuple[LexEntry, ...]:
         """Entries of this part of speech whose lemma is one of ``words``."""
@@ -102,11 +103,9 @@ class Lexicon:
             found.extend(self.index.get((pos, word), ()))
         return tuple(found)
 
-    def by_id(self, entry_id: str) -> LexEntry:
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        raise KeyError(entry_id)
+    def entry(self, entry_id: str) -> LexEntry:
+        """The entry a match came from (``TriggerMatch.pattern``)."""
+        return self.ids[entry_id]
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -162,13 +161,13 @@ def parse_lexicon_file(data: Mapping[str, Any], name: str = "<lexicon>") -> list
 def parse_frames(data: Mapping[str, Any]) -> Frames:
     intent = {
         kind: MappingProxyType({str(k): str(v) for k, v in table.items()})
-        for kind, table in (data.get("intent_cameo") or {}).items()
+        for kind, table in (data.get("frame_cameo") or {}).items()
     }
     return Frames(
         aux=MappingProxyType({str(k): str(v) for k, v in (data.get("aux") or {}).items()}),
         transparent=frozenset(_words(data.get("transparent"))),
         reporting=frozenset(_words(data.get("reporting"))),
-        intent_cameo=MappingProxyType(intent),
+        frame_cameo=MappingProxyType(intent),
         light_verbs=frozenset(_words(data.get("light_verbs"))),
         occurrence_verbs=frozenset(_words(data.get("occurrence_verbs"))),
     )
@@ -186,7 +185,8 @@ def build_lexicon(entries: Iterable[LexEntry], frames: Frames) -> Lexicon:
         for lemma in entry.lemmas:
             index.setdefault((entry.pos, lemma), []).append(entry)
     frozen = MappingProxyType({k: tuple(v) for k, v in index.items()})
-    return Lexicon(entries=entries, frames=frames, index=frozen)
+    ids = MappingProxyType({e.id: e for e in entries})
+    return Lexicon(entries=entries, frames=frames, index=frozen, ids=ids)
 
 
 @functools.cache

@@ -1,17 +1,102 @@
-"""Event coder placeholder."""
+"""The rule-based event coder (stage ``events.rules``).
+
+For each sentence: find lexicon triggers in the parse (``triggers``), let frames absorb
+the events they govern (``frames``), keep the main event(s) (``select``), then assemble
+each ``Event`` with its CAMEO facts from the ontology, its actors (``arguments``), its
+negation and modality (``modality``) and a confidence score.
+
+Options (``[options]`` in the settings file):
+  ``events.max_per_sentence`` (int, default 1): events kept per sentence.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
 from eventwire.config import Settings
+from eventwire.events.arguments import find_arguments
+from eventwire.events.frames import FrameResolver
+from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.modality import polarity_and_modality
+from eventwire.events.ontology import Ontology, default_ontology
+from eventwire.events.select import Ranked, confidence, rank, select
+from eventwire.events.triggers import TriggerMatch, find_triggers
 from eventwire.nlp.parsed import ParsedArticle
+from eventwire.records import Event, Modality
+from eventwire.records import Span as TextSpan
+
+MAX_PER_SENTENCE_OPTION = "events.max_per_sentence"
 
 
-class PassThrough:
+def trigger_span(doc: Doc, match: TriggerMatch) -> TextSpan:
+    """The trigger phrase as character offsets into the article text."""
+    first, last = doc[min(match.tokens)], doc[max(match.tokens)]
+    start, end = first.idx, last.idx + len(last.text)
+    return TextSpan(text=doc.text[start:end], start=start, end=end)
+
+
+class RuleCoder:
+    """Stage ``events.rules``: lexicon triggers -> frames -> selection -> Events."""
+
     name = "events.rules"
 
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, max_per_sentence: int = 1) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.resolver = FrameResolver(lexicon, ontology)
+        self.max_per_sentence = max_per_sentence
+
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        return parsed
+        events = tuple(self._code(parsed, item) for item in self.selected(parsed.doc))
+        return parsed.with_(events=parsed.events + events)
+
+    def selected(self, doc: Doc) -> Iterator[Ranked]:
+        """The kept candidates of every sentence, in text order."""
+        for sent in doc.sents:
+            yield from sorted(self._select_in(doc, sent), key=lambda r: r.candidate.match.token)
+
+    def _select_in(self, doc: Doc, sent: Span) -> list[Ranked]:
+        matches = find_triggers(doc, self.lexicon, sent.start, sent.end)
+        candidates = self.resolver.resolve(doc, matches)
+        return select(rank(doc, candidates, self.lexicon.frames), self.max_per_sentence)
+
+    def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
+        candidate = item.candidate
+        match = candidate.match
+        doc = parsed.doc
+        negated, modality = polarity_and_modality(doc, match.token)
+        if candidate.negation_absorbed:
+            negated = False
+        if candidate.asserted:
+            modality = "asserted"
+        arguments = find_arguments(parsed, match)
+        record = self.ontology.cameo(match.cameo)
+        return Event(
+            plover=match.plover,
+            cameo=record.code,
+            mode=match.mode or (record.mode if record.plover == match.plover else None),
+            context=record.context,
+            goldstein=record.goldstein,
+            quad=record.quad,
+            source=arguments.source,
+            target=arguments.target,
+            negated=negated,
+            modality=_modality(modality),
+            sentence=parsed.sentence_index(doc[match.token]),
+            trigger=trigger_span(doc, match),
+            confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
+            coder="rules",
+        )
 
 
-def make_rule_coder(settings: Settings) -> PassThrough:
-    return PassThrough()
+def _modality(value: str) -> Modality:
+    allowed: tuple[Modality, ...] = ("asserted", "future", "hypothetical", "conditional")
+    return next((m for m in allowed if m == value), "asserted")
+
+
+def make_rule_coder(settings: Settings) -> RuleCoder:
+    """Factory registered as ``events.rules``."""
+    max_per_sentence = int(settings.option(MAX_PER_SENTENCE_OPTION, 1))
+    return RuleCoder(load_lexicon(), default_ontology(), max_per_sentence=max_per_sentence)

@@ -1,0 +1,174 @@
+"""Frames: triggers that govern another event and decide what it is.
+
+"Serbia *rejected* an ultimatum to hand over the guard", "the rebels *agreed to* lay down
+their arms", "Washington *demanded* that Hamas renounce violence", "Iraq *must* cooperate":
+the reported act is the refusal, the promise, the demand, and the governed action only
+refines its CAMEO code (a refusal to release prisoners is 1243, a demand for aid 103).
+This module turns raw trigger matches into *candidates*: frames absorb every trigger in
+their complement, and what is left stands alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.lexicon import Frames, LexEntry, Lexicon
+from eventwire.events.ontology import Ontology
+from eventwire.events.triggers import TriggerMatch
+
+# Dependencies along which a frame reaches the event it governs: infinitive and clausal
+# complements, objects and their prepositional or clausal modifiers.
+COMPLEMENT_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "acl", "attr", "oprd", "acomp", "conj", "nsubjpass"}
+)
+MAX_FRAME_DEPTH = 4
+KEEP = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger after frames were applied: what the selector ranks and the stage codes."""
+
+    match: TriggerMatch
+    anchor: int  # token whose place in the clause decides how central the event is
+    content: TriggerMatch | None = None  # the governed event a frame absorbed
+    negation_absorbed: bool = False  # "did not allow" was recoded, so it is not negated
+    asserted: bool = False  # the frame itself (a demand) was made, whatever its content
+
+
+def recode(table: Mapping[str, str], cameo: str) -> str | None:
+    """The code ``table`` gives an event with CAMEO ``cameo``: longest matching prefix, else default."""
+    for length in range(len(cameo), 1, -1):
+        code = table.get(cameo[:length])
+        if code is not None:
+            return code
+    return table.get("default")
+
+
+def governed(token: Token, by_token: Mapping[int, TriggerMatch]) -> list[TriggerMatch]:
+    """Triggers in the complement of ``token``, nearest first (breadth-first over the parse)."""
+    found: list[TriggerMatch] = []
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in token.children if c.dep_ in COMPLEMENT_DEPS)
+    while queue:
+        node, depth = queue.popleft()
+        if node.i in by_token:
+            found.append(by_token[node.i])
+        if depth < MAX_FRAME_DEPTH:
+            queue.extend((c, depth + 1) for c in node.children if c.dep_ in COMPLEMENT_DEPS)
+    return found
+
+
+def tree_depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+class FrameResolver:
+    """Applies lexical frames ("refused to"), demand auxiliaries ("must") and negation recodes."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology) -> None:
+        self.lexicon = lexicon
+        self.frames: Frames = lexicon.frames
+        self.ontology = ontology
+
+    def resolve(self, doc: Doc, matches: Iterable[TriggerMatch]) -> list[Candidate]:
+        by_token = {m.token: m for m in matches}
+        framing = [m for m in by_token.values() if self._entry(m).frame]
+        framing.sort(key=lambda m: (tree_depth(doc[m.token]), m.token))
+        absorbed: set[int] = set()
+        candidates: list[Candidate] = []
+        for frame in framing:
+            if frame.token in absorbed:
+                continue
+            inside = governed(doc[frame.token], by_token)
+            absorbed |= {m.token for m in inside}
+            candidates.append(self._apply_frame(frame, inside))
+        for match in by_token.values():
+            if match.token not in absorbed and not self._entry(match).frame:
+                candidates.append(self._standalone(doc, match))
+        return sorted(candidates, key=lambda c: c.match.token)
+
+    def _entry(self, match: TriggerMatch) -> LexEntry:
+        return self.lexicon.entry(match.pattern)
+
+    def _apply_frame(self, frame: TriggerMatch, inside: list[TriggerMatch]) -> Candidate:
+        content = next((m for m in inside if not self._entry(m).frame), None)
+        kind = self._entry(frame).frame or frame.plover
+        if content is None:
+            return Candidate(match=frame, anchor=frame.token)
+        recoded = self._recoded(frame, kind, content)
+        return Candidate(match=recoded, anchor=frame.token, content=content)
+
+    def _recoded(self, frame: TriggerMatch, kind: str, content: TriggerMatch) -> TriggerMatch:
+        table = self.frames.frame_cameo.get(kind, {})
+        code = recode(table, content.cameo) if table else None
+        if code == KEEP:
+            return dataclasses.replace(frame, cameo=content.cameo, plover=content.plover, mode=content.mode)
+        if code is None:
+            return frame
+        record = self.ontology.cameo(code)
+        return dataclasses.replace(
+            frame,
+            cameo=code,
+            plover=record.plover or kind,
+            mode=record.mode,
+            pattern=f"{frame.pattern}+{content.pattern}",
+            target_preps=tuple(dict.fromkeys(frame.target_preps + content.target_preps)),
+        )
+
+    def _standalone(self, doc: Doc, match: TriggerMatch) -> Candidate:
+        entry = self._entry(match)
+        token = doc[match.token]
+        if entry.negated_cameo and _is_negated(token):
+            record = self.ontology.cameo(entry.negated_cameo)
+            recoded = dataclasses.replace(
+                match, cameo=record.code, plover=record.plover or match.plover, mode=record.mode
+            )
+            return self._with_aux_frame(doc, Candidate(recoded, match.token, negation_absorbed=True))
+        return self._with_aux_frame(doc, Candidate(match, match.token))
+
+    def _with_aux_frame(self, doc: Doc, candidate: Candidate) -> Candidate:
+        """Recode an action under "must"/"should" as a demand that someone take it."""
+        clause, aux = _clause_aux(doc[candidate.match.token], self.frames)
+        if aux is None:
+            return candidate
+        kind = self.frames.aux[aux.lemma_.lower()]
+        recoded = self._recoded(candidate.match, kind, candidate.match)
+        reporter = clause.head if clause.dep_ == "ccomp" else None
+        head = reporter.i if reporter is not None and self._is_reporting(reporter) else recoded.token
+        recoded = dataclasses.replace(
+            recoded,
+            token=head,
+            tokens=tuple(sorted({aux.i, *candidate.match.tokens})),
+            pattern=f"aux.{aux.lemma_.lower()}+{candidate.match.pattern}",
+        )
+        return dataclasses.replace(
+            candidate, match=recoded, anchor=head, content=candidate.match, asserted=True
+        )
+
+    def _is_reporting(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.frames.reporting
+
+
+def _is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _clause_aux(token: Token, frames: Frames) -> tuple[Token, Token | None]:
+    """The verb whose auxiliaries govern ``token`` (through "to" complements and conjuncts)."""
+    clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") else token
+    for _ in range(4):
+        aux = next((c for c in clause.children if c.dep_ == "aux" and c.lemma_.lower() in frames.aux), None)
+        if aux is not None:
+            return clause, aux
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause, None
