@@ -526,3 +526,42 @@ def test_completeness(plover: str, has_source: bool, has_target: bool, expected:
     someone = (Actor(text="Mali", country="MLI"),)
     score = completeness(trig, someone if has_source else (), someone if has_target else ())
     assert score == expected
+
+
+def test_the_place_is_the_target_when_no_actor_is(nlp: Language) -> None:
+    # Fijian police imposed a curfew in Suva .  -- the place comes from the actor stage's notes.
+    doc = nlp("Fijian police imposed a curfew in Suva.")
+    parsed = parsed_with(doc, {"Fijian police": "FJI"})
+    place = _mention(doc, "Suva", Actor(text="Suva", country="FJI", kind="state"))
+    parsed = parsed.with_(notes={"places": (place,)})
+    assert countries(find_arguments(parsed, trigger_at(doc, "imposed"))) == (["FJI"], ["FJI"])
+    # a target found in the syntax wins over the place
+    doc = nlp("Fijian police arrested Tongan sailors in Suva.")
+    parsed = parsed_with(doc, {"Fijian police": "FJI", "Tongan sailors": "TON"})
+    parsed = parsed.with_(notes={"places": (_mention(doc, "Suva", Actor(text="Suva", country="FJI")),)})
+    assert countries(find_arguments(parsed, trigger_at(doc, "arrested"))) == (["FJI"], ["TON"])
+
+
+def test_a_stance_participle_keeps_its_subject_as_source(nlp: Language) -> None:
+    doc = nlp("Chile is opposed to the Bolivian claim.")
+    parsed = parsed_with(doc, {"Chile": "CHL", "Bolivian": "BOL"})
+    args = find_arguments(parsed, trigger_at(doc, "opposed", target_preps=("to",)))
+    assert countries(args) == (["CHL"], ["BOL"])
+
+
+def test_a_modifier_naming_the_referent_beats_its_owner(nlp: Language) -> None:
+    # Rebels shot an ally : "Laos 's militia ally" -- the militia, not Laos, was shot.
+    doc = _doc(
+        nlp,
+        [
+            ("Rebels", 1, "nsubj", "NNS", "NOUN"),
+            ("shot", 1, "ROOT", "VBD", "VERB"),
+            ("Laos", 5, "poss", "NNP", "PROPN"),
+            ("'s", 2, "case", "POS", "PART"),
+            ("militia", 5, "compound", "NN", "NOUN"),
+            ("ally", 1, "dobj", "NN", "NOUN"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Rebels": "THA", "Laos": "LAO", "militia": "KHM"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "shot"))) == (["THA"], ["KHM"])

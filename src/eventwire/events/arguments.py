@@ -79,6 +79,8 @@ class ArgumentTables:
     nested_target_preps: frozenset[str]
     control_preps: frozenset[str]
     light_verbs: frozenset[str]
+    location_preps: frozenset[str]
+    stative_participles: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -99,6 +101,8 @@ def load_tables() -> ArgumentTables:
         nested_target_preps=frozenset(_strings(data, "nested_target_preps")),
         control_preps=frozenset(_strings(data, "control_preps")),
         light_verbs=frozenset(_strings(data, "light_verbs")),
+        location_preps=frozenset(_strings(data, "location_preps")),
+        stative_participles=frozenset(_strings(data, "stative_participles")),
     )
 
 
@@ -124,7 +128,9 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 def _is_passive(verb: Token) -> bool:
     if _kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):
-        return True
+        # "Israel is opposed to the plan" describes Israel's stance: Israel is the source.
+        stative = verb.lower_ in load_tables().stative_participles and not _kids(verb, ("agent",))
+        return not stative
     # A bare participle modifying a noun is passive: "a group backed by Rwanda".
     return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
 
@@ -244,6 +250,7 @@ class Roles:
 
     source: tuple[Tier, ...]
     target: tuple[Tier, ...]
+    places: tuple[Token, ...] = ()  # where it happened: the fallback target
 
 
 def _target_preps(trigger: TriggerMatch) -> tuple[str, ...]:
@@ -270,7 +277,15 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
         targets.insert(0, surface_subject(verb))
     else:
         source = surface_subject(verb)
-    return Roles(source=(source,), target=(*targets, _nested_targets(verb)))
+    places = tuple(location_heads(verb))
+    return Roles(source=(source,), target=(*targets, _nested_targets(verb)), places=places)
+
+
+def location_heads(token: Token) -> list[Token]:
+    """Objects of "in"/"at"/"into" on the trigger or on its object: "a curfew in Hebron"."""
+    preps = load_tables().location_preps
+    carriers = [token, *_kids(token, ("dobj",))]
+    return [o for c in carriers for o in _prep_objects(c, preps)]
 
 
 def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
@@ -310,7 +325,8 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
         targets.append(_prep_objects(verb, preps) + _kids(verb, ("dative",)))
     if trigger.reciprocal:
         sources.append(between)  # "talks between Egypt and Israel": both sides act
-    return Roles(source=tuple(sources), target=tuple(targets))
+    places = location_heads(noun) + (location_heads(verb) if verb is not None else [])
+    return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 
 # --- from argument heads to actors ------------------------------------------------------
@@ -334,37 +350,58 @@ def _is_stranded(token: Token) -> bool:
     return after is not None and stranded_subject(after) == token
 
 
-def actor_mention_at(parsed: ParsedArticle, token_i: int) -> Mention | None:
+def actor_mention_at(
+    parsed: ParsedArticle, token_i: int, pool: Sequence[Mention] | None = None
+) -> Mention | None:
     """The innermost mention over ``token_i`` that the actor stage resolved to an actor."""
-    covering = [m for m in parsed.mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
+    mentions = parsed.mentions if pool is None else pool
+    covering = [m for m in mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
     return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
 
 
-def nearest_mention(parsed: ParsedArticle, head: Token) -> Mention | None:
+def nearest_mention(
+    parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None = None
+) -> Mention | None:
     """The actor mention at ``head`` or, failing that, the nearest one inside its noun phrase.
 
     An apposition names the same referent as the noun it follows, so "a group backed by
     Rwanda" in "the militia, a group backed by Rwanda," also looks at "the militia".
     """
-    found = _mention_below(parsed, head)
+    found = _mention_below(parsed, head, pool)
     if found is None and head.dep_ == "appos":
-        found = _mention_below(parsed, head.head)
+        found = _mention_below(parsed, head.head, pool)
     return found
 
 
-def _mention_below(parsed: ParsedArticle, head: Token) -> Mention | None:
+def _search_order(token: Token, head: Token) -> tuple[int, int]:
+    # Words naming the same referent ("militia ally", "the emir, Hamad") before an owner
+    # ("Israel's ally") before a prepositional phrase; nearer words first.
+    rank = {"compound": 0, "amod": 0, "nmod": 0, "appos": 0, "npadvmod": 0, "poss": 1}
+    return rank.get(token.dep_, 2), abs(token.i - head.i)
+
+
+def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None) -> Mention | None:
     queue = deque([head])
     seen = {head.i}
     while queue:
         token = queue.popleft()
-        mention = actor_mention_at(parsed, token.i)
+        mention = actor_mention_at(parsed, token.i, pool)
         if mention is not None:
             return mention
-        for child in sorted(_kids(token, PHRASE_DEPS), key=lambda c: abs(c.i - head.i)):
+        for child in sorted(_kids(token, PHRASE_DEPS), key=lambda c: _search_order(c, head)):
             if child.i not in seen:
                 seen.add(child.i)
                 queue.append(child)
     return None
+
+
+def place_actors(parsed: ParsedArticle, heads: Iterable[Token]) -> tuple[Actor, ...]:
+    """Countries of the places an event happened in, from the actor stage's place mentions."""
+    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
+    pool = [*places, *(m for m in parsed.mentions if m.actor is not None and m.actor.kind == "state")]
+    found = (nearest_mention(parsed, head, pool) for head in heads)
+    actors = {m.actor.country: m.actor for m in found if m is not None and m.actor and m.actor.country}
+    return tuple(actors.values())
 
 
 def resolve(parsed: ParsedArticle, heads: Sequence[Token]) -> list[Mention]:
@@ -421,4 +458,6 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     target = _actors(_first_resolved(parsed, roles.target, source_mentions))
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
+    if not target:
+        target = place_actors(parsed, roles.places)  # "imposed a curfew in Hebron"
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
