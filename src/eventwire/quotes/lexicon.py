@@ -29,12 +29,16 @@ class QuoteLexicon:
         return lemma in self.speech_verbs or lemma in self.report_verbs
 
     def is_media_phrase(self, text: str) -> bool:
-        """True for an outlet: a known news organisation or a phrase with a media word."""
-        lowered = text.lower().strip()
-        if lowered in self.news_organizations:
-            return True
-        words = lowered.replace("'s", " ").replace("-", " ").split()
-        return any(w in self.media_words for w in words) or " ".join(words[-2:]) in self.news_organizations
+        """True for an outlet: a known news organisation, or a phrase headed by a media word.
+
+        Only the head (last word) counts: "state television" is an outlet, "a news conference"
+        and "a press release" are not.
+        """
+        words = text.lower().replace("'s", " ").replace("-", " ").split()
+        if not words:
+            return False
+        names = {" ".join(words[i:]) for i in range(len(words))}
+        return words[-1] in self.media_words or bool(names & self.news_organizations)
 
 
 @functools.cache

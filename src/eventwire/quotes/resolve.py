@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.lexicon import QuoteLexicon
-from eventwire.quotes.rules import name_span
+from eventwire.quotes.rules import name_span, named_head
 from eventwire.records import Actor, ActorKind, Mention
 
 ENTITY_KINDS: dict[str, ActorKind] = {
@@ -34,6 +34,7 @@ class SpeakerResolver:
 
     parsed: ParsedArticle
     lex: QuoteLexicon
+    quoted: tuple[tuple[int, int], ...] = ()  # quoted words never hold a speaker pronoun's antecedent
     history: list[tuple[int, Actor]] = field(default_factory=list)
 
     def remember(self, position: int, actor: Actor | None) -> None:
@@ -47,6 +48,7 @@ class SpeakerResolver:
 
     def actor_for(self, token: Token) -> Actor | None:
         """The actor behind a token: its mention's actor, its chain's, or a parse-based stand-in."""
+        token = named_head(token)
         mention = self.parsed.mention_at(token.i)
         if mention is not None:
             actor = mention.actor or self._chain_actor(mention)
@@ -96,11 +98,24 @@ class SpeakerResolver:
 
     def _named_before(self, token: Token) -> Token | None:
         """The last person (or, for "they", plural subject) named shortly before a pronoun."""
-        plural = token.lower_ in PLURAL_PRONOUNS
         start = max(token.idx - ANTECEDENT_REACH, 0)
-        fits = _plural_subject if plural else _names_person
-        candidates = [c for c in token.doc[: token.i] if c.idx >= start and fits(c)]
+        if token.lower_ in PLURAL_PRONOUNS:
+            fits = _plural_subject
+        elif token.lower_ == "it":
+            fits = _organisation_subject
+        else:
+            fits = _names_person
+        candidates = [
+            c
+            for c in token.doc[: token.i]
+            if c.idx >= start and fits(c) and not any(a <= c.idx < b for a, b in self.quoted)
+        ]
         return candidates[-1] if candidates else None
+
+
+def _organisation_subject(token: Token) -> bool:
+    """ "The ministry ... it said": a subject that is neither a person nor a pronoun."""
+    return token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != "PERSON"
 
 
 def _plural_subject(token: Token) -> bool:

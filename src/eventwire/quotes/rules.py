@@ -25,6 +25,7 @@ INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", 
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 CITING_LEMMAS = frozenset({"cite", "quote"})
+SPOKEN_TO_VERBS = frozenset({"tell"})
 SOURCE_PREPS = frozenset({"from", "by", "of"})
 
 MediaTest = Callable[[Token], bool]
@@ -64,6 +65,14 @@ def name_span(token: Token) -> Span:
     return doc[start:end]
 
 
+def named_head(token: Token) -> Token:
+    """Who a title stands for: "the prosecutor, Helena Marsh," -> Marsh (a name beats a title)."""
+    if token.pos_ != "NOUN":
+        return token
+    apposed = [t for t in token.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    return apposed[-1] if apposed else token
+
+
 def _name_continues(token: Token, child: Token) -> bool:
     """A right child still part of the name: "the envoy Sami Haddad", "the secretary of state"."""
     if child.dep_ in ("compound", "flat"):
@@ -96,6 +105,8 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """Who performs a cue verb, looking through participles, conjuncts and relative clauses."""
+    if verb.tag_ == "VBN" and verb.dep_ in INHERIT_DEPS and _nominal_subject(verb) is None:
+        return None  # "Asked whether ..., Weber replied": Weber was asked, the asker is unknown
     node = verb
     for _ in range(4):
         subject = _nominal_subject(node)
@@ -171,9 +182,17 @@ def agents_of(cue: Token, lex: QuoteLexicon, is_media: MediaTest) -> Agents:
     cited = citation(cue)
     if cited is not None:
         return Agents(cited, (subject,) if subject is not None else ())
-    if subject is not None and is_media(subject):
-        return Agents(None, (subject,))
-    return Agents(subject)
+    if subject is not None and is_media(subject) and cue.lemma_.lower() in lex.report_verbs:
+        return Agents(None, (subject,))  # an outlet reporting, not speaking in its own voice
+    return Agents(subject, _media_listener(cue, is_media))
+
+
+def _media_listener(cue: Token, is_media: MediaTest) -> tuple[Token, ...]:
+    """ "Sources told Reuters ...": the outlet that was told relays the words."""
+    if cue.lemma_.lower() not in SPOKEN_TO_VERBS:
+        return ()
+    listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
+    return (listener,) if listener is not None and is_media(listener) else ()
 
 
 def _relays(outer: Token, cue: Token, lex: QuoteLexicon) -> bool:

@@ -6,9 +6,10 @@ speakers and fill every event's ``reported_by`` (see ``feed.py``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle
@@ -33,9 +34,9 @@ class QuoteStage:
         self.lex = lex
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        resolver = SpeakerResolver(parsed, self.lex)
-        attributor = Attributor(parsed.doc, self.lex, resolver.is_media)
         spans = find_quote_spans(parsed.doc.text)
+        resolver = SpeakerResolver(parsed, self.lex, tuple((s.start, s.end) for s in spans))
+        attributor = Attributor(parsed.doc, self.lex, resolver.is_media)
         drafts = attributor.direct_drafts(spans) + attributor.indirect_drafts(spans)
         quotes = self._resolve(sorted(drafts, key=lambda d: (d.start, -d.end)), parsed, resolver)
         reporters = self._sentence_reporters(parsed, resolver)
@@ -50,7 +51,7 @@ class QuoteStage:
         for draft in drafts:
             quote = self._quote(draft, parsed, resolver)
             if draft.floating and _stands_alone(draft, parsed):
-                quote = _borrow_speaker(quote, quotes)
+                quote = _borrow_speaker(quote, quotes) or self._introduced(quote, parsed, resolver)
             resolver.remember(draft.start, quote.speaker)
             quotes.append(quote)
         return tuple(quotes)
@@ -65,6 +66,12 @@ class QuoteStage:
         sentence = parsed.sentence_index(token[0]) if token is not None and len(token) else None
         text = parsed.doc.text[draft.start : draft.end]
         return Quote(text, draft.start, draft.end, speaker, cue, draft.direct, reporters, sentence)
+
+    def _introduced(self, quote: Quote, parsed: ParsedArticle, resolver: SpeakerResolver) -> Quote:
+        """A floating quote after a sentence about someone ("The ambassador read a statement.")."""
+        subject = _previous_subject(parsed, quote.start)
+        speaker = resolver.actor_for(subject) if subject is not None else None
+        return dataclasses.replace(quote, speaker=speaker) if speaker is not None else quote
 
     def _sentence_reporters(
         self, parsed: ParsedArticle, resolver: SpeakerResolver
@@ -90,24 +97,28 @@ def _stands_alone(draft: Draft, parsed: ParsedArticle) -> bool:
     )
 
 
-def _borrow_speaker(quote: Quote, earlier: Sequence[Quote]) -> Quote:
+def _borrow_speaker(quote: Quote, earlier: Sequence[Quote]) -> Quote | None:
     """A floating quote's speaker: the latest attributed quotation a few sentences back."""
     for previous in reversed(earlier):
-        near = previous.sentence is not None and quote.sentence is not None
-        if near and quote.sentence - previous.sentence > FLOATING_REACH:  # type: ignore[operator]
+        if (quote.sentence or 0) - (previous.sentence or 0) > FLOATING_REACH:
             break
         if previous.speaker is not None:
-            return Quote(
-                quote.text,
-                quote.start,
-                quote.end,
-                previous.speaker,
-                None,
-                True,
-                previous.reported_by,
-                quote.sentence,
-            )
-    return quote
+            return dataclasses.replace(quote, speaker=previous.speaker, reported_by=previous.reported_by)
+    return None
+
+
+def _previous_subject(parsed: ParsedArticle, position: int) -> Token | None:
+    """The subject of the sentence just before ``position``, when it can be a speaker."""
+    sentences = list(parsed.doc.sents)
+    current = next((i for i, s in enumerate(sentences) if s.start_char <= position < s.end_char), None)
+    previous = [s for s in sentences[: current or 0] if s.text.strip()]
+    if not previous:
+        return None
+    root = previous[-1].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subject
 
 
 def make_quote_stage(settings: Settings) -> QuoteStage:
