@@ -1,0 +1,130 @@
+"""One article's actor analysis: mentions, chains with their reasons, and places.
+
+analysis = analyse(doc, lookups)
+analysis.mentions   # Mention records, sorted by position, each with its chain's actor
+analysis.chains     # ChainReport: the chain's actor and why it was resolved so
+analysis.places     # toponyms used as locations (not actors), with their countries
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from eventwire.actors.candidates import Candidate
+from eventwire.actors.coref import Chain, Coreference
+from eventwire.actors.detect import find_candidates, sentence_indices
+from eventwire.actors.lookups import Lookups
+from eventwire.actors.places import PlaceSpan
+from eventwire.actors.resolve import Resolution, from_entry
+from eventwire.actors.salience import Salience
+from eventwire.records import Actor, Mention, MentionKind
+
+# Actors that take the article's country when their own text names none.
+CONTEXT_KINDS = frozenset({"person", "group", "organization"})
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """A chain as the ``eventwire actors`` command shows it."""
+
+    chain: int
+    actor: Actor
+    reason: str
+    mentions: tuple[Mention, ...]
+    links: tuple[str, ...]  # per mention: how it joined the chain
+
+
+@dataclass(frozen=True, slots=True)
+class ActorAnalysis:
+    mentions: tuple[Mention, ...]
+    chains: tuple[ChainReport, ...]
+    places: tuple[Mention, ...]
+
+
+def _salience(chains: list[Chain], places: list[PlaceSpan], sentence_of: list[int]) -> Salience:
+    salience = Salience()
+    for chain in chains:
+        country = chain.actor.country if chain.actor else None
+        for m in chain.members:
+            salience.add(country, m.sentence, m.head)
+    for place in places:
+        salience.add(place.country, sentence_of[place.span.root.i], place.span.root.i)
+    return salience
+
+
+def _with_context(chain: Chain, salience: Salience, look: Lookups) -> Resolution | None:
+    """Fill a missing country from the article; a definite office then finds its holder."""
+    actor = chain.actor
+    if actor is None or actor.country or actor.kind not in CONTEXT_KINDS:
+        return actor
+    country = salience.country(chain.members[0].sentence)
+    if country is None:
+        return actor
+    actor = replace(actor, country=country, reason=f"{actor.reason} + context")
+    first = chain.members[0]
+    if actor.kind == "person" and first.label == "ROLE" and first.title and not first.indefinite:
+        entry = None if first.plural else look.office_holder(country, first.title)
+        if entry is not None:
+            actor = from_entry(entry, "office holder").merged(actor)
+            actor = replace(actor, reason=f"office holder + context ({entry.key})")
+    return actor
+
+
+def _mention(doc: Doc, c: Candidate, actor: Actor | None, chain: int | None, kind: MentionKind) -> Mention:
+    span = doc[c.start : c.end]
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=c.sentence,
+        token_start=c.start,
+        token_end=c.end,
+        kind=kind,
+        actor=actor,
+        chain=chain,
+        head=c.head,
+    )
+
+
+def _kind(c: Candidate, coref: Coreference) -> MentionKind:
+    local = coref.local(c) if c.label != "PRON" else None
+    if local is not None and local.key and local.key.startswith("metonym:"):
+        return "metonym"
+    return c.kind
+
+
+def _report(doc: Doc, number: int, chain: Chain, actor: Resolution, coref: Coreference) -> ChainReport:
+    members = sorted(chain.members, key=lambda c: (c.start, c.end))
+    mentions = tuple(
+        _mention(doc, c, actor.actor(doc[c.start : c.end].text), number, _kind(c, coref)) for c in members
+    )
+    links = tuple(chain.links[c.head] for c in members)
+    return ChainReport(number, actor.actor(mentions[0].text), actor.reason, mentions, links)
+
+
+def _places(doc: Doc, places: list[PlaceSpan], sentence_of: list[int]) -> tuple[Mention, ...]:
+    out: list[Mention] = []
+    for place in places:
+        span = place.span
+        c = Candidate(span.start, span.end, span.root.i, sentence_of[span.root.i], "name", "PLACE")
+        actor = Actor(span.text, span.text, place.country, None, "state", None)
+        out.append(_mention(doc, c, actor, None, "name"))
+    return tuple(out)
+
+
+def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
+    """Find, resolve and chain every actor mention of a parsed article."""
+    found = find_candidates(doc, look)
+    coref = Coreference(doc, found.candidates, look)
+    chains = coref.run()
+    sentence_of = sentence_indices(doc)
+    salience = _salience(chains, found.places, sentence_of)
+    reports: list[ChainReport] = []
+    for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
+        actor = _with_context(chain, salience, look)
+        if actor is not None:
+            reports.append(_report(doc, len(reports), chain, actor, coref))
+    mentions = sorted((m for r in reports for m in r.mentions), key=lambda m: (m.token_start, m.token_end))
+    return ActorAnalysis(tuple(mentions), tuple(reports), _places(doc, found.places, sentence_of))

@@ -1,0 +1,196 @@
+"""The mention finder: which stretches of a parsed article refer to actors.
+
+Every noun phrase gets one candidate, identified by its syntactic head: a name ("US
+Secretary of State Anthony Blinken", head "Blinken"), a role noun ("Russian troops", head
+"troops"), a pronoun, or a nationality adjective that modifies something other than an
+actor ("Russian prisons"). Modifiers that only qualify an actor (a nationality, a title)
+are absorbed into the phrase; possessors and affiliated organisations stay mentions of
+their own, nested inside it, and are linked as the phrase's ``owner``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.candidates import Candidate
+from eventwire.actors.entities import NAME_LABELS, actor_entities, name_text
+from eventwire.actors.evidence import fill_evidence
+from eventwire.actors.lookups import Lookups
+from eventwire.actors.places import PlaceSpan, find_places
+from eventwire.actors.roles import RoleNoun, role_nouns
+
+# Dependencies through which a word qualifies the noun it hangs on, inside one phrase.
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class Found:
+    """What the finder found in one article: actor candidates by head, and places."""
+
+    candidates: dict[int, Candidate]
+    places: list[PlaceSpan]
+
+
+@dataclass
+class Parse:
+    """The doc with the lookups the finder made once: entity, role and nationality tokens."""
+
+    doc: Doc
+    look: Lookups
+    sentence_of: list[int]
+    entity_of: dict[int, Span] = field(default_factory=dict)
+    roles: dict[int, RoleNoun] = field(default_factory=dict)
+    nationals: dict[int, str] = field(default_factory=dict)  # token -> ISO3 it names
+    patrons: set[int] = field(default_factory=set)  # "Syrian" in "Syrian-backed"
+    proxies: dict[int, int] = field(default_factory=dict)  # thing head -> role noun speaking for it
+
+    def climb(self, token: Token) -> Token:
+        """The head of the noun phrase a modifier belongs to ("US" -> "Blinken")."""
+        while token.head.i != token.i and (
+            token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
+        ):
+            token = token.head
+        return token
+
+    def is_actor_head(self, token: Token) -> bool:
+        """Can this token head a phrase that names an actor (name, role noun or people noun)?"""
+        span = self.entity_of.get(token.i)
+        if span is not None:
+            return span.root.i == token.i and (span.label_ in NAME_LABELS or _people_noun(token, span))
+        return token.i in self.roles
+
+    def holder(self, token: Token) -> int | None:
+        """Head of the actor phrase ``token`` belongs to (itself if it heads one), if any.
+
+        In "Russian state media reports" the phrase is about reports, a thing; the role
+        noun "media" then speaks for the phrase and takes its nationality.
+        """
+        top = self.climb(token)
+        if self.is_actor_head(top):
+            return top.i
+        return self.proxies.get(top.i)
+
+    def actor_head_of(self, token: Token) -> int | None:
+        """The actor phrase a modifier qualifies ("US" -> "Blinken"); None for free words."""
+        holder = self.holder(token)
+        return holder if holder != token.i else None
+
+
+def _people_noun(token: Token, span: Span) -> bool:
+    """ "Palestinians", "Iraqi Kurds": a NORP used as a noun names a group of people."""
+    return span.label_ == "NORP" and token.pos_ in NOMINAL_POS and token.tag_ in ("NNS", "NNPS")
+
+
+def sentence_indices(doc: Doc) -> list[int]:
+    """Sentence index of every token (one pass over the doc's sentences)."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _nationals(parse: Parse, spans: list[Span]) -> None:
+    """Tokens that name a country: GPE/NORP entity heads and nationality adjectives."""
+    look, patron_words = parse.look, parse.look.grammar.patron_suffixes
+    for span in spans:
+        if span.label_ in ("GPE", "NORP", "LOC"):
+            country = look.nationality(span.text) or look.place_country(name_text(span))
+            if country is not None:
+                parse.nationals[span.root.i] = country
+    for token in parse.doc:
+        if token.i in parse.entity_of or token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        country = look.nationality(token.text)
+        if country is not None:
+            parse.nationals[token.i] = country
+    for i in parse.nationals:
+        token = parse.doc[i]
+        if token.head.lower_ in patron_words and token.head.i > i:
+            parse.patrons.add(i)
+
+
+def _proxies(parse: Parse) -> None:
+    """Role nouns that qualify a thing ("Russian state media reports") stand for its phrase
+    when the phrase carries a nationality or the noun its own modifiers; a bare one
+    ("press briefing", "police custody") names no actor."""
+    national_tops = {parse.climb(parse.doc[i]).i for i in parse.nationals if i not in parse.patrons}
+    for i in sorted(parse.roles):
+        token = parse.doc[i]
+        top = parse.climb(token)
+        if top.i == i or parse.is_actor_head(top):
+            continue
+        modified = any(ch.dep_ in ("amod", "compound", "nmod", "poss") for ch in token.lefts)
+        if modified or top.i in national_tops:
+            parse.proxies[top.i] = i
+
+
+def _entity_kind(parse: Parse, span: Span) -> tuple[str, str] | None:
+    """(mention kind, label) of an entity span, or None when it names no actor of its own."""
+    root = parse.doc[span.root.i]
+    known = parse.look.lookup(name_text(span)) is not None
+    if root.i in parse.patrons:
+        return ("adjective", "ADJ")
+    if parse.actor_head_of(root) is not None:
+        # A nationality or an unknown name inside an actor's phrase is absorbed by it.
+        return ("name", span.label_) if span.label_ in NAME_LABELS and known else None
+    qualifies_thing = parse.climb(root).i != root.i  # "Nord Stream pipeline"
+    if not known and (span.label_ in ("LOC", "FAC") or (span.label_ in NAME_LABELS and qualifies_thing)):
+        return None
+    if span.label_ == "NORP":
+        return ("nominal", "NORP") if _people_noun(root, span) else ("adjective", "ADJ")
+    return ("name", span.label_)
+
+
+def _new(parse: Parse, bounds: tuple[int, int], head: Token, kind_label: tuple[str, str]) -> Candidate:
+    kind, label = kind_label
+    return Candidate(
+        start=bounds[0],
+        end=bounds[1],
+        head=head.i,
+        sentence=parse.sentence_of[head.i],
+        kind=kind,  # type: ignore[arg-type]
+        label=label,
+    )
+
+
+def _other_candidates(parse: Parse, found: dict[int, Candidate]) -> None:
+    """Role nouns, free-standing nationality adjectives and pronouns."""
+    for i in parse.roles:
+        token = parse.doc[i]
+        if parse.climb(token).i == i or i in parse.proxies.values():
+            found.setdefault(i, _new(parse, (i, i + 1), token, ("nominal", "ROLE")))
+    for i in parse.nationals:
+        token = parse.doc[i]
+        if i in found or i in parse.entity_of:
+            continue
+        if i in parse.patrons or parse.actor_head_of(token) is None:
+            found[i] = _new(parse, (i, i + 1), token, ("adjective", "ADJ"))
+    pronouns = parse.look.grammar.pronouns
+    for token in parse.doc:
+        if token.lower_ in pronouns and token.pos_ == "PRON" and token.dep_ != "expl" and token.text != "US":
+            found.setdefault(token.i, _new(parse, (token.i, token.i + 1), token, ("pronoun", "PRON")))
+
+
+def find_candidates(doc: Doc, look: Lookups) -> Found:
+    """Every actor candidate in the doc (by head token) and every toponym used as a place."""
+    parse = Parse(doc, look, sentence_indices(doc))
+    spans = actor_entities(doc, look)
+    places = find_places(doc, spans, look)
+    place_starts = {p.span.start for p in places}
+    actors = [s for s in spans if s.start not in place_starts]
+    parse.entity_of = {t.i: span for span in actors for t in span}
+    parse.roles = role_nouns(doc, look, parse.entity_of)
+    _nationals(parse, actors)
+    _proxies(parse)
+    found: dict[int, Candidate] = {}
+    for span in actors:
+        kind_label = _entity_kind(parse, span)
+        if kind_label is not None:
+            found[span.root.i] = _new(parse, (span.start, span.end), span.root, kind_label)
+    _other_candidates(parse, found)
+    fill_evidence(parse, found, places)
+    return Found(found, places)

@@ -1,0 +1,113 @@
+"""Named-entity spans that may be actors, with the small model's known errors corrected by the KB.
+
+en_core_web_sm tags "Lavrov" as ORG in "Lavrov said", splits "Secretary of State" so that
+"State" becomes an ORG, and misses names the KB knows ("the Kremlin" as a plain noun). The
+KB decides: a name it knows takes the KB's kind; an "entity" that is the tail of a role
+phrase ("secretary of state") is part of a title; proper-noun runs spaCy missed are looked up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.candidates import EntryLike
+from eventwire.actors.lookups import Lookups
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+STATE_KEY_PREFIXES = ("country:", "region:", "metonym:")
+MAX_RUN = 6  # longest proper-noun run worth a KB look-up
+
+
+def name_text(span: Span) -> str:
+    """The span's text without a trailing possessive ("Russia's" -> "Russia")."""
+    tokens = [t for t in span if t.tag_ != "POS"]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def label_for(entry: EntryLike, spacy_label: str) -> str:
+    """The entity label the KB's entry implies (spaCy's when they agree)."""
+    if entry.kind == "person":
+        return "PERSON"
+    if entry.key.startswith(STATE_KEY_PREFIXES):
+        return spacy_label if spacy_label in ("GPE", "NORP", "LOC", "FAC") else "GPE"
+    return "ORG"
+
+
+def is_title_part(span: Span, look: Lookups) -> bool:
+    """True for "State" in "Secretary of State" and for entities that are only a role word."""
+    text = name_text(span)
+    if look.role(text) is not None and look.lookup(text) is None:
+        return True
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.i == root.head.head.i:
+        return False
+    holder = root.head.head
+    phrase = f"{holder.text} of {text}"
+    return look.role(phrase) is not None and look.lookup(phrase) is None
+
+
+def _relabelled(span: Span, look: Lookups) -> Span:
+    entry = look.lookup(name_text(span))
+    if entry is None or span.label_ == "NORP":
+        return span
+    label = label_for(entry, span.label_)
+    return span if label == span.label_ else Span(span.doc, span.start, span.end, label=label)
+
+
+def _runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
+    """Maximal runs of proper nouns (or capitalised acronyms) outside the model's entities."""
+    start: int | None = None
+    for token in doc:
+        inside = token.i not in covered and _name_like(token)
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield start, token.i
+            start = None
+    if start is not None:
+        yield start, len(doc)
+
+
+def _name_like(token: Token) -> bool:
+    if token.pos_ == "PROPN":
+        return True
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
+
+
+def _missed_names(doc: Doc, look: Lookups, covered: set[int]) -> list[Span]:
+    """KB names inside proper-noun runs that spaCy did not tag, longest match first."""
+    found: list[Span] = []
+    for start, end in _runs(doc, covered):
+        begin = start
+        while begin < end:
+            span = _longest_known(doc, begin, min(end, begin + MAX_RUN), look)
+            if span is None:
+                begin += 1
+                continue
+            found.append(span)
+            begin = span.end
+    return found
+
+
+def _longest_known(doc: Doc, start: int, end: int, look: Lookups) -> Span | None:
+    for stop in range(end, start, -1):
+        text = doc[start:stop].text
+        entry = look.lookup(text)
+        if entry is not None and look.role(text) is None:
+            return Span(doc, start, stop, label=label_for(entry, "ORG"))
+    return None
+
+
+def actor_entities(doc: Doc, look: Lookups) -> list[Span]:
+    """Entity spans that may name actors or places, in text order."""
+    spans = [
+        _relabelled(ent, look)
+        for ent in doc.ents
+        if ent.label_ in ACTOR_LABELS and not is_title_part(ent, look)
+    ]
+    covered = {t.i for ent in doc.ents for t in ent}
+    spans.extend(_missed_names(doc, look, covered))
+    return sorted(spans, key=lambda s: s.start)

@@ -1,0 +1,86 @@
+"""Closed-class English the mention finder relies on, read from ``data/mentions/grammar.yaml``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from eventwire.errors import KnowledgeBaseError
+
+GRAMMAR_RESOURCE = ("mentions", "grammar.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    """What a pronoun can point at: number, the actor kinds it fits, and its case."""
+
+    word: str
+    plural: bool
+    refers: frozenset[str]
+    case: str
+
+    @property
+    def possessive(self) -> bool:
+        return self.case == "possessive"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Word lists for pronouns, locative prepositions, place nouns and relational nouns."""
+
+    pronouns: Mapping[str, Pronoun]
+    locative_prepositions: frozenset[str]
+    location_nouns: frozenset[str]
+    patron_suffixes: frozenset[str]
+    relational_nouns: Mapping[str, bool]  # noun -> the referent shares the possessor's country
+    definite_determiners: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeBaseError(f"grammar.yaml: '{key}' must be a list of words")
+    return frozenset(v.lower() for v in value)
+
+
+def _pronouns(data: Mapping[str, Any]) -> Mapping[str, Pronoun]:
+    table: dict[str, Pronoun] = {}
+    for word, spec in (data.get("pronouns") or {}).items():
+        if not isinstance(spec, dict) or spec.get("number") not in ("singular", "plural"):
+            raise KnowledgeBaseError(f"grammar.yaml: pronoun {word!r} needs number: singular|plural")
+        refers = frozenset(str(r) for r in spec.get("refers") or [])
+        table[str(word)] = Pronoun(str(word), spec["number"] == "plural", refers, str(spec.get("case")))
+    return MappingProxyType(table)
+
+
+def parse_grammar(data: Mapping[str, Any]) -> Grammar:
+    """A ``Grammar`` from the parsed YAML mapping, with clear errors for a broken file."""
+    relational = data.get("relational_nouns") or {}
+    return Grammar(
+        pronouns=_pronouns(data),
+        locative_prepositions=_words(data, "locative_prepositions"),
+        location_nouns=_words(data, "location_nouns"),
+        patron_suffixes=_words(data, "patron_suffixes"),
+        relational_nouns=MappingProxyType(
+            {str(k).lower(): bool((v or {}).get("same_country")) for k, v in relational.items()}
+        ),
+        definite_determiners=_words(data, "definite_determiners"),
+        speech_verbs=_words(data, "speech_verbs"),
+    )
+
+
+@functools.cache
+def load_grammar() -> Grammar:
+    """The packaged grammar, read once per process."""
+    path = resources.files("eventwire.data").joinpath(*GRAMMAR_RESOURCE)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise KnowledgeBaseError("grammar.yaml: expected a mapping with 'version: 1'")
+    return parse_grammar(data)

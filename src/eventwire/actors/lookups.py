@@ -1,0 +1,68 @@
+"""One article's view of the knowledge base, gazetteer and grammar, with per-article caches.
+
+An article repeats its names ("Blinken" ten times); the caches make each distinct string
+cost one KB look-up. They live on this object, which lives only as long as the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from eventwire.actors.candidates import EntryLike, KnowledgeBase, PlaceFinder
+from eventwire.actors.grammar import Grammar
+
+# Country codes for actors that are not states: they never count as "the article's country".
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
+@dataclass
+class Lookups:
+    """KB, gazetteer and grammar for one article, dated so office holders resolve."""
+
+    kb: KnowledgeBase
+    grammar: Grammar
+    date: dt.date | None = None
+    places: PlaceFinder | None = None
+    _names: dict[str, EntryLike | None] = field(default_factory=dict)
+    _roles: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    _adjectives: dict[str, str | None] = field(default_factory=dict)
+    _places: dict[str, str | None] = field(default_factory=dict)
+
+    def lookup(self, text: str) -> EntryLike | None:
+        if text not in self._names:
+            self._names[text] = self.kb.lookup(text, on=self.date) if text.strip() else None
+        return self._names[text]
+
+    def role(self, phrase: str) -> tuple[str, str] | None:
+        if phrase not in self._roles:
+            self._roles[phrase] = self.kb.role(phrase) if phrase.strip() else None
+        return self._roles[phrase]
+
+    def nationality(self, word: str) -> str | None:
+        """ISO3 for "Russian"/"Russians"; None for any other word."""
+        if word not in self._adjectives:
+            found = self.kb.country_for_adjective(word) if word[:1].isalpha() else None
+            self._adjectives[word] = found
+        return self._adjectives[word]
+
+    def place_country(self, name: str) -> str | None:
+        """Country of a toponym: the KB's countries first, then the gazetteer."""
+        if name not in self._places:
+            entry = self.lookup(name)
+            placed = entry is not None and entry.key.startswith(("country:", "region:", "metonym:"))
+            country = entry.country if entry is not None and placed else None
+            if country is None and self.places is not None:
+                country = self.places.country_of(name)
+            self._places[name] = country
+        return self._places[name]
+
+    def office_holder(self, country: str, office: str) -> EntryLike | None:
+        if self.date is None:
+            return None  # without a date the KB cannot say who held the office
+        return self.kb.office_holder(country, office, self.date)
+
+    def country_entry(self, code: str) -> EntryLike | None:
+        """The KB's entry for a country code, to name "Russian" as "Russia"."""
+        entry = self.lookup(code)
+        return entry if entry is not None and entry.kind == "state" and entry.country == code else None

@@ -1,0 +1,66 @@
+"""Toponyms used as places, not actors: "met in Reykjavik", "the town of Samarra".
+
+A country or city named as where something happened is not a party to it. The test is
+syntactic: the toponym is the object of a locative preposition ("in", "at", "near"), or
+names a location noun ("the capital Kabul", "the Kabul airport", "the town of Samarra").
+"Sanctions on Iran", "talks with Russia" and "troops sent to Bosnia" keep their actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.entities import STATE_KEY_PREFIXES, name_text
+from eventwire.actors.grammar import Grammar
+from eventwire.actors.lookups import Lookups
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSpan:
+    """A toponym the article uses as a location, with the country it lies in (when known)."""
+
+    span: Span
+    country: str | None
+
+
+def is_place_like(span: Span, look: Lookups) -> bool:
+    """Could this entity be a location at all? (A person or an IGO never is.)"""
+    entry = look.lookup(name_text(span))
+    if entry is not None:
+        return entry.key.startswith(STATE_KEY_PREFIXES)
+    if span.label_ in ("GPE", "LOC", "FAC"):
+        return True
+    return look.place_country(name_text(span)) is not None
+
+
+def _names_location_noun(token: Token, grammar: Grammar) -> bool:
+    """ "the capital Kabul", "the Kabul airport", "the town of Samarra"."""
+    nouns = grammar.location_nouns
+    if token.dep_ in ("compound", "appos", "nmod") and token.head.lemma_.lower() in nouns:
+        return True
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in nouns
+
+
+def is_locative(token: Token, grammar: Grammar) -> bool:
+    """Is the phrase headed by ``token`` a location in its sentence?"""
+    if _names_location_noun(token, grammar):
+        return True
+    while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+        token = token.head  # "in Bam, Iran", "in Gaza and the West Bank"
+        if _names_location_noun(token, grammar):
+            return True
+    return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_prepositions
+
+
+def find_places(doc: Doc, spans: list[Span], look: Lookups) -> list[PlaceSpan]:
+    """The entity spans that name places where things happened, with their countries."""
+    places: list[PlaceSpan] = []
+    for span in spans:
+        if span.label_ == "NORP" or not is_locative(doc[span.root.i], look.grammar):
+            continue
+        if is_place_like(span, look):
+            places.append(PlaceSpan(span, look.place_country(name_text(span))))
+    return places

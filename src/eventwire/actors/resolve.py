@@ -1,0 +1,167 @@
+"""Resolution of one candidate on its own: KB name, title inference, nationality, gazetteer.
+
+``Resolution`` is what one mention says about its actor, with the reason it says so.
+Coreference later merges the resolutions of a chain's mentions, best-ranked first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import cast
+
+from eventwire.actors.candidates import Candidate, EntryLike
+from eventwire.actors.lookups import Lookups
+from eventwire.records import Actor, ActorKind
+
+KINDS = frozenset({"person", "organization", "state", "group"})
+# Lower is stronger evidence; a chain's actor is built from its best-ranked resolution first.
+RANKS = {
+    "kb": 0,
+    "office": 1,  # "office holder"
+    "title": 2,
+    "relational": 3,
+    "name": 4,
+    "nationality": 5,
+    "gazetteer": 5,
+    "speaker": 6,
+    "context": 7,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An actor as far as one mention (or a merged chain) determines it, and why."""
+
+    reason: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: ActorKind | None = None
+    wikidata: str | None = None
+    key: str | None = None  # KB key, when the KB named the actor
+    office: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return RANKS.get(self.reason.split(" ")[0], 9)
+
+    def merged(self, other: Resolution) -> Resolution:
+        """This resolution with its gaps filled from a weaker one."""
+        return replace(
+            self,
+            name=self.name or other.name,
+            country=self.country or other.country,
+            sector=self.sector or other.sector,
+            kind=self.kind or other.kind,
+            wikidata=self.wikidata or other.wikidata,
+            office=self.office or other.office,
+        )
+
+    def actor(self, text: str) -> Actor:
+        return Actor(text, self.name, self.country, self.sector, self.kind, self.wikidata)
+
+
+def as_kind(value: str | None) -> ActorKind | None:
+    return cast(ActorKind, value) if value in KINDS else None
+
+
+def from_entry(entry: EntryLike, reason: str = "kb") -> Resolution:
+    label = f"{reason} {entry.key}" if reason == "kb" else reason
+    return Resolution(
+        label,
+        entry.name,
+        entry.country,
+        entry.sector,
+        as_kind(entry.kind),
+        entry.wikidata,
+        entry.key,
+        entry.office,
+    )
+
+
+def _owner_country(owner: Resolution | None) -> str | None:
+    return owner.country if owner is not None else None
+
+
+def _country(c: Candidate, owner: Resolution | None) -> str | None:
+    """Nationality in the phrase, else the owner's country, else the country of "in PLACE"."""
+    if c.nationalities:
+        return c.nationalities[0]
+    return _owner_country(owner) or c.place_country
+
+
+def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | None:
+    """An organisation's own sector beats a generic role ("Hamas spokesman" speaks for Hamas)."""
+    if owner is not None and owner.kind == "organization" and owner.sector:
+        return owner.sector
+    return role[0] if role else None
+
+
+def _known(c: Candidate, entry: EntryLike, owner: Resolution | None) -> Resolution:
+    found = from_entry(entry)
+    if found.sector is None and found.kind == "person":
+        found = replace(found, sector=_sector(c.role, owner))
+    if found.country is None:
+        found = replace(found, country=_country(c, owner))
+    return found
+
+
+def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
+    """A name the KB does not know: what its title, nationality and owner say."""
+    evidence = "title" if c.role or c.nationalities or owner else "name"
+    if c.label == "PERSON":
+        return Resolution(evidence, c.name, _country(c, owner), _sector(c.role, owner), "person")
+    if c.label in ("GPE", "LOC"):
+        return Resolution("gazetteer", c.name, look.place_country(c.name or ""), None, "state")
+    own_role = look.role(c.name or "")  # "the Defence Ministry"
+    kind = as_kind(own_role[1]) if own_role else "organization"
+    role = own_role or c.role
+    return Resolution(evidence, c.name, _country(c, owner), role[0] if role else None, kind)
+
+
+def _role_noun(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
+    if c.relational is not None:
+        same = look.grammar.relational_nouns.get(c.relational, False)
+        country = c.nationalities[0] if c.nationalities else (_owner_country(owner) if same else None)
+        kind = owner.kind if owner is not None else "person"
+        return Resolution("relational", None, country, owner.sector if owner else None, kind)
+    kind = as_kind(c.role[1]) if c.role else None
+    found = Resolution("title", None, _country(c, owner), _sector(c.role, owner), kind)
+    if c.name and c.label == "ROLE":
+        found = replace(found, name=c.name)
+    return office_holder(c, found, look) or found
+
+
+def office_holder(c: Candidate, found: Resolution, look: Lookups) -> Resolution | None:
+    """ "the secretary of state", "Russian President": who held the office on the article's date."""
+    if found.kind != "person" or c.plural or c.indefinite or c.qualified or not c.title:
+        return None
+    if found.country is None:
+        return None
+    entry = look.office_holder(found.country, c.title)
+    return from_entry(entry, "office holder") if entry is not None else None
+
+
+def _nationality(c: Candidate, look: Lookups) -> Resolution | None:
+    """ "Russian" (the state, named as the KB names it) or "Palestinians" (a group)."""
+    country = c.nationalities[0] if c.nationalities else look.nationality(c.name or "")
+    if country is None:
+        return None
+    entry = look.country_entry(country) if c.label == "ADJ" else None
+    if entry is not None:
+        return replace(from_entry(entry, "nationality"), key=None)
+    kind: ActorKind = "state" if c.label == "ADJ" else "group"
+    return Resolution("nationality", None, country, None, kind)
+
+
+def resolve_local(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
+    """What this candidate says about its actor on its own; None for pronouns."""
+    if c.label == "PRON":
+        return None
+    if c.entry is not None:
+        return _known(c, c.entry, owner)
+    if c.label == "ROLE":
+        return _role_noun(c, look, owner)
+    if c.label in ("ADJ", "NORP"):
+        return _nationality(c, look)
+    return _unknown_name(c, look, owner)

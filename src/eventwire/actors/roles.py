@@ -1,0 +1,105 @@
+"""Role nouns: common nouns that name actors by what they are ("troops", "foreign minister").
+
+The KB knows role terms and their (sector, kind); this module finds the longest role phrase
+a noun heads in the parse: "Russian Deputy Foreign Minister" -> "deputy foreign minister",
+"the secretary of state" -> "secretary of state", "opposition politician".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.lookups import Lookups
+
+# Left dependents that can be part of a role phrase ("deputy foreign minister", "riot police").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# A role word used as an adjective only heads a phrase in these positions ("secretary-general").
+ADJ_HEAD_DEPS = frozenset({"appos", "nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "ROOT"})
+MAX_PHRASE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    """A noun that names an actor by role: the phrase that matched and its (sector, kind)."""
+
+    title: str
+    role: tuple[str, str] | None
+    relational: str | None = None  # "counterpart": the role comes from the possessor
+    plural: bool = False
+
+
+def _eligible(token: Token) -> bool:
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and token.dep_ in ADJ_HEAD_DEPS
+
+
+def _left_words(token: Token, look: Lookups, entity_of: dict[int, Span]) -> list[str]:
+    """Modifier words before the noun that may belong to its role phrase, in text order."""
+    picked: list[Token] = []
+    for child in token.lefts:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        for word in child.subtree:
+            if word.i in entity_of or word.dep_ in ("det", "poss", "case", "cc"):
+                continue
+            if (word.is_punct and word.text != "-") or look.nationality(word.text) is not None:
+                continue
+            picked.append(word)
+    picked.sort(key=lambda w: w.i)
+    return [w.lower_ for w in picked][-MAX_PHRASE_WORDS:]
+
+
+def _of_phrase(token: Token, entity_of: dict[int, Span]) -> list[str]:
+    """ "of state" in "secretary of state" (only when no actor name is inside)."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words = [w for w in child.subtree if w.dep_ != "det"]
+            if words and len(words) <= 4 and not any(w.i in entity_of for w in words):
+                return [w.lower_ for w in words]
+    return []
+
+
+def _phrases(left: list[str], head: str, of_words: list[str]) -> list[str]:
+    """Candidate role phrases, longest first: with and without the "of" tail."""
+    phrases: list[str] = []
+    for i in range(len(left) + 1):
+        core = [*left[i:], head]
+        if of_words:
+            phrases.append(" ".join(core + of_words))
+        phrases.append(" ".join(core))
+    return phrases
+
+
+def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun | None:
+    """The role phrase ``token`` heads, if the KB knows one."""
+    if not _eligible(token):
+        return None
+    plural = token.tag_ in ("NNS", "NNPS")
+    relational = look.grammar.relational_nouns
+    if token.lower_ in relational:
+        return RoleNoun(token.lower_, None, relational=token.lower_, plural=plural)
+    left = _left_words(token, look, entity_of)
+    for phrase in _phrases(left, token.lower_, _of_phrase(token, entity_of)):
+        found = look.role(phrase)
+        if found is not None:
+            return RoleNoun(phrase, found, plural=plural)
+    if token.lemma_.lower() != token.lower_:
+        found = look.role(token.lemma_.lower())
+        if found is not None:
+            return RoleNoun(token.lemma_.lower(), found, plural=plural)
+    return None
+
+
+def role_nouns(doc: Doc, look: Lookups, entity_of: dict[int, Span]) -> dict[int, RoleNoun]:
+    """Every token outside actor names that heads a role phrase."""
+    found: dict[int, RoleNoun] = {}
+    for token in doc:
+        if token.i in entity_of:
+            continue
+        role = role_of(token, look, entity_of)
+        if role is not None:
+            found[token.i] = role
+    return found

@@ -1,0 +1,41 @@
+"""The article's salient country: where a nominal without nationality most likely belongs.
+
+"Police fired on protesters" says nothing about the country; the sentence and the article
+around it usually do. A country's weight is its mentions in the sentence (twice) plus its
+mentions in the whole article, counting actors and places alike; ties go to the country
+named first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from eventwire.actors.lookups import NON_STATE
+
+SENTENCE_WEIGHT = 2.0
+
+
+@dataclass
+class Salience:
+    """Country mentions per sentence and in the whole article."""
+
+    by_sentence: dict[int, Counter[str]] = field(default_factory=dict)
+    article: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, country: str | None, sentence: int, position: int) -> None:
+        if not country or country in NON_STATE:
+            return
+        self.by_sentence.setdefault(sentence, Counter())[country] += 1
+        self.article[country] += 1
+        self.first_seen[country] = min(self.first_seen.get(country, position), position)
+
+    def country(self, sentence: int) -> str | None:
+        """The most salient country for a mention in ``sentence``, or None in a country-less text."""
+        local = self.by_sentence.get(sentence, Counter())
+
+        def weight(code: str) -> tuple[float, int]:
+            return (SENTENCE_WEIGHT * local[code] + self.article[code], -self.first_seen[code])
+
+        return max(self.article, key=weight, default=None)
