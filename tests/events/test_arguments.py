@@ -286,6 +286,40 @@ CASES = [
         reciprocal=True,
         preps=("with",),
     ),
+    # frames take their target from the clause they govern
+    Case(
+        "Hungary threatened to cut gas supplies to Slovakia.",
+        "threatened",
+        "Hungary=HUN;Slovakia=SVK",
+        "HUN",
+        "SVK",
+        preps=("against",),
+    ),
+    Case(
+        "Ghana refused to lift the ban on Nigerian traders.",
+        "refused",
+        "Ghana=GHA;Nigerian traders=NGA",
+        "GHA",
+        "NGA",
+    ),
+    Case(
+        "Kenya demanded that Somalia release the hostages.", "demanded", "Kenya=KEN;Somalia=SOM", "KEN", "SOM"
+    ),
+    Case(
+        "Teachers staged a strike to protest the Chilean government's cuts.",
+        "strike",
+        "Teachers=CHL;Chilean government=CHL",
+        "CHL",
+        "CHL",
+        nominal=True,
+    ),
+    Case(
+        "Serbia threatened to walk out unless Croatia apologised.",
+        "threatened",
+        "Serbia=SRB;Croatia=HRV",
+        "SRB",
+        "HRV",
+    ),
     # "its ambassador" is not a target of one's own recall
     Case(
         "Peru recalled its ambassador from Caracas.",
@@ -419,21 +453,42 @@ def test_a_clause_with_its_own_subject_does_not_take_the_speaker(nlp: Language) 
 
 
 def test_no_source_is_stitched_from_a_neighbouring_clause(nlp: Language) -> None:
-    # Iraq fired , Iran retaliated .  -- parataxis: "retaliated" has its own subject only.
+    # Iraq fired and Iran retaliated .  -- each coordinated clause keeps its own subject.
     doc = _doc(
         nlp,
         [
             ("Iraq", 1, "nsubj", "NNP", "PROPN"),
-            ("fired", 4, "ccomp", "VBD", "VERB"),
-            (",", 4, "punct", ",", "PUNCT"),
+            ("fired", 1, "ROOT", "VBD", "VERB"),
+            ("and", 1, "cc", "CC", "CCONJ"),
             ("Iran", 4, "nsubj", "NNP", "PROPN"),
-            ("retaliated", 4, "ROOT", "VBD", "VERB"),
-            (".", 4, "punct", ".", "PUNCT"),
+            ("retaliated", 1, "conj", "VBD", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
         ],
     )
     parsed = parsed_with(doc, {"Iraq": "IRQ", "Iran": "IRN"})
     assert countries(find_arguments(parsed, trigger_at(doc, "retaliated"))) == (["IRN"], [])
     assert countries(find_arguments(parsed, trigger_at(doc, "fired"))) == (["IRQ"], [])
+
+
+def test_a_that_clause_gives_its_subject_as_target(nlp: Language) -> None:
+    # Iran demanded that Iraq withdraw .
+    doc = _doc(
+        nlp,
+        [
+            ("Iran", 1, "nsubj", "NNP", "PROPN"),
+            ("demanded", 1, "ROOT", "VBD", "VERB"),
+            ("that", 4, "mark", "IN", "SCONJ"),
+            ("Iraq", 4, "nsubj", "NNP", "PROPN"),
+            ("withdraw", 1, "ccomp", "VB", "VERB"),
+            (".", 1, "punct", ".", "PUNCT"),
+        ],
+    )
+    parsed = parsed_with(doc, {"Iraq": "IRQ", "Iran": "IRN"})
+    assert countries(find_arguments(parsed, trigger_at(doc, "demanded", plover="REQUEST"))) == (
+        ["IRN"],
+        ["IRQ"],
+    )
+    assert countries(find_arguments(parsed, trigger_at(doc, "withdraw", plover="RETREAT"))) == (["IRQ"], [])
 
 
 def test_clauses_inside_an_argument_are_not_searched(nlp: Language) -> None:

@@ -81,6 +81,7 @@ class ArgumentTables:
     light_verbs: frozenset[str]
     location_preps: frozenset[str]
     stative_participles: frozenset[str]
+    complement_target_preps: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -103,6 +104,7 @@ def load_tables() -> ArgumentTables:
         light_verbs=frozenset(_strings(data, "light_verbs")),
         location_preps=frozenset(_strings(data, "location_preps")),
         stative_participles=frozenset(_strings(data, "stative_participles")),
+        complement_target_preps=frozenset(_strings(data, "complement_target_preps")),
     )
 
 
@@ -266,6 +268,50 @@ def _nested_targets(verb: Token) -> Tier:
     return [t for c in carriers for t in _prep_objects(c, nested)]
 
 
+def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
+    """What a governed clause acts on: "threatened to deliver blows *to the US*"."""
+    preps = load_tables().complement_target_preps
+    objects = [_dative_object(o) for o in _kids(clause, OBJECT_DEPS)]
+    tiers = [_prep_objects(clause, preps) + [t for o in objects for t in _prep_objects(o, preps)], objects]
+    if _is_passive(clause):
+        tiers.insert(0, _kids(clause, PASSIVE_SUBJECT_DEPS))
+    if depth < 2:
+        for inner in _kids(clause, ("xcomp",)):
+            tiers.extend(_clause_targets(inner, depth + 1))  # "refused to allow X to land"
+    return tiers
+
+
+def _is_purpose(clause: Token) -> bool:
+    """ "staged a strike *to protest* the reform": an infinitive adjunct of the trigger."""
+    return clause.dep_ == "advcl" and _is_to_infinitive(clause) and not _kids(clause, SUBJECT_DEPS)
+
+
+def _condition_subjects(verb: Token) -> Tier:
+    """ "threatened to strike *if Israel* ...": the party the condition is put to."""
+    clauses = [verb, *_kids(verb, ("xcomp",))]
+    conditions = [
+        c
+        for v in clauses
+        for c in _kids(v, ("advcl",))
+        if any(m.lower_ in ("if", "unless") for m in c.children)
+    ]
+    return [s for c in conditions for s in _kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+
+
+def complement_tiers(verb: Token) -> list[Tier]:
+    """Targets a trigger takes from the clause it governs, when it has none of its own.
+
+    "demanded that *the US* cancel the sale" (the subject of a "that"-clause), "refused to
+    lift the curfew *on Palestinians*" (what the complement acts on), "hunger strike to
+    protest *Assad's* failure" (purpose), "threatened to ... unless *Israel* ..." (condition).
+    """
+    tiers: list[Tier] = [_kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in _kids(verb, ("ccomp",))]
+    for clause in _kids(verb, ("xcomp", "ccomp")) + [c for c in verb.children if _is_purpose(c)]:
+        tiers.extend(_clause_targets(clause))
+    tiers.append(_condition_subjects(verb))
+    return tiers
+
+
 def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a verb (or predicative adjective) trigger."""
     preps = _target_preps(trigger)
@@ -277,8 +323,9 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
         targets.insert(0, surface_subject(verb))
     else:
         source = surface_subject(verb)
-    places = tuple(location_heads(verb))
-    return Roles(source=(source,), target=(*targets, _nested_targets(verb)), places=places)
+    targets.append(_nested_targets(verb))
+    targets.extend(complement_tiers(verb))
+    return Roles(source=(source,), target=tuple(targets), places=tuple(location_heads(verb)))
 
 
 def location_heads(token: Token) -> list[Token]:
@@ -297,9 +344,18 @@ def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
         return None
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.i in trigger.tokens or head.lemma_.lower() in _light_verbs():
+    if head.i in trigger.tokens or _verb_forms(head) & _light_verbs():
         return head
     return None
+
+
+def _verb_forms(verb: Token) -> set[str]:
+    """Lemma and guesses at it: the small model lemmatises "staged" as "stag"."""
+    forms = {verb.lemma_.lower(), verb.lower_}
+    for suffix, replacements in (("ed", ("e", "")), ("ing", ("e", "")), ("s", ("",))):
+        if verb.lower_.endswith(suffix):
+            forms.update(verb.lower_[: -len(suffix)] + r for r in replacements)
+    return forms
 
 
 def _modifier_sources(noun: Token) -> Tier:
@@ -325,7 +381,13 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
         targets.append(_prep_objects(verb, preps) + _kids(verb, ("dative",)))
     if trigger.reciprocal:
         sources.append(between)  # "talks between Egypt and Israel": both sides act
-    places = location_heads(noun) + (location_heads(verb) if verb is not None else [])
+    # Where it happened: around the noun, its light verb, or the verb it is subject of
+    # ("the deployment of NATO troops arrived in Bosnia").
+    clause = verb if verb is not None else (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None)
+    places = location_heads(noun) + (location_heads(clause) if clause is not None else [])
+    if verb is not None:
+        targets.extend(complement_tiers(verb))  # "held a strike to protest the reform"
+    targets.extend(complement_tiers(noun))
     return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 
@@ -459,5 +521,6 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:
-        target = place_actors(parsed, roles.places)  # "imposed a curfew in Hebron"
+        # "imposed a curfew in Hebron", "sent troops to a force in Liberia"
+        target = place_actors(parsed, [*roles.places, *(t for tier in roles.target for t in tier)])
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
