@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.lexicon import QuoteLexicon
-from eventwire.quotes.rules import name_span, named_head
+from eventwire.quotes.rules import agent_phrase, named_head
 from eventwire.records import Actor, ActorKind, Mention
 
 ENTITY_KINDS: dict[str, ActorKind] = {
@@ -49,7 +49,7 @@ class SpeakerResolver:
     def actor_for(self, token: Token) -> Actor | None:
         """The actor behind a token: its mention's actor, its chain's, or a parse-based stand-in."""
         token = named_head(token)
-        mention = self.parsed.mention_at(token.i)
+        mention = self._mention(token)
         if mention is not None:
             actor = mention.actor or self._chain_actor(mention)
             if actor is not None:
@@ -59,12 +59,17 @@ class SpeakerResolver:
         text = mention.text if mention is not None else self.phrase(token).text
         return Actor(text=text, kind=ENTITY_KINDS.get(token.ent_type_))
 
+    def _mention(self, token: Token) -> Mention | None:
+        """The mention at a token, else one inside its name: "the TASS news agency" -> TASS."""
+        mention = self.parsed.mention_at(token.i)
+        if mention is not None:
+            return mention
+        span = self.phrase(token)
+        inside = [m for m in self.parsed.mentions_in(span.start, span.end) if m.actor is not None]
+        return max(inside, key=lambda m: (m.token_end - m.token_start, m.token_end), default=None)
+
     def phrase(self, token: Token) -> Span:
-        """The words naming an actor; "local media reports" names "local media"."""
-        span = name_span(token)
-        if token.lemma_.lower() in self.lex.document_nouns and len(span) > 1 and span[-1].i == token.i:
-            return span[:-1]
-        return span
+        return agent_phrase(token, self.lex)
 
     def is_pronoun(self, token: Token) -> bool:
         lowered = token.lower_
@@ -74,7 +79,7 @@ class SpeakerResolver:
 
     def is_media(self, token: Token) -> bool:
         """An outlet: the actor stage says MED, or the phrase names a news organisation."""
-        mention = self.parsed.mention_at(token.i)
+        mention = self._mention(token)
         if mention is not None and mention.actor is not None and mention.actor.sector == "MED":
             return True
         return self.lex.is_media_phrase(self.phrase(token).text)

@@ -65,6 +65,14 @@ def name_span(token: Token) -> Span:
     return doc[start:end]
 
 
+def agent_phrase(token: Token, lex: QuoteLexicon) -> Span:
+    """The words naming a speaker or reporter; "local media reports" names "local media"."""
+    span = name_span(token)
+    if token.lemma_.lower() in lex.document_nouns and len(span) > 1 and span[-1].i == token.i:
+        return span[:-1]
+    return span
+
+
 def named_head(token: Token) -> Token:
     """Who a title stands for: "the prosecutor, Helena Marsh," -> Marsh (a name beats a title)."""
     if token.pos_ != "NOUN":

@@ -1,0 +1,156 @@
+"""Attribution rules on hand-built parses: each test states the parse it assumes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from tests.conftest import build_doc
+
+from eventwire.quotes.lexicon import load_lexicon
+from eventwire.quotes.rules import (
+    according_agent,
+    agent_phrase,
+    agents_of,
+    name_span,
+    named_head,
+    sentence_reporters,
+    subject_of,
+)
+
+# (word, head, dep, pos, tag, lemma, entity IOB)
+Row = tuple[str, int, str, str, str, str, str]
+
+
+def _doc(nlp: Language, rows: Sequence[Row]) -> Doc:
+    words, heads, deps, pos, tags, lemmas, ents = zip(*rows, strict=True)
+    return build_doc(nlp, words, heads, deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def _media(token: Token) -> bool:
+    return load_lexicon().is_media_phrase(agent_phrase(token, load_lexicon()).text)
+
+
+CALLING: list[Row] = [
+    ("Biden", 1, "nsubj", "PROPN", "NNP", "Biden", "B-PERSON"),
+    ("opposed", 1, "ROOT", "VERB", "VBD", "oppose", "O"),
+    ("it", 1, "dobj", "PRON", "PRP", "it", "O"),
+    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    ("calling", 1, "advcl", "VERB", "VBG", "call", "O"),
+    ("it", 4, "dobj", "PRON", "PRP", "it", "O"),
+    ("bad", 4, "oprd", "ADJ", "JJ", "bad", "O"),
+]
+
+ASKED: list[Row] = [
+    ("Asked", 5, "advcl", "VERB", "VBN", "ask", "O"),
+    ("whether", 3, "mark", "SCONJ", "IN", "whether", "O"),
+    ("talks", 3, "nsubj", "NOUN", "NNS", "talk", "O"),
+    ("end", 0, "ccomp", "VERB", "VBP", "end", "O"),
+    ("Weber", 5, "nsubj", "PROPN", "NNP", "Weber", "B-PERSON"),
+    ("replied", 5, "ROOT", "VERB", "VBD", "reply", "O"),
+]
+
+CITING: list[Row] = [
+    ("Russian", 2, "amod", "ADJ", "JJ", "russian", "B-NORP"),
+    ("news", 2, "compound", "NOUN", "NN", "news", "O"),
+    ("agency", 4, "nsubj", "NOUN", "NN", "agency", "O"),
+    ("TASS", 4, "nsubj", "PROPN", "NNP", "TASS", "B-ORG"),
+    ("reported", 4, "ROOT", "VERB", "VBD", "report", "O"),
+    (",", 4, "punct", "PUNCT", ",", ",", "O"),
+    ("citing", 4, "advcl", "VERB", "VBG", "cite", "O"),
+    ("Lavrov", 6, "dobj", "PROPN", "NNP", "Lavrov", "B-PERSON"),
+]
+
+OUTER_REPORT: list[Row] = [
+    ("Weber", 1, "nsubj", "PROPN", "NNP", "Weber", "B-PERSON"),
+    ("said", 7, "ccomp", "VERB", "VBD", "say", "O"),
+    ("Germany", 4, "nsubj", "PROPN", "NNP", "Germany", "B-GPE"),
+    ("would", 4, "aux", "AUX", "MD", "would", "O"),
+    ("halt", 1, "ccomp", "VERB", "VB", "halt", "O"),
+    (",", 7, "punct", "PUNCT", ",", ",", "O"),
+    ("Reuters", 7, "nsubj", "PROPN", "NNP", "Reuters", "B-ORG"),
+    ("reported", 7, "ROOT", "VERB", "VBD", "report", "O"),
+]
+
+ACCORDING: list[Row] = [
+    ("Talks", 1, "nsubj", "NOUN", "NNS", "talk", "O"),
+    ("failed", 1, "ROOT", "VERB", "VBD", "fail", "O"),
+    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    ("according", 1, "prep", "VERB", "VBG", "accord", "O"),
+    ("to", 3, "prep", "ADP", "IN", "to", "O"),
+    ("local", 7, "amod", "ADJ", "JJ", "local", "O"),
+    ("media", 7, "compound", "NOUN", "NNS", "medium", "O"),
+    ("reports", 4, "pobj", "NOUN", "NNS", "report", "O"),
+]
+
+STATEMENT: list[Row] = [
+    ("A", 1, "det", "DET", "DT", "a", "O"),
+    ("statement", 5, "nsubj", "NOUN", "NN", "statement", "O"),
+    ("from", 1, "prep", "ADP", "IN", "from", "O"),
+    ("spokeswoman", 4, "compound", "NOUN", "NN", "spokeswoman", "O"),
+    ("Haddad", 2, "pobj", "PROPN", "NNP", "Haddad", "B-PERSON"),
+    ("said", 5, "ROOT", "VERB", "VBD", "say", "O"),
+    ("talks", 7, "nsubj", "NOUN", "NNS", "talk", "O"),
+    ("ended", 5, "ccomp", "VERB", "VBD", "end", "O"),
+]
+
+APPOSED: list[Row] = [
+    ("the", 1, "det", "DET", "DT", "the", "O"),
+    ("prosecutor", 6, "nsubj", "NOUN", "NN", "prosecutor", "O"),
+    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    ("Helena", 4, "compound", "PROPN", "NNP", "Helena", "B-PERSON"),
+    ("Marsh", 1, "appos", "PROPN", "NNP", "Marsh", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", ",", ",", "O"),
+    ("said", 6, "ROOT", "VERB", "VBD", "say", "O"),
+]
+
+
+def test_participle_cue_borrows_the_main_subject(nlp: Language) -> None:
+    doc = _doc(nlp, CALLING)
+    assert subject_of(doc[4]) == doc[0]
+
+
+def test_passive_participle_cue_has_no_speaker(nlp: Language) -> None:
+    doc = _doc(nlp, ASKED)
+    assert subject_of(doc[0]) is None
+    assert subject_of(doc[5]) == doc[4]
+
+
+def test_citing_makes_the_outlet_a_reporter(nlp: Language) -> None:
+    doc = _doc(nlp, CITING)
+    agents = agents_of(doc[4], load_lexicon(), _media)
+    assert agents.speaker == doc[7]
+    assert agents.reporters == (doc[3],)  # the name next to the verb, not "news agency"
+
+
+def test_outer_report_verb_relays_the_inner_speaker(nlp: Language) -> None:
+    doc = _doc(nlp, OUTER_REPORT)
+    lex = load_lexicon()
+    speech = agents_of(doc[1], lex, _media)
+    assert speech.speaker == doc[0] and speech.reporters == ()
+    assert sentence_reporters(doc[:], doc[1], doc[0], lex, _media) == (doc[6],)
+    # The report verb alone: an outlet reporting is no speaker.
+    assert agents_of(doc[7], lex, _media).speaker is None
+
+
+def test_according_to_media_reports(nlp: Language) -> None:
+    doc = _doc(nlp, ACCORDING)
+    lex = load_lexicon()
+    assert according_agent(doc[3], lex) == doc[7]
+    assert agents_of(doc[3], lex, _media).speaker is None  # "local media" is an outlet
+    assert sentence_reporters(doc[:], None, None, lex, _media) == (doc[7],)
+
+
+def test_statement_from_a_person_makes_the_person_the_speaker(nlp: Language) -> None:
+    doc = _doc(nlp, STATEMENT)
+    agents = agents_of(doc[5], load_lexicon(), _media)
+    assert agents.speaker == doc[4]
+    assert name_span(doc[4]).text == "spokeswoman Haddad"
+
+
+@pytest.mark.parametrize(("index", "expected"), [(1, "Helena Marsh"), (4, "Helena Marsh")])
+def test_a_name_in_apposition_beats_the_title(nlp: Language, index: int, expected: str) -> None:
+    doc = _doc(nlp, APPOSED)
+    assert name_span(named_head(doc[index])).text == expected
