@@ -1,0 +1,159 @@
+"""``eventwire ingest``: code articles and store them, skipping those already stored."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+import eventwire.ingest
+from eventwire.commands._common import add_pipeline_options, pipeline_from_args, settings_from_args
+from eventwire.ingest.readers import check_readable, read_inputs
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, CodedArticle, RejectedInput
+from eventwire.store import AddResult, EventStore
+from eventwire.store.ingest import IngestSummary, ingest
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="code articles into the event store (DuckDB), skipping stored ones",
+        description=(
+            "Code articles and store them in the event store, merging reports of one event.\n"
+            "Articles already stored are skipped before parsing, so an interrupted ingest resumes.\n\n"
+            "example: eventwire ingest news.jsonl more-news.jsonl --db events.duckdb"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .txt, or - for JSONL on stdin")
+    parser.add_argument(
+        "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
+    )
+    parser.add_argument(
+        "--retry-failed", action="store_true", help="code again the articles that failed before"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    add_pipeline_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_readable(args.inputs)
+    settings = settings_from_args(args)
+    total = IngestSummary()
+    with EventStore.open(args.db, settings=settings) as store:
+        if args.retry_failed:
+            print(
+                f"eventwire: {store.forget_failed()} failed article(s) will be coded again", file=sys.stderr
+            )
+        coder = _LazyCoder(args)
+        with _progress(args.inputs, disabled=args.no_progress) as bar:
+            for name in args.inputs:
+                summary = ingest(store, _read(name), coder, source_name=name, listener=bar.advance)
+                _add(total, summary)
+        counts = store.counts()
+    print(total.text())
+    print(
+        f"store {store.path}: {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['event_mentions']} event mentions"
+    )
+    return 0
+
+
+class _LazyCoder:
+    """Loads the spaCy pipeline only when an article needs coding: a rerun with nothing new is quick."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.pipeline: Pipeline | None = None
+
+    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+        articles = iter(items)
+        first = next(articles, None)
+        if first is None:
+            return
+        if self.pipeline is None:
+            self.pipeline = pipeline_from_args(self.args)
+        yield from self.pipeline.run(chain([first], articles))
+
+
+def _read(name: str) -> Iterator[Article | RejectedInput]:
+    """Articles of one INPUT; the folder/HTML/RSS/CSV readers are used when installed."""
+    reader = getattr(eventwire.ingest, "iter_articles", None)
+    if reader is not None and name != "-":
+        yield from reader([name])
+    else:
+        yield from read_inputs([name])
+
+
+def _add(total: IngestSummary, part: IngestSummary) -> None:
+    for field in IngestSummary.__slots__:
+        setattr(total, field, getattr(total, field) + getattr(part, field))
+
+
+class _Bar:
+    """A rich progress bar that counts articles, their rate and the errors so far."""
+
+    def __init__(self, progress: Progress, expected: int | None) -> None:
+        self.progress = progress
+        self.task = progress.add_task("ingest", total=expected, rate="", errors=0)
+        self.started = time.monotonic()
+        self.errors = self.done = 0
+
+    def advance(self, result: AddResult) -> None:
+        self.done += 1
+        self.errors += result.status == "error"
+        rate = self.done / max(time.monotonic() - self.started, 1e-6)
+        self.progress.update(self.task, advance=1, rate=f"{rate:.1f} articles/s", errors=self.errors)
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _progress(inputs: list[str], disabled: bool) -> _Bar:
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("[red]{task.fields[errors]} error(s)"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=disabled or not console.is_terminal,
+    )
+    return _Bar(progress, _expected(inputs))
+
+
+def _expected(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold, when that is cheap to know (JSONL lines, text files)."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if path.suffix.lower() in {".jsonl", ".ndjson"} and path.is_file():
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                total += sum(1 for line in handle if line.strip())
+        elif path.suffix.lower() == ".txt" and path.is_file():
+            total += 1
+        else:
+            return None
+    return total

@@ -1,0 +1,152 @@
+"""``eventwire query``: analytics over the event store, printed as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+
+import pandas as pd
+
+from eventwire.errors import ConfigError
+from eventwire.store import EventStore
+from eventwire.store import analytics as an
+from eventwire.store.search import search_sentences
+
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "query",
+        help="analytics over the event store: dyads, counts, actors, timelines, search",
+        description=(
+            "Ask the event store: events by actor, country, dyad, type, date or place; counts and mean\n"
+            "Goldstein per day/week/month/year; top actors; an actor's timeline; sentences by words.\n\n"
+            "example: eventwire query dyad USA RUS --by month --db events.duckdb"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    questions = parser.add_subparsers(dest="question", metavar="QUESTION", required=True)
+    _register_events(questions)
+    _register_dyad(questions)
+    _register_counts(questions)
+    _register_top_actors(questions)
+    _register_timeline(questions)
+    _register_search(questions)
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
+    )
+    parser.add_argument(
+        "--format", choices=OUTPUT_FORMATS, default="table", help="output format (default: table)"
+    )
+
+
+def _question(
+    questions: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+) -> argparse.ArgumentParser:
+    parser = questions.add_parser(name, help=text, description=text)
+    add_output_options(parser)
+    return parser
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--actor", help="country code (USA) or canonical name, on either side")
+    parser.add_argument("--country", help="country code on either side or where it happened")
+    parser.add_argument("--dyad", nargs=2, metavar=("SOURCE", "TARGET"), help="source and target actors")
+    parser.add_argument("--type", dest="plover", help="PLOVER event type, e.g. PROTEST")
+    parser.add_argument("--since", type=_date, help="first day, YYYY-MM-DD")
+    parser.add_argument("--until", type=_date, help="last day, YYYY-MM-DD")
+    parser.add_argument("--place", help="place name")
+
+
+def _filters(args: argparse.Namespace) -> an.EventFilter:
+    return an.EventFilter(
+        actor=args.actor,
+        country=args.country,
+        dyad=tuple(args.dyad) if args.dyad else None,
+        plover=args.plover,
+        start=args.since,
+        end=args.until,
+        place=args.place,
+    )
+
+
+def _register_events(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "events", "deduplicated events, most recent first")
+    _add_filters(parser)
+    parser.add_argument("--limit", type=int, default=50, help="at most this many events (default 50)")
+    parser.set_defaults(handler=lambda a: _show(a, lambda s: an.events(s, _filters(a), a.limit)))
+
+
+def _register_dyad(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "dyad", "events of SOURCE towards TARGET per period, with mean Goldstein")
+    parser.add_argument("source", help="country code or canonical name")
+    parser.add_argument("target", help="country code or canonical name")
+    parser.add_argument("--by", choices=an.PERIODS, default="month")
+    parser.add_argument("--both", action="store_true", help="count TARGET towards SOURCE too")
+    parser.set_defaults(
+        handler=lambda a: _show(a, lambda s: an.dyad_counts(s, a.source, a.target, a.by, a.both))
+    )
+
+
+def _register_counts(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "counts", "events per period, by QuadClass, PLOVER type or dyad")
+    parser.add_argument("--by", choices=an.PERIODS, default="month")
+    parser.add_argument("--group", choices=an.GROUPINGS, help="also split by this")
+    _add_filters(parser)
+    parser.set_defaults(handler=lambda a: _show(a, lambda s: an.counts(s, a.by, a.group, _filters(a))))
+
+
+def _register_top_actors(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "top-actors", "the actors in most events")
+    parser.add_argument("-n", type=int, default=10, help="how many (default 10)")
+    parser.add_argument("--role", choices=("source", "target", "any"), default="any")
+    _add_filters(parser)
+    parser.set_defaults(handler=lambda a: _show(a, lambda s: an.top_actors(s, a.n, a.role, _filters(a))))
+
+
+def _register_timeline(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "timeline", "what an actor did and had done to it, per period and type")
+    parser.add_argument("actor", help="country code or canonical name")
+    parser.add_argument("--by", choices=an.PERIODS, default="month")
+    parser.set_defaults(handler=lambda a: _show(a, lambda s: an.actor_timeline(s, a.actor, a.by)))
+
+
+def _register_search(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _question(questions, "search", "sentences containing every word, with their events")
+    parser.add_argument("words", nargs="+", help="words to find")
+    parser.add_argument("--limit", type=int, default=20)
+    parser.set_defaults(handler=lambda a: _show(a, lambda s: search_sentences(s, " ".join(a.words), a.limit)))
+
+
+def _show(args: argparse.Namespace, question: Callable[[EventStore], pd.DataFrame]) -> int:
+    with EventStore.open(args.db, read_only=True) as store:
+        print_table(question(store), args.format)
+    return 0
+
+
+def print_table(table: pd.DataFrame, fmt: str) -> None:
+    """A DataFrame on stdout: aligned text, CSV or JSON lines."""
+    if fmt == "csv":
+        table.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        if len(table):
+            print(
+                table.to_json(orient="records", lines=True, date_format="iso", force_ascii=False).rstrip("\n")
+            )
+    elif table.empty:
+        print("(no rows)")
+    else:
+        print(table.to_string(index=False))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ConfigError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
