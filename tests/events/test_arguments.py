@@ -620,3 +620,48 @@ def test_a_modifier_naming_the_referent_beats_its_owner(nlp: Language) -> None:
     )
     parsed = parsed_with(doc, {"Rebels": "THA", "Laos": "LAO", "militia": "KHM"})
     assert countries(find_arguments(parsed, trigger_at(doc, "shot"))) == (["THA"], ["KHM"])
+
+
+def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArticle:
+    doc = parsed.doc
+    found = tuple(
+        _mention(doc, name, Actor(text=name, country=code, kind="state")) for name, code in places.items()
+    )
+    return parsed.with_(notes={"places": found})
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "mentions", "expected"),
+    [
+        # what the source owns is not its target: the place is ("@": a place, not an actor)
+        (
+            "Chad reinforced its garrison in Darfur.",
+            "reinforced",
+            {"Chad": "TCD", "its": "TCD", "its garrison": "TCD", "@Darfur": "SDN"},
+            "TCD > SDN",
+        ),
+        # the place inside the trigger's own object phrase
+        (
+            "The council approved an extension of the mission in Haiti.",
+            "approved",
+            {"council": "IGO", "@Haiti": "HTI"},
+            "IGO > HTI",
+        ),
+        # a relative clause on a nominal trigger describes the event itself
+        (
+            "Unions called a strike that paralysed Dhaka.",
+            "strike",
+            {"Unions": "BGD", "@Dhaka": "BGD"},
+            "BGD > BGD",
+        ),
+    ],
+)
+def test_place_fallback(nlp: Language, text: str, word: str, mentions: dict[str, str], expected: str) -> None:
+    doc = nlp(text)
+    actors: dict[str, str | None] = {k: v for k, v in mentions.items() if not k.startswith("@")}
+    places = {k[1:]: v for k, v in mentions.items() if k.startswith("@")}
+    parsed = _with_places(parsed_with(doc, actors), places)
+    head = doc[next(t.i for t in doc if t.text == word)]
+    args = find_arguments(parsed, trigger_at(doc, word, nominal=head.pos_ == "NOUN"))
+    source, target = expected.split(">")
+    assert countries(args) == (source.split(), target.split())

@@ -329,10 +329,16 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
 
 
 def location_heads(token: Token) -> list[Token]:
-    """Objects of "in"/"at"/"into" on the trigger or on its object: "a curfew in Hebron"."""
+    """Where an event happened, nearest first: "a curfew *in Hebron*", "a rally in Lagos".
+
+    Objects of "in"/"at"/"into" on the trigger or its object come first, then whatever
+    the trigger's other objects hold ("agreed to an extension ... for the force in Lebanon").
+    """
     preps = load_tables().location_preps
     carriers = [token, *_kids(token, ("dobj",))]
-    return [o for c in carriers for o in _prep_objects(c, preps)]
+    located = [o for c in carriers for o in _prep_objects(c, preps)]
+    others = [*_kids(token, ("dobj",)), *_prep_objects(token, [c.lower_ for c in _kids(token, ("prep",))])]
+    return located + [o for o in others if o not in located]
 
 
 def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
@@ -385,6 +391,8 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
     # ("the deployment of NATO troops arrived in Bosnia").
     clause = verb if verb is not None else (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None)
     places = location_heads(noun) + (location_heads(clause) if clause is not None else [])
+    # "a general strike that shut down Kathmandu": the clause describes the event itself
+    places += [h for c in _kids(noun, ("relcl", "acl")) for h in location_heads(c)]
     if verb is not None:
         targets.extend(complement_tiers(verb))  # "held a strike to protest the reform"
     targets.extend(complement_tiers(noun))
@@ -476,16 +484,24 @@ def resolve(parsed: ParsedArticle, heads: Sequence[Token]) -> list[Mention]:
     return list(found.values())
 
 
-def _refers_back(mention: Mention, sources: Sequence[Mention]) -> bool:
-    """ "Peru recalled *its* ambassador": a pronoun or chain member of the source itself."""
+def _same_referent(one: Mention, other: Mention) -> bool:
+    if one.chain is not None and one.chain == other.chain:
+        return True
+    return one.actor is not None and other.actor is not None and one.actor.identity == other.actor.identity
+
+
+def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Mention]) -> bool:
+    """ "Peru recalled *its* ambassador": the source itself, or something it owns."""
     if mention.actor is None:
         return False
-    for source in sources:
-        if source.chain is not None and mention.chain == source.chain:
-            return True
-        if mention.kind == "pronoun" and source.actor and mention.actor.identity == source.actor.identity:
-            return True
-    return False
+    if any(source.chain is not None and mention.chain == source.chain for source in sources):
+        return True
+    owners = [
+        m
+        for m in parsed.mentions
+        if m.kind == "pronoun" and mention.token_start <= m.token_start and m.token_end <= mention.token_end
+    ]
+    return any(_same_referent(owner, source) for owner in owners for source in sources)
 
 
 def _first_resolved(
@@ -493,7 +509,7 @@ def _first_resolved(
 ) -> list[Mention]:
     """Mentions of the first tier that yields any, leaving out references back to the source."""
     for tier in tiers:
-        found = [m for m in resolve(parsed, tier) if not _refers_back(m, sources)]
+        found = [m for m in resolve(parsed, tier) if not _refers_back(parsed, m, sources)]
         if found:
             return found
     return []
