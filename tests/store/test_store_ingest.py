@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -42,7 +43,7 @@ class FakeCoder:
             assert isinstance(item, Article)
             self.seen.append(item.id)
             time.sleep(self.delay)
-            day = item.text.split("day ")[1].split(" ")[0]
+            day = re.search(r"day (\d+)", item.text).group(1)  # type: ignore[union-attr]
             events = (("CONSULT", {"source": (IND,), "target": (CHN,), "date": f"2024-06-{int(day):02d}"}),)
             yield coded_article(item.id, item.text, publisher=item.publisher, events=events)
 

@@ -1,0 +1,146 @@
+"""The store's CLI commands: ingest, query, sql, export (coder stubbed except in one test)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_store_ingest import FakeCoder
+
+from eventwire.cli import main
+from eventwire.commands import ingest as ingest_command
+from eventwire.pipeline import Pipeline
+from eventwire.store import EventStore
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "news.jsonl"
+
+
+class _FakePipeline:
+    def __init__(self) -> None:
+        self.run = FakeCoder()
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    """Four reports of Indian-Chinese talks (three on one day) and one malformed line."""
+    lines = [
+        json.dumps(
+            {"id": f"talks-{n}", "text": f"Report {n}: Indian and Chinese officials held talks on day 4."}
+        )
+        for n in range(3)
+    ]
+    lines.append(
+        json.dumps({"id": "talks-later", "text": "Indian and Chinese officials held talks on day 25."})
+    )
+    lines.append('{"id": "broken", "text": ')
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> _FakePipeline:
+    fake = _FakePipeline()
+    monkeypatch.setattr(ingest_command, "pipeline_from_args", lambda args: fake)
+    return fake
+
+
+def test_ingest_twice_prints_summaries_and_adds_nothing(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", str(news), "--db", db_path, "--no-progress"]) == 0
+    first = capsys.readouterr().out
+    assert "5 article(s) read: 4 new, 0 already stored, 0 duplicate text, 1 failed" in first
+    assert "2 new event(s), 2 mention(s) merged" in first
+    assert main(["ingest", str(news), "--db", db_path, "--no-progress"]) == 0
+    assert "0 new, 5 already stored" in capsys.readouterr().out
+    assert len(fake_pipeline.run.seen) == 4
+    with EventStore.open(db_path, read_only=True) as store:
+        assert store.con.execute("SELECT id, status FROM articles WHERE status = 'error'").fetchall() == [
+            ("news.jsonl:5", "error")
+        ]
+        assert store.con.execute("SELECT num_articles FROM events ORDER BY event_id").fetchall() == [
+            (3,),
+            (1,),
+        ]
+
+
+def test_retry_failed_codes_failed_articles_again(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    news.write_text(news.read_text("utf-8").replace('"text": \n', '"text": "Fixed on day 9."}\n'), "utf-8")
+    main(["ingest", str(news), "--db", db_path, "--no-progress", "--retry-failed"])
+    assert "1 new, 4 already stored, 0 duplicate text, 0 failed" in capsys.readouterr().out
+
+
+def test_query_dyad_sql_and_export(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    capsys.readouterr()
+    assert main(["query", "dyad", "IND", "CHN", "--by", "month", "--db", db_path, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "period,events,mentions,mean_goldstein",
+        "2024-06,2,4,1.0",
+    ]
+    assert main(["sql", "SELECT count(*) AS n FROM event_mentions", "--db", db_path, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"n": 4}
+    out = tmp_path / "events.gdelt.tsv"
+    assert main(["export", "--db", db_path, "--format", "gdelt", "--output", str(out)]) == 0
+    assert [len(line.split("\t")) for line in out.read_text("utf-8").splitlines()] == [61, 61]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["events", "--actor", "IND", "--since", "2024-06-01"],
+        ["counts", "--by", "week", "--group", "plover"],
+        ["top-actors", "-n", "3"],
+        ["timeline", "CHN", "--by", "day"],
+        ["search", "officials", "talks"],
+    ],
+)
+def test_every_question_answers(
+    question: list[str],
+    news: Path,
+    db_path: str,
+    fake_pipeline: _FakePipeline,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    capsys.readouterr()
+    assert main(["query", *question, "--db", db_path]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() and "(no rows)" not in out
+
+
+def test_sql_cannot_write_the_store_or_files(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    assert main(["sql", "DELETE FROM articles", "--db", db_path]) == 1
+    assert main(["sql", f"COPY articles TO '{tmp_path / 'leak.csv'}'", "--db", db_path]) == 1
+    assert not (tmp_path / "leak.csv").exists()
+    assert "query failed" in capsys.readouterr().err
+
+
+def test_query_without_a_store_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "dyad", "USA", "RUS", "--db", str(tmp_path / "none.duckdb")]) == 1
+    assert "eventwire ingest" in capsys.readouterr().err
+
+
+def test_samples_through_the_real_pipeline_export_as_gdelt(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, db_path: str, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(ingest_command, "pipeline_from_args", lambda args: pipeline)
+    assert main(["ingest", str(SAMPLES), "--db", db_path, "--no-progress"]) == 0
+    with EventStore.open(db_path, read_only=True) as store:
+        stored = store.counts()
+    out = tmp_path / "samples.gdelt.tsv"
+    main(["export", "--db", db_path, "--format", "gdelt", "--output", str(out)])
+    table = pd.read_csv(out, sep="\t", header=None)
+    assert table.shape == (stored["events"], 61)
+    assert stored["articles"] == sum(1 for line in SAMPLES.read_text("utf-8").splitlines() if line.strip())
