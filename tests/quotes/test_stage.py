@@ -77,8 +77,10 @@ def test_cited_speaker_and_reporting_outlet(nlp: Language) -> None:
     parsed = parsed.with_(events=(_event(parsed, "send", ()),))
     out = _run(parsed)
     [quote] = _direct(out)
-    assert quote.speaker == RAO and quote.reported_by == (TASS,)
-    assert out.events[0].source == (RAO,) and out.events[0].reported_by == (TASS,)
+    assert quote.speaker == RAO
+    # The outlet keeps the actor stage's identity; its text is the whole name phrase.
+    assert [(a.identity, a.text) for a in quote.reported_by] == [(TASS.identity, "TASS news agency")]
+    assert out.events[0].source == (RAO,) and out.events[0].reported_by == quote.reported_by
 
 
 def test_according_to_an_outlet_fills_reported_by_of_events(nlp: Language) -> None:

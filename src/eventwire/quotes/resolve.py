@@ -8,6 +8,7 @@ rules do not invent knowledge the actor stage did not supply.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -50,14 +51,26 @@ class SpeakerResolver:
         """The actor behind a token: its mention's actor, its chain's, or a parse-based stand-in."""
         token = named_head(token)
         mention = self._mention(token)
-        if mention is not None:
-            actor = mention.actor or self._chain_actor(mention)
-            if actor is not None:
-                return actor
+        actor = (mention.actor or self._chain_actor(mention)) if mention is not None else None
+        if actor is not None and _known(actor):
+            return self._with_full_text(actor, token)
         if self.is_pronoun(token):
             return self._antecedent(token)
+        if actor is not None:
+            return self._with_full_text(actor, token)
         text = mention.text if mention is not None else self.phrase(token).text
         return Actor(text=text, kind=ENTITY_KINDS.get(token.ent_type_))
+
+    def _with_full_text(self, actor: Actor, token: Token) -> Actor:
+        """The actor, with the whole name phrase as its surface form when that says more.
+
+        "Hamas official Bassem Naim" stays the speaker's text even when the actor stage
+        knows only "Hamas official"; a pronoun keeps its own text.
+        """
+        phrase = self.phrase(token).text
+        if self.is_pronoun(token) or len(phrase) <= len(actor.text) or actor.text not in phrase:
+            return actor
+        return dataclasses.replace(actor, text=phrase)
 
     def _mention(self, token: Token) -> Mention | None:
         """The mention at a token, else one inside its name: "the TASS news agency" -> TASS."""
@@ -116,6 +129,11 @@ class SpeakerResolver:
             if c.idx >= start and fits(c) and not any(a <= c.idx < b for a, b in self.quoted)
         ]
         return candidates[-1] if candidates else None
+
+
+def _known(actor: Actor) -> bool:
+    """An actor the actor stage could place: it has a canonical name or a country."""
+    return actor.name is not None or actor.country is not None
 
 
 def _organisation_subject(token: Token) -> bool:

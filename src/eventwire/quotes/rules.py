@@ -200,7 +200,9 @@ def _media_listener(cue: Token, is_media: MediaTest) -> tuple[Token, ...]:
     if cue.lemma_.lower() not in SPOKEN_TO_VERBS:
         return ()
     listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-    return (listener,) if listener is not None and is_media(listener) else ()
+    if listener is None or listener.pos_ != "PROPN":
+        return ()  # only a named outlet relays: "told reporters" names no one
+    return (listener,) if is_media(listener) else ()
 
 
 def _relays(outer: Token, cue: Token, lex: QuoteLexicon) -> bool:
