@@ -9,22 +9,23 @@ from importlib import resources
 import pycountry
 import pytest
 
-from eventwire.actors.kb import (
+from eventwire.actors.kb import ActorKB
+from eventwire.actors.kb_files import (
+    BUNDLE_FILE,
     DATA_DIR,
     DATA_PACKAGE,
     ENTITY_FILES,
     FILE_CATEGORIES,
-    MODIFIERS_FILE,
-    ROLES_FILE,
+    PACKAGED_FILES,
     SECTORS_FILE,
-    ActorKB,
     Vocab,
+    build_bundle,
     load_sectors,
     parse_entity_file,
     read_yaml,
 )
 
-PACKAGED = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE)
+PACKAGED = PACKAGED_FILES
 
 
 def _file(name: str) -> resources.abc.Traversable:
@@ -51,9 +52,15 @@ def test_file_is_versioned_and_non_empty(name: str) -> None:
 @pytest.mark.parametrize("name", ENTITY_FILES)
 def test_entity_file_schema(name: str) -> None:
     category = FILE_CATEGORIES[name]
-    records = parse_entity_file(read_yaml(_file(name), name), name, Vocab(load_sectors()), category)
+    vocab = Vocab(load_sectors(read_yaml(_file(SECTORS_FILE), SECTORS_FILE)))
+    records = parse_entity_file(read_yaml(_file(name), name), name, vocab, category)
     keys = [r.entry.key for r in records]
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def test_compiled_bundle_matches_yaml() -> None:
+    bundle = _file(BUNDLE_FILE).read_text("utf-8")
+    assert bundle == build_bundle(), "stale bundle: run .venv/bin/python tools/build_actor_kb.py"
 
 
 def test_whole_kb_loads(kb: ActorKB) -> None:

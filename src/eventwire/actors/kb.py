@@ -15,163 +15,53 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
 
-import pycountry
-import yaml
-
+from eventwire.actors.kb_files import (
+    CATEGORY_PRIORITY,
+    ENTITY_FILES,
+    FILE_CATEGORIES,
+    MODIFIERS_FILE,
+    ROLES_FILE,
+    SECTORS_FILE,
+    KBEntry,
+    Record,
+    Role,
+    Tenure,
+    Vocab,
+    apply_user_file,
+    load_role_modifiers,
+    load_roles,
+    load_sectors,
+    packaged_entries,
+    parse_entity_file,
+    strip_accents,
+    with_tenure,
+)
 from eventwire.errors import KnowledgeBaseError
 
-DATA_PACKAGE = "eventwire.data"
-DATA_DIR = "actors"
-ENTITY_FILES = ("countries.yaml", "igos.yaml", "media.yaml", "groups.yaml", "people.yaml")
-ROLES_FILE = "roles.yaml"
-SECTORS_FILE = "sectors.yaml"
-MODIFIERS_FILE = "role_modifiers.yaml"
-# Lower index wins when one alias is held by entries of several categories.
-CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
-# Country codes the contract allows besides ISO 3166-1 alpha-3.
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG", "XKX"})
-KINDS = frozenset({"person", "organization", "state", "group"})
-SCHEMA_VERSION = 1
-FILE_CATEGORIES = {
-    "countries.yaml": "country",
-    "igos.yaml": "igo",
-    "media.yaml": "media",
-    "groups.yaml": "group",
-    "people.yaml": "person",
-}
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader that leaves dates as text, so a bad date is reported with its entry."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class KBEntry:
-    """One actor the knowledge base knows, as seen on one date for people."""
-
-    key: str  # unique id, e.g. "country:RUS", "person:sergei-lavrov", "igo:NATO", "media:tass"
-    name: str  # canonical name
-    country: str | None  # ISO3, or IGO / NGO / MNC
-    sector: str | None
-    kind: str  # person | organization | state | group
-    wikidata: str | None = None
-    office: str | None = None
-    start: datetime.date | None = None
-    end: datetime.date | None = None
-    state_owned: bool | None = None  # media only
-
-
-@dataclass(frozen=True, slots=True)
-class Tenure:
-    """One term in one office; ``title`` is the local name ("secretary of state")."""
-
-    office: str
-    sector: str
-    country: str
-    start: datetime.date | None
-    end: datetime.date | None
-    title: str | None = None
-    org: str | None = None
-
-    def holds_on(self, on: datetime.date) -> bool:
-        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
-
-    def distance(self, on: datetime.date) -> int:
-        """Days from ``on`` to this term (0 inside it): picks the likelier namesake."""
-        if self.holds_on(on):
-            return 0
-        if self.start is not None and on < self.start:
-            return (self.start - on).days
-        return (on - self.end).days if self.end is not None else 0
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """A validated entry: its base KBEntry, the aliases that find it and its terms of office."""
-
-    entry: KBEntry
-    category: str
-    aliases: tuple[str, ...]
-    tenures: tuple[Tenure, ...] = ()
-    adjectives: tuple[str, ...] = ()
-    origin: str = ""  # "file: entry N", for error messages
-
-    def on(self, day: datetime.date | None) -> KBEntry:
-        """The entry as of ``day``: office and sector come from the term held then."""
-        if not self.tenures:
-            return self.entry
-        if day is None:
-            return _with_tenure(self.entry, self.tenures[-1])
-        held = [t for t in self.tenures if t.holds_on(day)]
-        if held:
-            return _with_tenure(self.entry, held[-1])
-        before_first = self.tenures[0].start is not None and day < self.tenures[0].start
-        # After leaving office a person is a former official (CAMEO "ELI") unless the
-        # file gives them a standing sector such as OPP.
-        sector = self.entry.sector or (None if before_first else "ELI")
-        return replace(self.entry, sector=sector, office=None, start=None, end=None)
-
-    def distance(self, day: datetime.date | None) -> tuple[int, int]:
-        if not self.tenures:
-            return (1, 0)
-        if day is None:
-            last = self.tenures[-1]
-            return (0 if last.end is None else 1, -(last.end or datetime.date.max).toordinal())
-        return (min(t.distance(day) for t in self.tenures), 0)
-
-
-def _with_tenure(entry: KBEntry, tenure: Tenure) -> KBEntry:
-    return replace(
-        entry,
-        office=tenure.title or tenure.office,  # the local title reads better: "secretary of state"
-        sector=tenure.sector,
-        country=tenure.country,
-        start=tenure.start,
-        end=tenure.end,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    term: str
-    sector: str
-    kind: str
-    office: str | None = None
-
+__all__ = ["ActorKB", "KBEntry", "clean", "default_kb", "normalise", "pluralise", "query_keys"]
 
 # ---------------------------------------------------------------- normalisation
 
-_SPACES = re.compile(r"\s+")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$", re.IGNORECASE)
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
 
 def clean(text: str) -> str:
-    """Surface form without "the", possessive, dots, accents, curly quotes or extra spaces."""
-    text = _strip_accents(text).replace("\u2019", "'").replace("\u2018", "'")
-    text = _SPACES.sub(" ", text).strip()
-    text = _LEADING_THE.sub("", text)
-    text = _POSSESSIVE.sub("", text).replace(".", "")
-    return _SPACES.sub(" ", text.replace("-", " ")).strip()
+    """Surface form without "the", possessive, dots, hyphens, accents, curly quotes or extra spaces.
+
+    Written with plain string methods rather than regexes: it runs for every alias at load.
+    """
+    if not text.isascii():
+        text = strip_accents(text)
+    text = " ".join(text.split())
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    if text[-2:] in ("'s", "'S"):
+        text = text[:-2]
+    elif text[-2:] in ("s'", "S'"):
+        text = text[:-1]
+    return " ".join(text.replace(".", "").replace("-", " ").split())
 
 
 def is_acronym(cleaned: str) -> bool:
@@ -195,267 +85,6 @@ def query_keys(text: str) -> list[str]:
         keys.append("=" + cleaned.upper())  # "Nato", "Opec": house style of some outlets
     keys.append(cleaned.lower())
     return keys
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _strip_accents(text).lower()).strip("-")
-
-
-# ---------------------------------------------------------------- schema checks
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Position of an entry in a file, for error messages."""
-
-    file: str
-    number: int
-    name: str = "?"
-
-    def error(self, field_name: str, expected: str, got: object) -> KnowledgeBaseError:
-        return KnowledgeBaseError(
-            f"{self.file}: entry {self.number} ({self.name}): field '{field_name}': "
-            f"expected {expected}, got {got!r}"
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Vocab:
-    """What a valid entry may contain: sector codes and country codes."""
-
-    sectors: frozenset[str]
-    countries: frozenset[str] = field(
-        default_factory=lambda: frozenset(c.alpha_3 for c in pycountry.countries) | NON_STATE_CODES
-    )
-
-
-def _text(raw: Mapping[str, Any], name: str, where: Where, required: bool = False) -> str | None:
-    value = raw.get(name)
-    if value is None:
-        if required:
-            raise where.error(name, "a non-empty string", None)
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise where.error(name, "a non-empty string", value)
-    return value.strip()
-
-
-def _texts(raw: Mapping[str, Any], name: str, where: Where) -> tuple[str, ...]:
-    value = raw.get(name) or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise where.error(name, "a list of non-empty strings", value)
-    return tuple(v.strip() for v in value)
-
-
-def _date(raw: Mapping[str, Any], name: str, where: Where) -> datetime.date | None:
-    value = raw.get(name)
-    if value is None or isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise where.error(name, "an ISO date YYYY-MM-DD or null", value) from None
-
-
-def _code(
-    raw: Mapping[str, Any], name: str, allowed: frozenset[str], where: Where, required: bool
-) -> str | None:
-    value = _text(raw, name, where, required)
-    if value is not None and value not in allowed:
-        raise where.error(name, f"one of the known {name} codes (see docs/actors.md)", value)
-    return value
-
-
-def _kind(raw: Mapping[str, Any], default: str, where: Where) -> str:
-    value = _text(raw, "kind", where) or default
-    if value not in KINDS:
-        raise where.error("kind", "person, organization, state or group", value)
-    return value
-
-
-def _wikidata(raw: Mapping[str, Any], where: Where) -> str | None:
-    value = _text(raw, "wikidata", where)
-    if value is not None and not re.fullmatch(r"Q[1-9][0-9]*", value):
-        raise where.error("wikidata", "a Wikidata id such as Q159", value)
-    return value
-
-
-def _check_mapping(raw: object, where: Where) -> Mapping[str, Any]:
-    if not isinstance(raw, dict):
-        raise KnowledgeBaseError(f"{where.file}: entry {where.number}: expected a mapping, got {raw!r}")
-    return raw
-
-
-# ---------------------------------------------------------------- entry parsers
-
-
-def parse_country(raw: Mapping[str, Any], where: Where, vocab: Vocab) -> list[Record]:
-    """A country, plus one record per metonym and per region that stands for it."""
-    iso3 = _code(raw, "iso3", vocab.countries, where, required=True)
-    assert iso3 is not None
-    name = _text(raw, "name", where, required=True)
-    assert name is not None
-    where = replace(where, name=name)
-    entry = KBEntry(f"country:{iso3}", name, iso3, None, "state", _wikidata(raw, where))
-    adjectives = _texts(raw, "adjectives", where) + _texts(raw, "demonyms", where)
-    origin = f"{where.file}: entry {where.number}"
-    records = [Record(entry, "country", (name, *_texts(raw, "aliases", where)), (), adjectives, origin)]
-    for item in raw.get("metonyms") or []:
-        records.append(_metonym(item, iso3, where, vocab))
-    for region in _texts(raw, "regions", where):
-        region_entry = KBEntry(f"region:{slug(region)}", region, iso3, None, "state")
-        records.append(Record(region_entry, "region", (region,), origin=origin))
-    return records
-
-
-def _metonym(item: object, iso3: str, where: Where, vocab: Vocab) -> Record:
-    """A seat of power ("the Kremlin") or capital standing for a country's government."""
-    raw: Mapping[str, Any] = {"name": item} if isinstance(item, str) else _check_mapping(item, where)
-    text = _text(raw, "name", where, required=True)
-    assert text is not None
-    sector = _code(raw, "sector", vocab.sectors, where, required=False) or "GOV"
-    display = _LEADING_THE.sub("", text)
-    entry = KBEntry(
-        f"metonym:{iso3}:{slug(display)}", display, iso3, sector, _kind(raw, "organization", where)
-    )
-    aliases = (text, *_texts(raw, "aliases", where))
-    return Record(entry, "metonym", aliases, origin=f"{where.file}: entry {where.number}")
-
-
-def parse_actor(raw: Mapping[str, Any], where: Where, vocab: Vocab, category: str) -> Record:
-    """An organisation, outlet or person (igos.yaml, media.yaml, people.yaml, user files)."""
-    name = _text(raw, "name", where, required=True)
-    assert name is not None
-    where = replace(where, name=name)
-    country = _code(raw, "country", vocab.countries, where, required=True)
-    assert country is not None
-    tenures = _tenures(raw, country, where, vocab)
-    kind = _kind(raw, "person" if tenures or category == "person" else "organization", where)
-    category = "person" if kind == "person" else category
-    ident = _text(raw, "code", where) or _text(raw, "id", where) or slug(name)
-    state_owned = raw.get("state_owned")
-    if state_owned is not None and not isinstance(state_owned, bool):
-        raise where.error("state_owned", "true or false", state_owned)
-    sector = _code(raw, "sector", vocab.sectors, where, required=False)
-    prefix = "ngo" if category == "igo" and country == "NGO" else category
-    key = _text(raw, "overrides", where) or f"{prefix}:{ident}"
-    entry = KBEntry(key, name, country, sector, kind, _wikidata(raw, where), state_owned=state_owned)
-    aliases = (name, *_texts(raw, "aliases", where))
-    if tenures:
-        entry = replace(entry, sector=sector)  # standing sector outside office, may be None
-    return Record(entry, category, aliases, tenures, origin=f"{where.file}: entry {where.number}")
-
-
-def _tenures(raw: Mapping[str, Any], country: str, where: Where, vocab: Vocab) -> tuple[Tenure, ...]:
-    items = raw.get("offices")
-    if items is None:
-        items = [raw] if raw.get("office") else []
-    if not isinstance(items, list):
-        raise where.error("offices", "a list of {office, start, end} mappings", items)
-    tenures = [_tenure(_check_mapping(item, where), country, where, vocab) for item in items]
-    return tuple(sorted(tenures, key=lambda t: t.start or datetime.date.min))
-
-
-def _tenure(raw: Mapping[str, Any], country: str, where: Where, vocab: Vocab) -> Tenure:
-    office = _text(raw, "office", where, required=True)
-    assert office is not None
-    start, end = _date(raw, "start", where), _date(raw, "end", where)
-    if start is not None and end is not None and end < start:
-        raise where.error("end", f"a date on or after start {start}", str(end))
-    return Tenure(
-        office=office.lower(),
-        sector=_code(raw, "sector", vocab.sectors, where, required=False) or "GOV",
-        country=_code(raw, "country", vocab.countries, where, required=False) or country,
-        start=start,
-        end=end,
-        title=(_text(raw, "title", where) or "").lower() or None,
-        org=_text(raw, "org", where),
-    )
-
-
-def parse_role(raw: Mapping[str, Any], where: Where, vocab: Vocab) -> Role:
-    term = _text(raw, "term", where, required=True)
-    assert term is not None
-    where = replace(where, name=term)
-    sector = _code(raw, "sector", vocab.sectors, where, required=True)
-    assert sector is not None
-    return Role(term.lower(), sector, _kind(raw, "person", where), _text(raw, "office", where))
-
-
-# ---------------------------------------------------------------- files
-
-
-def read_yaml(path: Path | resources.abc.Traversable, label: str) -> list[Any]:
-    """The ``entries`` list of a versioned KB file, with clear errors for broken files."""
-    try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{label}: cannot read actor file: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(f"{label}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("version") != SCHEMA_VERSION:
-        raise KnowledgeBaseError(f"{label}: expected a mapping with 'version: {SCHEMA_VERSION}' at the top")
-    entries = data.get("entries")
-    if not isinstance(entries, list):
-        raise KnowledgeBaseError(f"{label}: expected an 'entries:' list, got {entries!r}")
-    return entries
-
-
-def _packaged(name: str) -> resources.abc.Traversable:
-    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR, name)
-
-
-def parse_entity_file(entries: list[Any], label: str, vocab: Vocab, category: str) -> list[Record]:
-    records: list[Record] = []
-    for number, raw in enumerate(entries, start=1):
-        where = Where(label, number)
-        mapping = _check_mapping(raw, where)
-        if category == "country":
-            records.extend(parse_country(mapping, where, vocab))
-        else:
-            records.append(parse_actor(mapping, where, vocab, category))
-    return records
-
-
-def _category_of(file_name: str) -> str:
-    return FILE_CATEGORIES.get(file_name, "org")
-
-
-def load_sectors() -> frozenset[str]:
-    entries = read_yaml(_packaged(SECTORS_FILE), SECTORS_FILE)
-    return frozenset(str(e["code"]) for e in entries if isinstance(e, dict) and "code" in e)
-
-
-def load_roles(vocab: Vocab) -> list[Role]:
-    entries = read_yaml(_packaged(ROLES_FILE), ROLES_FILE)
-    return [
-        parse_role(_check_mapping(raw, Where(ROLES_FILE, n)), Where(ROLES_FILE, n), vocab)
-        for n, raw in enumerate(entries, start=1)
-    ]
-
-
-def apply_user_file(records: list[Record], path: Path, vocab: Vocab) -> list[Record]:
-    """Add a user's entries; one with ``overrides: KEY`` replaces that packaged entry."""
-    label = str(path)
-    by_key = {r.entry.key: i for i, r in enumerate(records)}
-    result = list(records)
-    for number, raw in enumerate(read_yaml(path, label), start=1):
-        where = Where(label, number)
-        mapping = _check_mapping(raw, where)
-        if "iso3" in mapping:
-            result.extend(parse_country(mapping, where, vocab))
-            continue
-        record = parse_actor(mapping, where, vocab, "org")
-        if mapping.get("overrides") is None:
-            result.append(record)
-        elif record.entry.key in by_key:
-            old = result[by_key[record.entry.key]]
-            result[by_key[record.entry.key]] = replace(record, category=old.category)
-        else:
-            raise where.error("overrides", "the key of a packaged entry, e.g. igo:NATO", mapping["overrides"])
-    return result
 
 
 # ---------------------------------------------------------------- indexes
@@ -567,13 +196,15 @@ class ActorKB:
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
         """The packaged files, then each user file in order."""
-        vocab = Vocab(load_sectors())
+        files = packaged_entries()
+        vocab = Vocab(load_sectors(files[SECTORS_FILE]))
         records: list[Record] = []
         for name in ENTITY_FILES:
-            records += parse_entity_file(read_yaml(_packaged(name), name), name, vocab, _category_of(name))
+            records += parse_entity_file(files[name], name, vocab, FILE_CATEGORIES[name])
         for path in extra_files:
             records = apply_user_file(records, Path(path), vocab)
-        return cls(records, load_roles(vocab), load_role_modifiers(vocab))
+        roles = load_roles(files[ROLES_FILE], vocab)
+        return cls(records, roles, load_role_modifiers(files[MODIFIERS_FILE], vocab))
 
     def lookup(self, text: str, on: datetime.date | None = None) -> KBEntry | None:
         """The actor whose full name or alias is ``text``; people are chosen by date."""
@@ -619,7 +250,7 @@ class ActorKB:
         for key in keys:
             for tenure, record in self._offices.get((country, key), []):
                 if tenure.holds_on(on):
-                    return _with_tenure(record.entry, tenure)
+                    return with_tenure(record.entry, tenure)
         return None
 
     def entries(self) -> Iterator[KBEntry]:
@@ -629,17 +260,6 @@ class ActorKB:
 
     def __len__(self) -> int:
         return len(self._records)
-
-
-def load_role_modifiers(vocab: Vocab) -> dict[str, str | None]:
-    """Words before a role: "former" makes an elite, "deputy" keeps the role's sector."""
-    modifiers: dict[str, str | None] = {}
-    for number, raw in enumerate(read_yaml(_packaged(MODIFIERS_FILE), MODIFIERS_FILE), start=1):
-        where = Where(MODIFIERS_FILE, number)
-        mapping = _check_mapping(raw, where)
-        word = _text(mapping, "word", where, required=True)
-        modifiers[str(word).lower()] = _code(mapping, "sector", vocab.sectors, where, required=False)
-    return modifiers
 
 
 @functools.cache
