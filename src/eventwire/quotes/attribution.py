@@ -157,6 +157,8 @@ class Attributor:
     def _reported_clause(self, cue: Token) -> Draft | None:
         if not is_cue(cue, self.lex):
             return None
+        if any(c.dep_ == "neg" for c in cue.children):
+            return None  # "did not say how many died" reports no words
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         agents = agents_of(cue, self.lex, self.is_media)
         if clause is None or agents.speaker is None:

@@ -148,9 +148,6 @@ def _plural_subject(token: Token) -> bool:
 def _names_person(token: Token) -> bool:
     """The head word of a person's name: a PERSON entity's last word, or a proper-noun subject."""
     if token.ent_type_ == "PERSON":
-        return (
-            token.ent_iob_ != "I"
-            or token.i + 1 == len(token.doc)
-            or token.doc[token.i + 1].ent_type_ != "PERSON"
-        )
-    return token.dep_ == "nsubj" and token.pos_ == "PROPN"
+        return token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"
+    # An untagged proper-noun subject may be a person; a country or an organisation is not.
+    return token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_

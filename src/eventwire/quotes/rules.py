@@ -88,7 +88,10 @@ def _name_continues(token: Token, child: Token) -> bool:
     adjacent = child.left_edge.i == token.i + 1  # a comma would make it a description instead
     if child.dep_ == "prep" and child.lower_ == "of":
         return adjacent and token.pos_ == "NOUN"
-    return adjacent and child.dep_ == "appos" and child.pos_ == "PROPN"
+    if child.dep_ in ("appos", "amod", "npadvmod", "nmod"):
+        # "the state news agency IRNA": a name right after the title, tagged however.
+        return adjacent and (child.pos_ == "PROPN" or bool(child.ent_type_))
+    return False
 
 
 def _nominal_subject(verb: Token) -> Token | None:
