@@ -320,6 +320,29 @@ CASES = [
         "SRB",
         "HRV",
     ),
+    # an offer is rejected or accepted from whoever made it
+    Case("Cyprus rejected the plan drafted by Turkey.", "rejected", "Cyprus=CYP;Turkey=TUR", "CYP", "TUR"),
+    # a promise reported with "told X" is made to X
+    Case(
+        "Japan told Korea it would lift the export curbs.", "lift", "Japan=JPN;Korea=KOR;it=JPN", "JPN", "KOR"
+    ),
+    # "his Ugandan counterpart" is owned by the source but is another country's actor
+    Case(
+        "Kenya's president met his Ugandan counterpart.",
+        "met",
+        "Kenya=KEN;his=KEN;his Ugandan counterpart=UGA",
+        "KEN",
+        "UGA",
+    ),
+    # what the source owns is skipped, the search goes on to the rest of the phrase
+    Case(
+        "Bhutan sent troops to its border with Nepal.",
+        "sent",
+        "Bhutan=BTN;its=BTN;Nepal=NPL",
+        "BTN",
+        "NPL",
+        preps=("to",),
+    ),
     # "its ambassador" is not a target of one's own recall
     Case(
         "Peru recalled its ambassador from Caracas.",
@@ -654,6 +677,10 @@ def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArti
             {"Unions": "BGD", "@Dhaka": "BGD"},
             "BGD > BGD",
         ),
+        # a place hung on an adverb
+        ("Iran moved missiles closer to Basra.", "moved", {"Iran": "IRN", "@Basra": "IRQ"}, "IRN > IRQ"),
+        # the actors' place when the subject is no actor itself
+        ("Farmers in Kenya blocked the highway.", "blocked", {"@Kenya": "KEN"}, "KEN > "),
     ],
 )
 def test_place_fallback(nlp: Language, text: str, word: str, mentions: dict[str, str], expected: str) -> None:

@@ -268,11 +268,25 @@ def _nested_targets(verb: Token) -> Tier:
     return [t for c in carriers for t in _prep_objects(c, nested)]
 
 
+def _originators(objects: Iterable[Token]) -> Tier:
+    """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was."""
+    participles = [a for o in objects for a in _kids(o, ("acl",)) if a.tag_ == "VBN"]
+    return [agent for p in participles for agent in _agents(p, "by")]
+
+
+def _addressee(verb: Token) -> Tier:
+    """ "China told Australia it would drop the tariffs": who a reported promise is made to."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS:
+        return []
+    return [_dative_object(o) for o in _kids(verb.head, OBJECT_DEPS)]
+
+
 def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
     """What a governed clause acts on: "threatened to deliver blows *to the US*"."""
     preps = load_tables().complement_target_preps
     objects = [_dative_object(o) for o in _kids(clause, OBJECT_DEPS)]
-    tiers = [_prep_objects(clause, preps) + [t for o in objects for t in _prep_objects(o, preps)], objects]
+    prep_targets = _prep_objects(clause, preps) + [t for o in objects for t in _prep_objects(o, preps)]
+    tiers = [prep_targets, objects, _originators(objects)]
     if _is_passive(clause):
         tiers.insert(0, _kids(clause, PASSIVE_SUBJECT_DEPS))
     if depth < 2:
@@ -323,8 +337,8 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
         targets.insert(0, surface_subject(verb))
     else:
         source = surface_subject(verb)
-    targets.append(_nested_targets(verb))
-    targets.extend(complement_tiers(verb))
+    targets += [_nested_targets(verb), _originators(objects)]
+    targets += [*complement_tiers(verb), _addressee(verb)]
     return Roles(source=(source,), target=tuple(targets), places=tuple(location_heads(verb)))
 
 
@@ -337,7 +351,10 @@ def location_heads(token: Token) -> list[Token]:
     preps = load_tables().location_preps
     carriers = [token, *_kids(token, ("dobj",))]
     located = [o for c in carriers for o in _prep_objects(c, preps)]
-    others = [*_kids(token, ("dobj",)), *_prep_objects(token, [c.lower_ for c in _kids(token, ("prep",))])]
+    # "moved tanks closer to the border" hangs the place on an adverb
+    carriers += _kids(token, ("advmod",))
+    others = [*_kids(token, ("dobj",))]
+    others += [o for c in carriers for o in _prep_objects(c, [p.lower_ for p in _kids(c, ("prep",))])]
     return located + [o for o in others if o not in located]
 
 
@@ -474,11 +491,13 @@ def place_actors(parsed: ParsedArticle, heads: Iterable[Token]) -> tuple[Actor, 
     return tuple(actors.values())
 
 
-def resolve(parsed: ParsedArticle, heads: Sequence[Token]) -> list[Mention]:
-    """Actor mentions for argument heads and their conjuncts, one per distinct actor."""
+def resolve(
+    parsed: ParsedArticle, heads: Sequence[Token], pool: Sequence[Mention] | None = None
+) -> list[Mention]:
+    """Actor mentions (from ``pool``, default all) for argument heads and their conjuncts."""
     found: dict[tuple[str | None, ...], Mention] = {}
     for head in _with_conjuncts(heads):
-        mention = nearest_mention(parsed, head)
+        mention = nearest_mention(parsed, head, pool)
         if mention is not None and mention.actor is not None:
             found.setdefault(mention.actor.identity, mention)
     return list(found.values())
@@ -491,7 +510,11 @@ def _same_referent(one: Mention, other: Mention) -> bool:
 
 
 def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Mention]) -> bool:
-    """ "Peru recalled *its* ambassador": the source itself, or something it owns."""
+    """ "Peru recalled *its* ambassador": the source itself, or something of its own.
+
+    "his Ugandan counterpart" is owned by the source too, but it is another country's
+    actor, so it stays a target.
+    """
     if mention.actor is None:
         return False
     if any(source.chain is not None and mention.chain == source.chain for source in sources):
@@ -501,15 +524,21 @@ def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Ment
         for m in parsed.mentions
         if m.kind == "pronoun" and mention.token_start <= m.token_start and m.token_end <= mention.token_end
     ]
-    return any(_same_referent(owner, source) for owner in owners for source in sources)
+    country = mention.actor.country
+    return any(
+        _same_referent(owner, source) and owner.actor is not None and owner.actor.country == country
+        for owner in owners
+        for source in sources
+    )
 
 
 def _first_resolved(
     parsed: ParsedArticle, tiers: Iterable[Tier], sources: Sequence[Mention] = ()
 ) -> list[Mention]:
-    """Mentions of the first tier that yields any, leaving out references back to the source."""
+    """Mentions of the first tier that yields any, looking past references back to the source."""
+    pool = [m for m in parsed.mentions if m.actor is not None and not _refers_back(parsed, m, sources)]
     for tier in tiers:
-        found = [m for m in resolve(parsed, tier) if not _refers_back(parsed, m, sources)]
+        found = resolve(parsed, tier, pool)
         if found:
             return found
     return []
@@ -533,6 +562,8 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
     source_mentions = _first_resolved(parsed, roles.source)
     source = _actors(source_mentions)
+    if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
+        source = place_actors(parsed, [t for tier in roles.source for t in tier])
     target = _actors(_first_resolved(parsed, roles.target, source_mentions))
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
