@@ -47,3 +47,10 @@ def test_table_report(gold_file: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_unreadable_gold_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["evaluate", str(tmp_path / "missing.jsonl")]) == 2
+
+
+@pytest.mark.parametrize(("floor", "status"), [(0.0, 0), (1.01, 1)])
+def test_baseline_sets_the_exit_status(gold_file: Path, tmp_path: Path, floor: float, status: int) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"floors": {"type_f1": floor}, "why": "test"}), "utf-8")
+    assert main(["evaluate", str(gold_file), "--json", "--baseline", str(baseline)]) == status

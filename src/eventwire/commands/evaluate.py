@@ -10,9 +10,12 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.evaluate.baseline import below_floor, read_floors
 from eventwire.evaluate.run import evaluate_file
 from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
 from eventwire.ingest.readers import check_readable
+
+EXIT_BELOW_BASELINE = 1
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Code the texts of a gold file and compare the events with the gold ones: PLOVER type\n"
             "and dyad precision/recall/F1, per-type scores, a confusion table and the worst misses.\n\n"
-            "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15"
+            "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15\n"
+            "         eventwire evaluate tests/gold/events.jsonl --baseline tests/gold/baseline.json"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -30,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="PRED", help="also write the coded articles (JSONL)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
     parser.add_argument("--misses", type=int, default=10, metavar="N", help="list the N worst records")
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="baseline JSON with floors; exit status 1 when a figure falls below its floor",
+    )
     add_pipeline_options(parser)
     parser.set_defaults(handler=run)
 
@@ -48,7 +57,14 @@ def run(args: argparse.Namespace) -> int:
     failed = sum(c.error is not None for c in coded)
     if failed:
         print(f"eventwire: {failed} of {len(coded)} gold record(s) failed to code", file=sys.stderr)
-    return 0
+    return _check_baseline(args.baseline, evaluation) if args.baseline else 0
+
+
+def _check_baseline(path: str, evaluation: Evaluation) -> int:
+    failures = below_floor(evaluation.figures(), read_floors(path))
+    for failure in failures:
+        print(f"eventwire: below baseline: {failure}", file=sys.stderr)
+    return EXIT_BELOW_BASELINE if failures else 0
 
 
 def print_report(evaluation: Evaluation, console: Console) -> None:
