@@ -355,3 +355,71 @@ def test_user_file_structure_errors(tmp_path: Path, body: str, message: str) -> 
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeBaseError, match="cannot read"):
         ActorKB.load([tmp_path / "absent.yaml"])
+
+
+def test_documented_example_file_loads() -> None:
+    example = Path(__file__).parents[2] / "docs" / "examples" / "my_actors.yaml"
+    kb = ActorKB.load([example])
+    governor = kb.lookup("Amina Osman", D(2023, 1, 1))
+    assert governor is not None and (governor.country, governor.sector, governor.office) == (
+        "SOM",
+        "GOV",
+        "governor of banadir",
+    )
+    later = kb.lookup("Amina Osman", D(2026, 1, 1))
+    assert later is not None and (later.country, later.sector) == ("SOM", "ELI")
+    taliban = kb.lookup("the Taliban")
+    assert taliban is not None and (taliban.key, taliban.sector) == ("group:taliban", "GOV")
+    assert default_kb().lookup("the Taliban") != taliban  # the packaged KB is untouched
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("Bush", D(1991, 3, 1), ("George H. W. Bush", "GOV", "USA")),
+        ("Bush", D(2005, 3, 1), ("George W. Bush", "GOV", "USA")),
+        ("Clinton", D(1996, 3, 1), ("Bill Clinton", "GOV", "USA")),
+        ("Clinton", D(2011, 3, 1), ("Hillary Clinton", "GOV", "USA")),
+        ("Putin", D(2010, 3, 1), ("Vladimir Putin", "GOV", "RUS")),
+        ("Guterres", D(2021, 3, 1), ("António Guterres", "IGO", "IGO")),
+        ("Guterres", D(2010, 3, 1), ("António Guterres", "IGO", "IGO")),
+        ("Ban Ki-moon", D(2005, 3, 1), ("Ban Ki-moon", "GOV", "KOR")),
+        ("Stoltenberg", D(2026, 3, 1), ("Jens Stoltenberg", "GOV", "NOR")),
+        ("Erdogan", D(2010, 3, 1), ("Recep Tayyip Erdoğan", "GOV", "TUR")),
+        ("Navalny", D(2020, 3, 1), ("Alexei Navalny", "OPP", "RUS")),
+        ("Zelenskyy", D(2022, 3, 1), ("Volodymyr Zelensky", "GOV", "UKR")),
+        ("Assad", D(2026, 3, 1), ("Bashar al-Assad", "ELI", "SYR")),
+        ("Hemedti", D(2023, 5, 1), ("Mohamed Hamdan Dagalo", "UAF", "SDN")),
+    ],
+)
+def test_people_by_date(kb: ActorKB, text: str, on: dt.date, expected: tuple[str, str, str]) -> None:
+    entry = kb.lookup(text, on)
+    assert entry is not None
+    assert (entry.name, entry.sector, entry.country) == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "office", "on", "name"),
+    [
+        ("GBR", "foreign secretary", D(2019, 1, 1), "Jeremy Hunt"),
+        ("CHN", "premier", D(2015, 1, 1), "Li Keqiang"),
+        ("CHN", "prime minister", D(2015, 1, 1), "Li Keqiang"),
+        ("DEU", "chancellor", D(2000, 1, 1), "Gerhard Schröder"),
+        ("USA", "defense secretary", D(2015, 1, 1), "Chuck Hagel"),
+        ("USA", "secretary of defense", D(2015, 1, 1), "Chuck Hagel"),
+        ("JPN", "defense minister", D(2015, 1, 1), "Gen Nakatani"),
+        ("IND", "external affairs minister", D(2020, 1, 1), "Subrahmanyam Jaishankar"),
+        ("IND", "foreign minister", D(2020, 1, 1), "Subrahmanyam Jaishankar"),
+        ("UNO", "secretary-general", D(2010, 1, 1), "Ban Ki-moon"),
+        ("NATO", "secretary general", D(2010, 1, 1), "Anders Fogh Rasmussen"),
+        ("RUS", "prime minister", D(2010, 1, 1), "Vladimir Putin"),
+    ],
+)
+def test_office_holder_titles(kb: ActorKB, country: str, office: str, on: dt.date, name: str) -> None:
+    entry = kb.office_holder(country, office, on)
+    assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize("country", ["USA", "RUS", "CHN", "GBR", "FRA"])
+def test_office_holder_unknown_office(kb: ActorKB, country: str) -> None:
+    assert kb.office_holder(country, "chief astrologer", D(2020, 1, 1)) is None

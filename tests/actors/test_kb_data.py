@@ -83,3 +83,53 @@ def test_people_terms_are_ordered(kb: ActorKB) -> None:
         if entry.kind == "person" and entry.start and entry.end:
             assert entry.start <= entry.end, entry.key
             assert entry.end <= dt.date(2026, 12, 31), entry.key
+
+
+# Heads of state/government of the G20 countries (the P5 are among them), as the
+# office names the KB uses for each country.
+G20_HEADS = {
+    "ARG": ["president"],
+    "AUS": ["prime minister"],
+    "BRA": ["president"],
+    "CAN": ["prime minister"],
+    "CHN": ["president", "premier"],
+    "DEU": ["chancellor", "president"],
+    "FRA": ["president", "prime minister"],
+    "GBR": ["prime minister"],
+    "IDN": ["president"],
+    "IND": ["prime minister", "president"],
+    "ITA": ["prime minister", "president"],
+    "JPN": ["prime minister"],
+    "KOR": ["president"],
+    "MEX": ["president"],
+    "RUS": ["president", "prime minister"],
+    "SAU": ["king"],
+    "TUR": ["president"],
+    "USA": ["president"],
+    "ZAF": ["president"],
+}
+# Months without a listed holder: real vacancies and short acting terms not in the KB
+# (e.g. South Korea's defence ministry Dec 2024 - Jul 2025, run by a vice-minister).
+MAX_GAP_MONTHS = 8
+
+
+def _months(first_year: int) -> list[dt.date]:
+    return [dt.date(y, m, 15) for y in range(first_year, 2027) for m in range(1, 13) if (y, m) <= (2026, 11)]
+
+
+@pytest.mark.parametrize("country", sorted(G20_HEADS))
+def test_g20_office_coverage(kb: ActorKB, country: str) -> None:
+    series = [(office, _months(1990)) for office in [*G20_HEADS[country], "foreign minister"]]
+    series.append(("defence minister", _months(2010)))
+    for office, days in series:
+        missing = [d for d in days if kb.office_holder(country, office, d) is None]
+        assert len(missing) <= MAX_GAP_MONTHS, (country, office, missing[:5])
+
+
+@pytest.mark.parametrize(
+    ("org", "office", "first_year"),
+    [("UNO", "secretary-general", 1990), ("NATO", "secretary-general", 1990), ("EC", "president", 1990)],
+)
+def test_igo_heads_coverage(kb: ActorKB, org: str, office: str, first_year: int) -> None:
+    missing = [d for d in _months(first_year) if kb.office_holder(org, office, d) is None]
+    assert len(missing) <= 3, missing[:5]
