@@ -38,7 +38,7 @@ CASES = [
     ("The premier is to visit Seoul in June.", "visit", False, "future"),
     ("Tunisia plans to deport the smugglers.", "deport", False, "future"),
     ("The committee intends to question the minister.", "question", False, "future"),
-    ("The cabinet is expected to approve the loan.", "approve", False, "future"),
+    ("Zambia expects to sign the accord in June.", "sign", False, "future"),
     ("The summit is scheduled to open on Friday.", "open", False, "future"),
     ("The rebels agreed to surrender their weapons.", "surrender", False, "future"),
     ("A spokesman said the army would leave the valley.", "leave", False, "future"),
@@ -57,6 +57,11 @@ CASES = [
     ("The minister urged the strikers to return to work.", "return", False, "hypothetical"),
     ("Officials would not say whether Manila will retaliate.", "retaliate", False, "hypothetical"),
     ("Will Ottawa recall its ambassador?", "recall", False, "hypothetical"),
+    ("The cabinet is expected to approve the loan.", "approve", False, "hypothetical"),
+    ("The colonel is said to plan a coup.", "plan", False, "hypothetical"),
+    # denials
+    ("The navy denied sinking the ferry.", "sinking", True, "asserted"),
+    ("The militia denied that it looted the depot.", "looted", True, "asserted"),
     # conditional
     ("If the talks collapse, the militia will resume fighting.", "collapse", False, "conditional"),
     ("If the talks collapse, the militia will resume fighting.", "resume", False, "conditional"),
@@ -82,6 +87,11 @@ def test_reported_clause_keeps_its_own_modality(nlp: Language) -> None:
 
 
 def test_a_negated_speaker_does_not_negate_the_report(nlp: Language) -> None:
+    doc = nlp("The envoy did not say that Kabul expelled the observers.")
+    assert polarity_and_modality(doc, _index(doc, "expelled")) == (False, "asserted")
+    # a denial negates what it denies, and a negated denial does not
+    doc = nlp("The envoy denied that Kabul expelled the observers.")
+    assert polarity_and_modality(doc, _index(doc, "expelled")) == (True, "asserted")
     doc = nlp("The envoy did not deny that Kabul expelled the observers.")
     assert polarity_and_modality(doc, _index(doc, "expelled")) == (False, "asserted")
 

@@ -18,7 +18,9 @@ Policy choices, documented here because a user of the data needs them:
 
 - "refused to X" is not a negated X: the refusal is a REJECT event of its own, which the
   trigger lexicon codes; only "fail"/"neglect" negate their complement.
-- "is expected to X" is *future*: news uses it for scheduled or announced events.
+- "is expected to X", "is said to X" are *hypothetical*: a forecast or hearsay of the
+  reporter, not the actor's intention ("Zambia expects to sign" is future).
+- "denied X-ing" and "denied that X" negate X: the text reports that it did not happen.
 - A stated intention ("ready to", "offered to", "threatened to", "vowed it would") is
   *future*, so that the intent stage codes it as the promise or threat it is; a wish or
   an attempt ("wants to", "seeks to", "is likely to") is *hypothetical*.
@@ -70,6 +72,7 @@ class ModalityLexicon:
     negating_prepositions: frozenset[str]
     reporting: frozenset[str]
     aspectual: frozenset[str]
+    predictions: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -102,6 +105,7 @@ def load_lexicon() -> ModalityLexicon:
         negating_prepositions=_words(neg["prepositions"]),
         reporting=_words(data["reporting"]),
         aspectual=_words(data["aspectual"]),
+        predictions=_words(data["predictions"]),
     )
 
 
@@ -210,6 +214,8 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
 def _governor_marks(governor: Token, lex: ModalityLexicon) -> set[Modality]:
     """Modality lent by a word that takes the trigger as a "to"-complement."""
     words = _words_of(governor)
+    if words & lex.predictions and any(c.dep_ == "auxpass" for c in governor.children):
+        return {"hypothetical"}  # "is expected to fall": the reporter's forecast
     is_noun = governor.pos_ in NOUN_POS
     found: set[Modality] = set()
     if words & (lex.future_nouns if is_noun else lex.future_governors):
@@ -249,6 +255,9 @@ def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
         if below is not None and below.dep_ in ("xcomp", "acl"):
             marks |= _governor_marks(token, lex)
             negations += bool(_words_of(token) & lex.negating_governors)
+    top = chain[-1]
+    if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
+        negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
     if _is_question(doc[token_i]):
         marks.add("hypothetical")
     modality: Modality = max(marks, key=STRENGTH.__getitem__, default="asserted")
