@@ -30,6 +30,7 @@ CASES = [
     ((INDIA,), (INDIA,), (PTI, RAO)),
     ((WE, INDIA), (RAO, INDIA), (PTI,)),
     ((RAO,), (RAO,), (PTI,)),
+    ((PTI,), (RAO,), (PTI,)),  # the outlet that relayed the words did not act
 ]
 
 

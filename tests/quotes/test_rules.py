@@ -43,6 +43,19 @@ CALLING: list[Row] = [
     ("bad", 4, "oprd", "ADJ", "JJ", "bad", "O"),
 ]
 
+WARNING: list[Row] = [
+    ("Ek", 1, "nsubj", "PROPN", "NNP", "Ek", "B-PERSON"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say", "O"),
+    ("deficit", 4, "nsubj", "NOUN", "NN", "deficit", "O"),
+    ("would", 4, "aux", "AUX", "MD", "would", "O"),
+    ("narrow", 1, "ccomp", "VERB", "VB", "narrow", "O"),
+    (",", 4, "punct", "PUNCT", ",", ",", "O"),
+    ("warning", 4, "advcl", "VERB", "VBG", "warn", "O"),
+    ("that", 9, "mark", "SCONJ", "IN", "that", "O"),
+    ("prices", 9, "nsubj", "NOUN", "NNS", "price", "O"),
+    ("rose", 6, "ccomp", "VERB", "VBD", "rise", "O"),
+]
+
 ASKED: list[Row] = [
     ("Asked", 5, "advcl", "VERB", "VBN", "ask", "O"),
     ("whether", 3, "mark", "SCONJ", "IN", "whether", "O"),
@@ -110,6 +123,11 @@ APPOSED: list[Row] = [
 def test_participle_cue_borrows_the_main_subject(nlp: Language) -> None:
     doc = _doc(nlp, CALLING)
     assert subject_of(doc[4]) == doc[0]
+
+
+def test_speaking_participle_on_a_reported_clause_belongs_to_the_reporting_verb(nlp: Language) -> None:
+    doc = _doc(nlp, WARNING)
+    assert subject_of(doc[6]) == doc[0]  # not "deficit", the subject of the reported clause
 
 
 def test_passive_participle_cue_has_no_speaker(nlp: Language) -> None:

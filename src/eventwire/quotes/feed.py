@@ -28,13 +28,17 @@ def innermost_quote(event: Event, quotes: Iterable[Quote]) -> Quote | None:
     return min(holding, key=lambda q: q.end - q.start, default=None)
 
 
-def _speaker_sources(event: Event, speaker: Actor, lex: QuoteLexicon) -> tuple[Actor, ...]:
-    """The event's sources with first-person pronouns (or no source at all) read as the speaker."""
+def _speaker_sources(event: Event, quote: Quote, speaker: Actor, lex: QuoteLexicon) -> tuple[Actor, ...]:
+    """The event's sources with "we", a missing source or a mere reporter read as the speaker.
+
+    A reporter as source is the parse crediting the outlet with what it relayed.
+    """
     if not event.source:
         return (speaker,)
     sources: list[Actor] = []
     for actor in event.source:
-        replacement = speaker if actor.text.lower() in lex.first_person else actor
+        relayed = any(same_actor(actor, r) for r in quote.reported_by)
+        replacement = speaker if actor.text.lower() in lex.first_person or relayed else actor
         if not any(same_actor(replacement, s) for s in sources):
             sources.append(replacement)
     return tuple(sources)
@@ -46,7 +50,7 @@ def from_quote(event: Event, quote: Quote, lex: QuoteLexicon) -> Event:
     if speaker is None:
         chain = quote.reported_by
         return dataclasses.replace(event, reported_by=chain) if chain else event
-    sources = _speaker_sources(event, speaker, lex)
+    sources = _speaker_sources(event, quote, speaker, lex)
     said_by_source = any(same_actor(speaker, s) for s in sources)
     chain = quote.reported_by + (() if said_by_source else (speaker,))
     return dataclasses.replace(event, source=sources, reported_by=chain or event.reported_by)

@@ -128,6 +128,10 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ not in INHERIT_DEPS or node.head is node:
             break
         node = node.head
+        if verb.tag_ == "VBG" and node.dep_ == "ccomp" and node.head is not node:
+            # "Ek said the deficit would narrow, while warning that ...": a speaking participle
+            # hung on a reported clause belongs to the verb that reports the clause.
+            node = node.head
     return _inverted_subject(verb)
 
 
