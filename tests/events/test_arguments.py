@@ -13,12 +13,12 @@ from tests.conftest import build_doc
 from eventwire.events.arguments import Arguments, completeness, find_arguments
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
-from eventwire.records import Actor, Article, Mention
+from eventwire.records import Actor, Article, Mention, MentionKind
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her"})
 
 
-def _mention(doc: Doc, phrase: str, actor: Actor | None) -> Mention:
+def _mention(doc: Doc, phrase: str, actor: Actor | None, kind: MentionKind | None = None) -> Mention:
     words = phrase.split()
     for start in range(len(doc) - len(words) + 1):
         if [t.text for t in doc[start : start + len(words)]] == words:
@@ -30,7 +30,7 @@ def _mention(doc: Doc, phrase: str, actor: Actor | None) -> Mention:
                 sentence=0,
                 token_start=span.start,
                 token_end=span.end,
-                kind="pronoun" if phrase.lower() in PRONOUNS else "name",
+                kind=kind or ("pronoun" if phrase.lower() in PRONOUNS else "name"),
                 actor=actor,
                 head=span.root.i,
             )
@@ -677,6 +677,20 @@ def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArti
             {"Unions": "BGD", "@Dhaka": "BGD"},
             "BGD > BGD",
         ),
+        # a place named in the clause the trigger governs
+        (
+            "Oman is ready to send doctors to help clinics in Yemen.",
+            "ready",
+            {"Oman": "OMN", "@Yemen": "YEM"},
+            "OMN > YEM",
+        ),
+        # an actor standing at the place: protesters outside an embassy
+        (
+            "Students rallied outside the Danish embassy.",
+            "rallied",
+            {"Students": "PAK", "Danish embassy": "DNK"},
+            "PAK > DNK",
+        ),
         # a place hung on an adverb
         ("Iran moved missiles closer to Basra.", "moved", {"Iran": "IRN", "@Basra": "IRQ"}, "IRN > IRQ"),
         # the actors' place when the subject is no actor itself
@@ -692,3 +706,18 @@ def test_place_fallback(nlp: Language, text: str, word: str, mentions: dict[str,
     args = find_arguments(parsed, trigger_at(doc, word, nominal=head.pos_ == "NOUN"))
     source, target = expected.split(">")
     assert countries(args) == (source.split(), target.split())
+
+
+def test_the_sources_own_forces_are_not_its_target(nlp: Language) -> None:
+    doc = nlp("Chile deployed naval units to the disputed islets.")
+    units = _mention(doc, "naval units", Actor(text="naval units", country="CHL", sector="MIL"), "nominal")
+    chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
+    parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
+    assert countries(find_arguments(parsed, trigger_at(doc, "deployed"))) == (["CHL"], [])
+    # another country's forces are a target
+    doc = nlp("Chile attacked Peruvian naval units.")
+    peru = Actor(text="Peruvian naval units", country="PER", sector="MIL")
+    units = _mention(doc, "Peruvian naval units", peru, "nominal")
+    chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
+    parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
+    assert countries(find_arguments(parsed, trigger_at(doc, "attacked"))) == (["CHL"], ["PER"])

@@ -290,9 +290,24 @@ def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
     if _is_passive(clause):
         tiers.insert(0, _kids(clause, PASSIVE_SUBJECT_DEPS))
     if depth < 2:
-        for inner in _kids(clause, ("xcomp",)):
+        for inner in _inner_clauses(clause):
             tiers.extend(_clause_targets(inner, depth + 1))  # "refused to allow X to land"
     return tiers
+
+
+def _inner_clauses(clause: Token) -> list[Token]:
+    """Infinitives a clause governs or uses as its purpose: "send engineers *to help* ..."."""
+    return _kids(clause, ("xcomp",)) + [c for c in clause.children if _is_purpose(c)]
+
+
+def _governed_places(verb: Token, depth: int = 0) -> list[Token]:
+    """Places named in the clauses a trigger governs: "ready to send engineers to ports in Timor"."""
+    if depth >= 2:
+        return []
+    inner = _inner_clauses(verb)
+    return [h for c in inner for h in location_heads(c)] + [
+        h for c in inner for h in _governed_places(c, depth + 1)
+    ]
 
 
 def _is_purpose(clause: Token) -> bool:
@@ -339,7 +354,8 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
         source = surface_subject(verb)
     targets += [_nested_targets(verb), _originators(objects)]
     targets += [*complement_tiers(verb), _addressee(verb)]
-    return Roles(source=(source,), target=tuple(targets), places=tuple(location_heads(verb)))
+    places = location_heads(verb) + _governed_places(verb)
+    return Roles(source=(source,), target=tuple(targets), places=tuple(places))
 
 
 def location_heads(token: Token) -> list[Token]:
@@ -354,7 +370,12 @@ def location_heads(token: Token) -> list[Token]:
     # "moved tanks closer to the border" hangs the place on an adverb
     carriers += _kids(token, ("advmod",))
     others = [*_kids(token, ("dobj",))]
-    others += [o for c in carriers for o in _prep_objects(c, [p.lower_ for p in _kids(c, ("prep",))])]
+    # ("by" introduces the agent, never the place)
+    others += [
+        o
+        for c in carriers
+        for o in _prep_objects(c, [p.lower_ for p in _kids(c, ("prep",)) if p.lower_ != "by"])
+    ]
     return located + [o for o in others if o not in located]
 
 
@@ -482,10 +503,14 @@ def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] |
     return None
 
 
-def place_actors(parsed: ParsedArticle, heads: Iterable[Token]) -> tuple[Actor, ...]:
-    """Countries of the places an event happened in, from the actor stage's place mentions."""
+def place_actors(
+    parsed: ParsedArticle, heads: Iterable[Token], candidates: Sequence[Mention] | None = None
+) -> tuple[Actor, ...]:
+    """Countries of the places an event happened in (or of actors standing there: "outside the
+    Russian embassy"), from the actor stage's place mentions and ``candidates`` (default all)."""
     places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
-    pool = [*places, *(m for m in parsed.mentions if m.actor is not None and m.actor.kind == "state")]
+    others = parsed.mentions if candidates is None else candidates
+    pool = [*places, *(m for m in others if m.actor is not None)]
     found = (nearest_mention(parsed, head, pool) for head in heads)
     actors = {m.actor.country: m.actor for m in found if m is not None and m.actor and m.actor.country}
     return tuple(actors.values())
@@ -532,11 +557,27 @@ def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Ment
     )
 
 
-def _first_resolved(
-    parsed: ParsedArticle, tiers: Iterable[Tier], sources: Sequence[Mention] = ()
-) -> list[Mention]:
-    """Mentions of the first tier that yields any, looking past references back to the source."""
-    pool = [m for m in parsed.mentions if m.actor is not None and not _refers_back(parsed, m, sources)]
+def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Mention]:
+    """Mentions that may be a target: not the source again, nor the forces it moves.
+
+    "Greece dispatched *warships*": the source's own military is its instrument, not
+    whom it acts on, so a nominal military mention of a source country is left out.
+    """
+    countries = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
+
+    def own_forces(m: Mention) -> bool:
+        actor = m.actor
+        return (
+            m.kind == "nominal" and actor is not None and actor.sector == "MIL" and actor.country in countries
+        )
+
+    return [
+        m for m in parsed.mentions if m.actor and not own_forces(m) and not _refers_back(parsed, m, sources)
+    ]
+
+
+def _first_resolved(parsed: ParsedArticle, tiers: Iterable[Tier], pool: Sequence[Mention]) -> list[Mention]:
+    """Mentions (from ``pool``) of the first tier that yields any."""
     for tier in tiers:
         found = resolve(parsed, tier, pool)
         if found:
@@ -560,14 +601,15 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     head = parsed.doc[trigger.token]
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
-    source_mentions = _first_resolved(parsed, roles.source)
+    source_mentions = _first_resolved(parsed, roles.source, parsed.mentions)
     source = _actors(source_mentions)
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
-    target = _actors(_first_resolved(parsed, roles.target, source_mentions))
+    pool = target_pool(parsed, source_mentions)
+    target = _actors(_first_resolved(parsed, roles.target, pool))
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:
         # "imposed a curfew in Hebron", "sent troops to a force in Liberia"
-        target = place_actors(parsed, [*roles.places, *(t for tier in roles.target for t in tier)])
+        target = place_actors(parsed, [*roles.places, *(t for tier in roles.target for t in tier)], pool)
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
