@@ -89,7 +89,7 @@ class FrameResolver:
                 continue
             inside = governed(doc[frame.token], by_token)
             absorbed |= {m.token for m in inside}
-            candidates.append(self._apply_frame(frame, inside))
+            candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
         for match in by_token.values():
             if match.token not in absorbed and not self._entry(match).frame:
                 candidates.append(self._standalone(doc, match))
@@ -168,7 +168,7 @@ def _clause_aux(token: Token, frames: Frames) -> tuple[Token, Token | None]:
         aux = next((c for c in clause.children if c.dep_ == "aux" and c.lemma_.lower() in frames.aux), None)
         if aux is not None:
             return clause, aux
-        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+        if clause.dep_ not in ("xcomp", "conj", "acomp") or clause.head.i == clause.i:
             break
         clause = clause.head
     return clause, None

@@ -13,6 +13,7 @@ it is. ``frames.yaml`` lists the verbs and auxiliaries that govern another event
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -189,6 +190,22 @@ def build_lexicon(entries: Iterable[LexEntry], frames: Frames) -> Lexicon:
     return Lexicon(entries=entries, frames=frames, index=frozen, ids=ids)
 
 
+class _LexiconLoader(yaml.SafeLoader):
+    """YAML 1.1 reads bare on/off/yes/no as booleans; in a lexicon they are words ("call off")."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def read_yaml(text: str) -> Any:
+    """Parse lexicon YAML: only ``true``/``false`` are booleans."""
+    return yaml.load(text, Loader=_LexiconLoader)  # a SafeLoader subclass: no arbitrary objects
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``), read once."""
@@ -198,7 +215,7 @@ def load_lexicon() -> Lexicon:
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(item.read_text("utf-8")) or {}
+        data = read_yaml(item.read_text("utf-8")) or {}
         if item.name == FRAMES_FILE:
             frames = parse_frames(data)
         else:

@@ -35,7 +35,7 @@ from eventwire.events.lexicon import Frames
 from eventwire.events.triggers import governor_of
 from eventwire.records import Modality
 
-DEPTH_PENALTY = 0.15
+DEPTH_PENALTY = 0.25
 FRAME_BONUS = 0.05  # a frame with a governed event checked more of the parse
 SUBORDINATE_COST = 1.0
 PHRASE_COST = 0.5

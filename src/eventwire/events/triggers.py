@@ -61,13 +61,27 @@ def _with_compounds(token: Token) -> set[str]:
     return words
 
 
+def _of_objects(token: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
+    return [g for c in token.children if c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
 def objects_of(token: Token) -> set[str]:
-    """Lemmas of what the trigger acts on: direct object, passive subject, "of"-object, conjuncts."""
+    """Lemmas of what the trigger acts on.
+
+    Direct object or passive subject with their conjuncts and "of"-complements ("700 kg
+    *of medicine*", "part of the *aid* program"); for a noun its "of"-object and compounds;
+    for a verb with a complement clause, the clause's verb and subject ("allowed the
+    *leader* to *hold* a rally", "refused to *comment*").
+    """
     heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if token.pos_ in ("NOUN", "PROPN"):
-        heads += [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        heads += [c for c in token.children if c.dep_ == "compound"]
+        # "an end *to the fighting*" names what the noun acts on just as "of" does
+        heads += _of_objects(token, ("of", "to")) + [c for c in token.children if c.dep_ == "compound"]
+    else:
+        for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+            heads += [clause] + [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
+    heads += [g for h in heads for g in _of_objects(h)]
     words: set[str] = set()
     for head in heads:
         words |= _with_compounds(head)

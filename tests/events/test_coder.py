@@ -1,0 +1,99 @@
+"""The events.rules stage: Events assembled from triggers, with ontology facts and offsets."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.config import Settings
+from eventwire.events.ontology import default_ontology
+from eventwire.events.select import confidence
+from eventwire.events.stage import RuleCoder, make_rule_coder
+from eventwire.nlp.parsed import ParsedArticle, parse_articles
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, Event
+
+
+def coded(nlp: Language, text: str, coder: RuleCoder | None = None) -> tuple[Event, ...]:
+    parsed: ParsedArticle = next(parse_articles(nlp, [Article(text=text)]))
+    return (coder or make_rule_coder(Settings()))(parsed).events
+
+
+def test_event_carries_ontology_facts_and_offsets(nlp: Language) -> None:
+    text = "Quiet day in the north.\nThe army withdrew its troops from the border zone on Monday."
+    (event,) = coded(nlp, text)
+    record = default_ontology().cameo(event.cameo)
+    assert (event.plover, event.cameo, event.mode) == ("RETREAT", "0874", "withdraw")
+    assert (event.goldstein, event.quad, event.context) == (record.goldstein, record.quad, record.context)
+    assert event.sentence == 1
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "withdrew"
+    assert event.trigger.start == text.index("withdrew")
+    assert 0.0 <= event.confidence <= 1.0
+    assert event.coder == "rules"
+
+
+def test_one_event_per_sentence_by_default(nlp: Language) -> None:
+    text = "Rebels shelled the airport and police arrested dozens of protesters after the riots."
+    assert len(coded(nlp, text)) == 1
+
+
+def test_max_per_sentence_option(nlp: Language) -> None:
+    text = "Rebels shelled the airport and police arrested dozens of protesters after the riots."
+    coder = make_rule_coder(Settings(options={"events.max_per_sentence": 3}))
+    events = coded(nlp, text, coder)
+    assert len(events) >= 2
+    assert len({e.trigger.start for e in events}) == len(events)
+
+
+def test_each_sentence_gets_its_event(nlp: Language) -> None:
+    text = "Police detained four journalists in Minsk. The European Union condemned the arrests."
+    events = coded(nlp, text)
+    assert [(e.sentence, e.plover) for e in events] == [(0, "COERCE"), (1, "ACCUSE")]
+
+
+def test_negated_permission_is_a_refusal_not_a_negated_event(nlp: Language) -> None:
+    (event,) = coded(nlp, "The government did not allow the inspectors into the plant.")
+    assert (event.plover, event.negated) == ("REJECT", False)
+
+
+def test_plain_negation_is_kept(nlp: Language) -> None:
+    (event,) = coded(nlp, "The army did not withdraw its troops from the town.")
+    assert event.plover == "RETREAT" and event.negated
+
+
+def test_demand_with_must_is_asserted_request(nlp: Language) -> None:
+    (event,) = coded(nlp, "Ankara said Athens must withdraw its troops from the islands.")
+    assert (event.plover, event.cameo[:2], event.modality) == ("REQUEST", "10", "asserted")
+    assert event.trigger.text == "must withdraw"
+
+
+def test_background_clause_does_not_win(nlp: Language) -> None:
+    # the main event is the recall; the shooting is background in a subordinate clause
+    text = "Spain recalled its ambassador from Rabat after border guards shot two migrants."
+    (event,) = coded(nlp, text)
+    assert event.plover == "SANCTION"
+
+
+def test_no_event_in_a_sentence_without_one(nlp: Language) -> None:
+    assert coded(nlp, "The weather in the capital was mild for the season.") == ()
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        ((0.9, 1.0, 0.0, "asserted"), (0.5, 1.0, 0.0, "asserted")),  # specific pattern
+        ((0.7, 1.0, 0.0, "asserted"), (0.7, 0.0, 0.0, "asserted")),  # actors found
+        ((0.7, 0.5, 0.0, "asserted"), (0.7, 0.5, 2.0, "asserted")),  # main clause
+        ((0.7, 0.5, 0.0, "asserted"), (0.7, 0.5, 0.0, "hypothetical")),  # asserted
+    ],
+)
+def test_confidence_orders_evidence(better: tuple, worse: tuple) -> None:  # type: ignore[type-arg]
+    assert confidence(*better) > confidence(*worse)
+    assert 0.0 <= confidence(*worse) <= confidence(*better) <= 1.0
+
+
+def test_min_confidence_setting_can_drop_weak_events(nlp: Language) -> None:
+    text = "Police detained four journalists in Minsk."
+    settings = Settings(stages=("events.rules",), min_confidence=0.99)
+    assert Pipeline.from_config(settings).code_text(text).events == ()
+    assert Pipeline.from_config(settings.replace(min_confidence=0.1)).code_text(text).events
