@@ -29,7 +29,8 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 def clause_head(token: Token) -> Token:
     """The verb that heads the clause ``token`` is in (itself if it is a verb)."""
     current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+    # Token objects are views made on access: compare positions, never identity.
+    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
         current = current.head
     if current.pos_ == "AUX" and current.dep_ in {"aux", "auxpass"}:
         return current.head

@@ -203,7 +203,7 @@ def _weekend(m: re.Match[str], anchor: dt.date | None, tense: Tense) -> Resolved
         return None
     rel = (m["rel"] or "").lower()
     saturday = calendar.SATURDAY
-    if rel in {"next", "coming", "this"} or (not rel and tense == "future"):
+    if rel in {"next", "coming"} or (rel in {"", "this"} and tense != "past"):
         return _day(anchor + dt.timedelta(days=(saturday - anchor.weekday()) % 7 or 7))
     return _day(anchor - dt.timedelta(days=(anchor.weekday() - saturday) % 7 or 7))
 

@@ -71,9 +71,14 @@ class Gazetteer:
     """
 
     def __init__(
-        self, entries: Iterable[tuple[_Entry, Sequence[str], Sequence[str]]], city_lines: Sequence[str] = ()
+        self,
+        entries: Iterable[tuple[_Entry, Sequence[str], Sequence[str]]],
+        city_lines: Sequence[str] = (),
+        trim: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
-        """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv."""
+        """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv;
+        ``trim``: (leading, trailing) words dropped from a name the index does not know."""
+        self._prefixes, self._suffixes = trim
         self._rows: list[_Entry | str] = []
         self._primary: dict[str, list[int]] = {}
         self._alternate: dict[str, list[int]] = {}
@@ -93,16 +98,26 @@ class Gazetteer:
         entries.extend(_country_entries())
         entries.extend(_region_entries())
         entries.extend(_state_entries())
-        return cls(entries, _city_lines())
+        raw = yaml.safe_load(_data_text("locatives.yaml"))
+        trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
+        return cls(entries, _city_lines(), trim)
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote, best first (no context)."""
         return [e.place for e in self._ranked(name, ())]
 
-    def resolve(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
-        """The most likely place for a toponym, or None when the gazetteer does not know it."""
+    def resolve(
+        self, name: str, context_countries: Sequence[str] = (), *, strict: bool = False
+    ) -> Place | None:
+        """The most likely place for a toponym, or None when the gazetteer does not know it.
+
+        ``strict`` ignores cities' alternate names, which include translations and old names
+        ("White House" is a translation of Casablanca): use it for words the tagger did not
+        label as places."""
         head, _, qualifier = name.partition(",")
         ranked = self._ranked(head, context_countries)
+        if strict:
+            ranked = [e for e in ranked if e.kind != "city" or lookup_key(e.place.name) == _key_of(head)]
         if qualifier.strip():
             ranked = self._restrict(ranked, qualifier.strip())
         return ranked[0].place if ranked else None
@@ -125,12 +140,23 @@ class Gazetteer:
 
     def _ranked(self, name: str, context: Sequence[str]) -> list[_Entry]:
         key = _strip_possessive(lookup_key(name))
+        if key not in self._primary and key not in self._alternate:
+            key = self._trimmed(key)
         primary = self._primary.get(key, [])
         alternate = [i for i in self._alternate.get(key, []) if i not in primary]
         scored = [(_score(self._entry(i), True, context), i) for i in primary]
         scored += [(_score(self._entry(i), False, context), i) for i in alternate]
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
+
+    def _trimmed(self, key: str) -> str:
+        """ "northern italy" -> "italy", "donbas region" -> "donbas": one word off each end at most."""
+        words = key.split()
+        if len(words) > 1 and words[0] in self._prefixes:
+            words = words[1:]
+        if len(words) > 1 and words[-1] in self._suffixes:
+            words = words[:-1]
+        return " ".join(words)
 
     def _restrict(self, ranked: list[_Entry], qualifier: str) -> list[_Entry]:
         """Keep candidates inside the qualifying country or US state ("Paris, Texas")."""
@@ -156,6 +182,10 @@ def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
     if entry.place.country is not None and entry.place.country in context:
         score += _CONTEXT_BONUS
     return score
+
+
+def _key_of(name: str) -> str:
+    return _strip_possessive(lookup_key(name))
 
 
 def _strip_possessive(key: str) -> str:

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Literal
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Event, Location
@@ -21,17 +25,33 @@ from eventwire.when_where.clauses import clause_head, trigger_token
 from eventwire.when_where.gazetteer import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "along"}
-)
-# Dependencies through which a toponym still belongs to the locative phrase:
-# "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
-# Entities that are never places even when a gazetteer entry shares their name ("Jordan" the
-# person, "Chinese" the adjective).
-_NOT_PLACE_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Locatives:
+    """How the text says where: see ``data/places/locatives.yaml``."""
+
+    prepositions: frozenset[str]
+    place_object_verbs: frozenset[str]
+
+
+@cache
+def locatives() -> Locatives:
+    """The packaged locative lexicon, read once."""
+    text = resources.files("eventwire.data").joinpath("places", "locatives.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return Locatives(frozenset(raw["prepositions"]), frozenset(raw["place_object_verbs"]))
+
+
+# Entities that are never places even inside a locative phrase ("in Chinese", "in 2020").
+# PERSON is not among them: the small model tags many African and Asian cities as persons,
+# and a person's name rarely stands alone after "in" or "near".
+_NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
-_MIN_UNLABELLED_CITY = 100_000
+_MIN_UNLABELLED_CITY = 50_000
+# Dependencies through which a toponym still belongs to the locative phrase:
+# "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
 
 
@@ -72,8 +92,12 @@ class EventPlacer:
     def _toponyms(self, trigger: Token) -> Iterator[str]:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
         head = clause_head(trigger)
-        preps = [t for t in trigger.sent if _is_locative(t) and clause_head(t.head) == head]
+        lexicon = locatives()
+        preps = [t for t in trigger.sent if _is_locative(t, lexicon) and clause_head(t.head) == head]
         preps.sort(key=lambda t: abs(t.i - trigger.i))
+        if head.lemma_ in lexicon.place_object_verbs:
+            # "shelled Goma", "visited the capital, Kabul": the object is where it happened
+            preps = [*(c for c in head.children if c.dep_ == "dobj"), *preps]
         for prep in preps:
             for span in self._phrase_places(prep):
                 yield self._with_qualifier(span)
@@ -82,11 +106,11 @@ class EventPlacer:
             if modifier is not None and child.dep_ in {"compound", "nmod", "amod"}:
                 yield modifier.text
 
-    def _phrase_places(self, prep: Token) -> Iterator[Span]:
-        """Toponyms inside a prepositional phrase, reached only through phrase-internal links."""
+    def _phrase_places(self, phrase: Token) -> Iterator[Span]:
+        """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
         seen: set[int] = set()
-        for token in prep.subtree:
-            if token == prep or not _inside_phrase(token, prep):
+        for token in phrase.subtree:
+            if not _inside_phrase(token, phrase):
                 continue
             span = self._toponym_at(token)
             if span is not None and span.start not in seen:
@@ -94,16 +118,17 @@ class EventPlacer:
                 yield span
 
     def _toponym_at(self, token: Token) -> Span | None:
-        """The place name covering ``token``: a GPE/LOC entity, or a proper noun the tagger
-        labelled otherwise (small models often call a city an ORG) that the gazetteer knows
-        as a country, region or sizeable city."""
+        """The place name covering ``token``: a GPE/LOC entity, or a proper noun in a locative
+        phrase that the tagger labelled otherwise (the small model often calls a city an ORG or
+        a PERSON: "in Dakar") and that the gazetteer knows by its main name as a country,
+        region or sizeable city."""
         ent = self._entity_at.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
         if token.pos_ != "PROPN" or (ent is not None and ent.label_ in _NOT_PLACE_LABELS):
             return None
         span = ent if ent is not None else _proper_noun(token)
-        place = self.gazetteer.resolve(span.text, self.context)
+        place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
             return None
         return span
@@ -118,13 +143,13 @@ class EventPlacer:
         return span.text
 
 
-def _is_locative(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in LOCATIVE_PREPOSITIONS
+def _is_locative(token: Token, lexicon: Locatives) -> bool:
+    return token.dep_ == "prep" and token.lower_ in lexicon.prepositions
 
 
-def _inside_phrase(token: Token, prep: Token) -> bool:
+def _inside_phrase(token: Token, phrase: Token) -> bool:
     current = token
-    while current != prep:
+    while current != phrase:
         if current.dep_ not in _PHRASE_DEPS:
             return False
         current = current.head
