@@ -23,6 +23,10 @@ from eventwire.records import Actor, Mention, MentionKind
 
 # Actors that take the article's country when their own text names none.
 CONTEXT_KINDS = frozenset({"person", "group", "organization"})
+# A place counts twice as much as an actor towards the salient country: people and groups
+# the text gives no nationality are usually where the reported events happen (dev set:
+# dyad F1 0.640 at weight 1, 0.646 at 2; 0.535 with no context fallback at all).
+PLACE_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +48,13 @@ class ActorAnalysis:
 
 
 def _salience(chains: list[Chain], places: list[PlaceSpan], sentence_of: list[int]) -> Salience:
-    salience = Salience()
+    salience = Salience(place_weight=PLACE_WEIGHT)
     for chain in chains:
         country = chain.actor.country if chain.actor else None
         for m in chain.members:
             salience.add(country, m.sentence, m.head)
     for place in places:
-        salience.add(place.country, sentence_of[place.span.root.i], place.span.root.i)
+        salience.add(place.country, sentence_of[place.span.root.i], place.span.root.i, place=True)
     return salience
 
 
@@ -126,5 +130,6 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
         actor = _with_context(chain, salience, look)
         if actor is not None:
             reports.append(_report(doc, len(reports), chain, actor, coref))
-    mentions = sorted((m for r in reports for m in r.mentions), key=lambda m: (m.token_start, m.token_end))
+    # Text order; a phrase comes before the mentions nested in it ("Russia's troops", "Russia").
+    mentions = sorted((m for r in reports for m in r.mentions), key=lambda m: (m.token_start, -m.token_end))
     return ActorAnalysis(tuple(mentions), tuple(reports), _places(doc, found.places, sentence_of))

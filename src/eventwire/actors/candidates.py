@@ -76,6 +76,7 @@ class Candidate:
     subject: bool = False
     in_quote: bool = False
     relational: str | None = None  # "counterpart" etc.
+    ethnic: bool = False  # "ethnic Albanians": an ethnicity, the country comes from context
     qualified: bool = False  # "ambassador to Cairo": one of many holders, not "the" office holder
 
     def covers(self, token_i: int) -> bool:

@@ -93,9 +93,19 @@ class Coreference:
         self._locals: dict[int, Resolution | None] = {}
 
     def run(self) -> list[Chain]:
-        for c in sorted(self.found.values(), key=lambda c: c.head):
-            self._visit(c)
+        ordered = sorted(self.found.values(), key=lambda c: c.head)
+        # "we"/"our" wait until the quote's speaker ("...," he said) has been resolved.
+        speaker_words = {c.head for c in ordered if c.label == "PRON" and self._speaks_for_speaker(c)}
+        for c in ordered:
+            if c.head not in speaker_words:
+                self._visit(c)
+        for c in ordered:
+            if c.head in speaker_words:
+                self._visit(c)
         return self.chains
+
+    def _speaks_for_speaker(self, c: Candidate) -> bool:
+        return "speaker" in self.look.grammar.pronouns[self.doc[c.head].lower_].refers
 
     # ------------------------------------------------------------ local resolution
 
@@ -277,7 +287,9 @@ class Coreference:
 
     def _quoted_speaker(self, m: Candidate, c: Candidate) -> bool:
         """Is ``m`` a speaker (subject of "said", object of "citing") near the quote holding ``c``?"""
-        if m.in_quote or abs(m.sentence - c.sentence) > 1 or m.label in ("PRON", "ADJ"):
+        if m.in_quote or abs(m.sentence - c.sentence) > 1 or m.label == "ADJ":
+            return False
+        if m.label == "PRON" and m.head not in self.chain_of:
             return False
         head = self.doc[m.head]
         cited = head.dep_ == "dobj" and head.head.lemma_.lower() in CITING_VERBS

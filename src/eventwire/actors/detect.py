@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.candidates import Candidate
-from eventwire.actors.entities import NAME_LABELS, actor_entities, name_text
+from eventwire.actors.entities import NAME_LABELS, actor_entities, is_currency, name_text
 from eventwire.actors.evidence import fill_evidence
-from eventwire.actors.lookups import Lookups
+from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.actors.places import PlaceSpan, find_places
 from eventwire.actors.roles import RoleNoun, role_nouns
 
@@ -46,13 +46,18 @@ class Parse:
     nationals: dict[int, str] = field(default_factory=dict)  # token -> ISO3 it names
     patrons: set[int] = field(default_factory=set)  # "Syrian" in "Syrian-backed"
     proxies: dict[int, int] = field(default_factory=dict)  # thing head -> role noun speaking for it
+    place_words: dict[int, str] = field(default_factory=dict)  # "Thai" in "the Thai border"
+    ethnic: set[int] = field(default_factory=set)  # "Albanians" in "ethnic Albanians"
 
     def climb(self, token: Token) -> Token:
         """The head of the noun phrase a modifier belongs to ("US" -> "Blinken")."""
         while token.head.i != token.i and (
             token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
         ):
-            token = token.head
+            head = token.head
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in MODIFIER_DEPS:
+                break  # "npadvmod" of a clause verb: not inside a noun phrase
+            token = head
         return token
 
     def is_actor_head(self, token: Token) -> bool:
@@ -93,24 +98,73 @@ def sentence_indices(doc: Doc) -> list[int]:
     return index
 
 
-def _nationals(parse: Parse, spans: list[Span]) -> None:
-    """Tokens that name a country: GPE/NORP entity heads and nationality adjectives."""
-    look, patron_words = parse.look, parse.look.grammar.patron_suffixes
+def _span_country(look: Lookups, span: Span) -> str | None:
+    """Country a GPE/NORP span names: "Russian", "Russia", or "Russian Jewish" by its first word."""
+    country = look.nationality(span.text) or look.place_country(name_text(span))
+    if country is None and span.label_ == "NORP":
+        country = next((c for t in span if (c := look.nationality(t.text)) is not None), None)
+    return country
+
+
+def _entity_nationals(parse: Parse, spans: list[Span]) -> None:
+    """Country words of entities: GPE/NORP heads, and the nationality inside an unknown
+    organisation's name ("the Liberian Peace Council", "British Defence")."""
+    look = parse.look
     for span in spans:
         if span.label_ in ("GPE", "NORP", "LOC"):
-            country = look.nationality(span.text) or look.place_country(name_text(span))
+            country = _span_country(look, span)
             if country is not None:
                 parse.nationals[span.root.i] = country
+        elif span.label_ != "PERSON" and look.lookup(name_text(span)) is None:
+            for token in span:
+                country = look.nationality(token.text) or look.kb_country(token.text)
+                if country is not None and token.i != span.root.i:
+                    parse.nationals[token.i] = country
+
+
+def _not_nationality(parse: Parse, i: int) -> str | None:
+    """Why token ``i`` names a country but not the nationality of its phrase, if it does not."""
+    doc, grammar = parse.doc, parse.look.grammar
+    token = doc[i]
+    span = parse.entity_of.get(i)
+    first, last = (span.start, span.end - 1) if span is not None else (i, i)
+    after = doc[last + 2] if last + 2 < len(doc) and doc[last + 1].text == "-" else None
+    if (after is not None and after.lower_ in grammar.patron_suffixes) or (
+        token.head.lower_ in grammar.patron_suffixes and token.head.i > i
+    ):
+        return "patron"  # "Syrian-backed"
+    before = doc[first - 2] if first >= 2 and doc[first - 1].text == "-" else None
+    if (before is not None and before.lower_ in grammar.stance_prefixes) or doc[first].lower_ in (
+        grammar.stance_prefixes
+    ):
+        return "patron"  # "anti-Syrian"
+    if i >= 1 and doc[i - 1].lower_ in grammar.ethnic_markers:
+        return "ethnic"
+    if parse.climb(token).lemma_.lower() in grammar.location_nouns and parse.climb(token).i != i:
+        return "place"  # "the eastern Thai border"
+    return None
+
+
+def _nationals(parse: Parse, spans: list[Span]) -> None:
+    """Tokens that name a country: GPE/NORP entity heads and nationality adjectives."""
+    _entity_nationals(parse, spans)
     for token in parse.doc:
         if token.i in parse.entity_of or token.pos_ not in ("ADJ", "PROPN", "NOUN"):
             continue
-        country = look.nationality(token.text)
+        if is_currency(parse.doc[token.i : token.i + 1]):
+            continue
+        country = parse.look.nationality(token.text)
         if country is not None:
             parse.nationals[token.i] = country
-    for i in parse.nationals:
-        token = parse.doc[i]
-        if token.head.lower_ in patron_words and token.head.i > i:
+    for i in list(parse.nationals):
+        why = _not_nationality(parse, i)
+        if why == "patron":
             parse.patrons.add(i)
+        elif why == "place":
+            parse.place_words[i] = parse.nationals.pop(i)
+        elif why == "ethnic":
+            parse.ethnic.add(i)
+            del parse.nationals[i]
 
 
 def _proxies(parse: Parse) -> None:
@@ -134,15 +188,27 @@ def _entity_kind(parse: Parse, span: Span) -> tuple[str, str] | None:
     known = parse.look.lookup(name_text(span)) is not None
     if root.i in parse.patrons:
         return ("adjective", "ADJ")
-    if parse.actor_head_of(root) is not None:
-        # A nationality or an unknown name inside an actor's phrase is absorbed by it.
-        return ("name", span.label_) if span.label_ in NAME_LABELS and known else None
+    holder = parse.actor_head_of(root)
+    if holder is not None:
+        # A nationality or an unknown name inside an actor's phrase is absorbed by it, and so
+        # is a known name of another country ("Labour" in "Serbian Labour Minister").
+        nested = span.label_ in NAME_LABELS and known and not _foreign(parse, span, holder)
+        return ("name", span.label_) if nested else None
     qualifies_thing = parse.climb(root).i != root.i  # "Nord Stream pipeline"
     if not known and (span.label_ in ("LOC", "FAC") or (span.label_ in NAME_LABELS and qualifies_thing)):
         return None
     if span.label_ == "NORP":
         return ("nominal", "NORP") if _people_noun(root, span) else ("adjective", "ADJ")
     return ("name", span.label_)
+
+
+def _foreign(parse: Parse, span: Span, holder: int) -> bool:
+    """Does the KB put this name in another country than the phrase's nationality?"""
+    entry = parse.look.lookup(name_text(span))
+    if entry is None or entry.country is None or entry.country in NON_STATE:
+        return False
+    phrase = {c for i, c in parse.nationals.items() if parse.actor_head_of(parse.doc[i]) == holder}
+    return bool(phrase) and entry.country not in phrase
 
 
 def _new(parse: Parse, bounds: tuple[int, int], head: Token, kind_label: tuple[str, str]) -> Candidate:
@@ -183,9 +249,10 @@ def find_candidates(doc: Doc, look: Lookups) -> Found:
     place_starts = {p.span.start for p in places}
     actors = [s for s in spans if s.start not in place_starts]
     parse.entity_of = {t.i: span for span in actors for t in span}
-    parse.roles = role_nouns(doc, look, parse.entity_of)
+    parse.roles = role_nouns(doc, look, parse.entity_of, {t.i for span in spans for t in span})
     _nationals(parse, actors)
     _proxies(parse)
+    places.extend(PlaceSpan(doc[i : i + 1], country) for i, country in parse.place_words.items())
     found: dict[int, Candidate] = {}
     for span in actors:
         kind_label = _entity_kind(parse, span)

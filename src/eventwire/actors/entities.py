@@ -49,6 +49,15 @@ def is_title_part(span: Span, look: Lookups) -> bool:
     return look.role(phrase) is not None and look.lookup(phrase) is None
 
 
+def is_currency(span: Span) -> bool:
+    """ "US $5 million", "Hong Kong dollars": a country name that only qualifies money."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.is_currency or following.ent_type_ == "MONEY" or following.lemma_.lower() == "dollar"
+
+
 def _relabelled(span: Span, look: Lookups) -> Span:
     entry = look.lookup(name_text(span))
     if entry is None or span.label_ == "NORP":
@@ -106,7 +115,7 @@ def actor_entities(doc: Doc, look: Lookups) -> list[Span]:
     spans = [
         _relabelled(ent, look)
         for ent in doc.ents
-        if ent.label_ in ACTOR_LABELS and not is_title_part(ent, look)
+        if ent.label_ in ACTOR_LABELS and not is_title_part(ent, look) and not is_currency(ent)
     ]
     covered = {t.i for ent in doc.ents for t in ent}
     spans.extend(_missed_names(doc, look, covered))

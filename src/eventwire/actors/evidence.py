@@ -162,14 +162,14 @@ def _phrase_owner(
             if obj.dep_ != "pobj":
                 continue
             named = obj.i in found and found[obj.i].label in ("PERSON", "ORG", "FAC", "GPE")
-            if prep.lower_ == "of" and named and c.owner is None:  # not "critic of the regime"
+            if prep.lower_ in ("of", "from") and named and c.owner is None:  # not "critic of the regime"
                 c.owner = obj.i
                 c.end = max(c.end, found[obj.i].end)
             elif obj.i in place_at and c.place_country is None:
                 c.place_country = place_at[obj.i]
 
 
-def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate]) -> None:
+def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate], title_token: dict[int, int]) -> None:
     """ "Russian news agency TASS reported": the small model sometimes parses a title as its
     own phrase; a role phrase directly followed by a name is that name's title."""
     starts = {c.start: c for c in found.values() if c.label in ("PERSON", "ORG")}
@@ -182,6 +182,7 @@ def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate]) -> None:
             name.title, name.role = role.title, role.role
         name.nationalities = name.nationalities or role.nationalities
         name.owner = name.owner if name.owner is not None else role.owner
+        title_token.setdefault(name.head, role.head)
         del found[role.head]
         for other in found.values():
             if other.owner == role.head:
@@ -202,6 +203,7 @@ def _links(parse: Parse, found: dict[int, Candidate], quoted: list[bool]) -> Non
             c.appos_of = found[head.head.i].appos_of  # "X, an opposition politician and critic"
         c.subject = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
         c.in_quote = quoted[c.head]
+        c.ethnic = c.head in parse.ethnic
         c.definite = any(
             (ch.dep_ == "det" and ch.lower_ in grammar.definite_determiners) or ch.dep_ == "poss"
             for ch in head.lefts
@@ -243,7 +245,7 @@ def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceS
         _bounds(parse, c)
     _nationalities(parse, found)
     title_token = _titles(parse, found)
-    _merge_adjacent_titles(parse, found)
+    _merge_adjacent_titles(parse, found, title_token)
     _owners(parse, found, places)
     _links(parse, found, quoted_tokens(parse))
     _share_titles(parse, found, title_token)

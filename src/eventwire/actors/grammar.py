@@ -38,6 +38,8 @@ class Grammar:
     locative_prepositions: frozenset[str]
     location_nouns: frozenset[str]
     patron_suffixes: frozenset[str]
+    stance_prefixes: frozenset[str]
+    ethnic_markers: frozenset[str]
     relational_nouns: Mapping[str, bool]  # noun -> the referent shares the possessor's country
     definite_determiners: frozenset[str]
     speech_verbs: frozenset[str]
@@ -68,6 +70,8 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
         locative_prepositions=_words(data, "locative_prepositions"),
         location_nouns=_words(data, "location_nouns"),
         patron_suffixes=_words(data, "patron_suffixes"),
+        stance_prefixes=_words(data, "stance_prefixes"),
+        ethnic_markers=_words(data, "ethnic_markers"),
         relational_nouns=MappingProxyType(
             {str(k).lower(): bool((v or {}).get("same_country")) for k, v in relational.items()}
         ),

@@ -57,6 +57,13 @@ class Lookups:
             self._places[name] = country
         return self._places[name]
 
+    def kb_country(self, text: str) -> str | None:
+        """Country of a KB country, region or capital name ("Baghdad"); None for other words."""
+        entry = self.lookup(text)
+        if entry is None or not entry.key.startswith(("country:", "region:", "metonym:")):
+            return None
+        return entry.country
+
     def office_holder(self, country: str, office: str) -> EntryLike | None:
         if self.date is None:
             return None  # without a date the KB cannot say who held the office

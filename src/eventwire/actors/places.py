@@ -41,7 +41,11 @@ def _names_location_noun(token: Token, grammar: Grammar) -> bool:
     if token.dep_ in ("compound", "appos", "nmod") and token.head.lemma_.lower() in nouns:
         return True
     preposition = token.head
-    return token.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in nouns
+    if token.dep_ != "pobj" or preposition.lower_ != "of":
+        return False
+    holder = preposition.head  # "the town of X"; "in a residential sector of X"
+    located = holder.dep_ == "pobj" and holder.head.lower_ in grammar.locative_prepositions
+    return holder.lemma_.lower() in nouns or located
 
 
 def is_locative(token: Token, grammar: Grammar) -> bool:

@@ -144,6 +144,8 @@ def office_holder(c: Candidate, found: Resolution, look: Lookups) -> Resolution 
 
 def _nationality(c: Candidate, look: Lookups) -> Resolution | None:
     """ "Russian" (the state, named as the KB names it) or "Palestinians" (a group)."""
+    if c.ethnic:
+        return Resolution("nationality", None, None, None, "group")
     country = c.nationalities[0] if c.nationalities else look.nationality(c.name or "")
     if country is None:
         return None

@@ -93,11 +93,12 @@ def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun
     return None
 
 
-def role_nouns(doc: Doc, look: Lookups, entity_of: dict[int, Span]) -> dict[int, RoleNoun]:
-    """Every token outside actor names that heads a role phrase."""
+def role_nouns(doc: Doc, look: Lookups, entity_of: dict[int, Span], skip: set[int]) -> dict[int, RoleNoun]:
+    """Every token outside names (``skip``: actors and places) that heads a role phrase."""
     found: dict[int, RoleNoun] = {}
+    location_nouns = look.grammar.location_nouns
     for token in doc:
-        if token.i in entity_of:
+        if token.i in skip or token.lemma_.lower() in location_nouns:
             continue
         role = role_of(token, look, entity_of)
         if role is not None:

@@ -8,7 +8,7 @@ named first.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eventwire.actors.lookups import NON_STATE
@@ -20,22 +20,25 @@ SENTENCE_WEIGHT = 2.0
 class Salience:
     """Country mentions per sentence and in the whole article."""
 
-    by_sentence: dict[int, Counter[str]] = field(default_factory=dict)
-    article: Counter[str] = field(default_factory=Counter)
+    by_sentence: dict[int, dict[str, float]] = field(default_factory=dict)
+    article: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    place_weight: float = 1.0
     first_seen: dict[str, int] = field(default_factory=dict)
 
-    def add(self, country: str | None, sentence: int, position: int) -> None:
+    def add(self, country: str | None, sentence: int, position: int, place: bool = False) -> None:
         if not country or country in NON_STATE:
             return
-        self.by_sentence.setdefault(sentence, Counter())[country] += 1
-        self.article[country] += 1
+        weight = self.place_weight if place else 1.0
+        local = self.by_sentence.setdefault(sentence, defaultdict(float))
+        local[country] += weight
+        self.article[country] += weight
         self.first_seen[country] = min(self.first_seen.get(country, position), position)
 
     def country(self, sentence: int) -> str | None:
         """The most salient country for a mention in ``sentence``, or None in a country-less text."""
-        local = self.by_sentence.get(sentence, Counter())
+        local = self.by_sentence.get(sentence, {})
 
         def weight(code: str) -> tuple[float, int]:
-            return (SENTENCE_WEIGHT * local[code] + self.article[code], -self.first_seen[code])
+            return (SENTENCE_WEIGHT * local.get(code, 0.0) + self.article[code], -self.first_seen[code])
 
         return max(self.article, key=weight, default=None)

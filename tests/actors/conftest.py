@@ -1,0 +1,24 @@
+"""Fixtures for actor-stage tests: analyse a text with the fake KB (or the packaged one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from tests.actors.actor_fakes import Analyse, FakeKB, FakePlaces
+
+from eventwire.actors.analysis import ActorAnalysis, analyse
+from eventwire.actors.grammar import load_grammar
+from eventwire.actors.lookups import Lookups
+
+
+@pytest.fixture(scope="session")
+def fake_analyse(nlp: Language) -> Analyse:
+    """fake_analyse(text, date=None) -> ActorAnalysis with the hand-written KB and gazetteer."""
+
+    def _run(text: str, date: dt.date | None = None) -> ActorAnalysis:
+        look = Lookups(FakeKB(), load_grammar(), date, FakePlaces())
+        return analyse(nlp(text), look)
+
+    return _run

@@ -1,0 +1,54 @@
+"""The closed-class word lists the mention finder reads from data/mentions/grammar.yaml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.actors.grammar import load_grammar, parse_grammar
+from eventwire.errors import KnowledgeBaseError
+
+
+def test_packaged_grammar_has_what_the_rules_rely_on() -> None:
+    grammar = load_grammar()
+    assert grammar.pronouns["he"].refers == frozenset({"person"})
+    assert grammar.pronouns["their"].plural and grammar.pronouns["their"].possessive
+    assert "speaker" in grammar.pronouns["we"].refers
+    assert {"in", "at", "off"} <= grammar.locative_prepositions
+    assert "to" not in grammar.locative_prepositions  # "troops sent to Bosnia" names an actor
+    assert grammar.relational_nouns["counterpart"] is False
+    assert "backed" in grammar.patron_suffixes
+
+
+def _minimal(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "pronouns": {"he": {"number": "singular", "refers": ["person"], "case": "subject"}},
+        "locative_prepositions": ["in"],
+        "location_nouns": ["city"],
+        "patron_suffixes": ["backed"],
+        "stance_prefixes": ["anti"],
+        "ethnic_markers": ["ethnic"],
+        "definite_determiners": ["the"],
+        "speech_verbs": ["say"],
+    }
+    data.update(changes)
+    return data
+
+
+BROKEN = [
+    ({"locative_prepositions": "in"}, "locative_prepositions"),
+    ({"pronouns": {"he": {"number": "dual"}}}, "he"),
+    ({"speech_verbs": [False]}, "speech_verbs"),  # YAML reads an unquoted `off`/`no` as a boolean
+]
+
+
+@pytest.mark.parametrize(("change", "named"), BROKEN)
+def test_broken_grammar_is_a_clear_error(change: dict[str, Any], named: str) -> None:
+    with pytest.raises(KnowledgeBaseError, match=named):
+        parse_grammar(_minimal(**change))
+
+
+def test_minimal_grammar_parses() -> None:
+    grammar = parse_grammar(_minimal())
+    assert grammar.pronouns["he"].plural is False and grammar.location_nouns == frozenset({"city"})
