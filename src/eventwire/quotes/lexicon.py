@@ -29,16 +29,22 @@ class QuoteLexicon:
         return lemma in self.speech_verbs or lemma in self.report_verbs
 
     def is_media_phrase(self, text: str) -> bool:
-        """True for an outlet: a known news organisation, or a phrase headed by a media word.
+        """True for an outlet: a known news organisation, or a media word heading the phrase.
 
-        Only the head (last word) counts: "state television" is an outlet, "a news conference"
-        and "a press release" are not.
+        A media word counts at the end ("state television") or before a name only
+        ("newspaper Jutarnji List"): "a news conference" and "a press release" are not outlets.
         """
-        words = text.lower().replace("'s", " ").replace("-", " ").split()
+        raw = text.replace("'s", " ").replace("-", " ").split()
+        words = [w.lower() for w in raw]
         if not words:
             return False
-        names = {" ".join(words[i:]) for i in range(len(words))}
-        return words[-1] in self.media_words or bool(names & self.news_organizations)
+        suffixes = {" ".join(words[i:]) for i in range(len(words))}
+        if any(" ".join(name.replace("-", " ").split()) in suffixes for name in self.news_organizations):
+            return True
+        for i, word in enumerate(words):
+            if word in self.media_words and all(w[:1].isupper() for w in raw[i + 1 :]):
+                return True
+        return False
 
 
 @functools.cache
