@@ -65,8 +65,29 @@ def kb() -> ActorKB:
         ("Nato", "igo:NATO"),
         ("the U.N.", "igo:UNO"),
         ("Arctic Council", "igo:ARC"),
+        ("UNPROFOR", "igo:UNPROFOR"),
+        ("the Security Council", "igo:UNSC"),
+        ("U.N. nuclear watchdog", "igo:IAEA"),
+        ("Human Rights Watch", "ngo:HRW"),
+        ("Medecins Sans Frontieres", "ngo:MSF"),
+        ("Médecins Sans Frontières", "ngo:MSF"),
+        # armed groups, parties, agencies
+        ("Hamas", "group:hamas"),
+        ("the Taliban", "group:taliban"),
+        ("ISIS", "group:islamic-state"),
+        ("Islamic State", "group:islamic-state"),
+        ("al Qaeda", "group:al-qaeda"),
+        ("Al-Qaida", "group:al-qaeda"),
+        ("Houthi rebels", "group:houthis"),
+        ("Wagner", "group:wagner"),
+        ("the IDF", "group:idf"),
         # media
         ("Reuters", "media:reuters"),
+        ("the Associated Press", "media:ap"),
+        ("AFP", "media:afp"),
+        ("Xinhua", "media:xinhua"),
+        ("KCNA", "media:kcna"),
+        ("Al Jazeera", "media:al-jazeera"),
         ("ITAR-TASS", "media:tass"),
         # people
         ("Lavrov", "person:sergei-lavrov"),
@@ -81,7 +102,10 @@ def test_lookup(kb: ActorKB, text: str, key: str) -> None:
     assert entry.key == key
 
 
-@pytest.mark.parametrize("text", ["us", "who", "Who", "the", "", "Nowhereland", "kremlin palace gardens"])
+MISSES = ["us", "who", "Who", "the", "", "Nowhereland", "kremlin palace gardens", "May", "Rice", "Kim", "is"]
+
+
+@pytest.mark.parametrize("text", MISSES)
 def test_lookup_misses(kb: ActorKB, text: str) -> None:
     assert kb.lookup(text) is None
 
@@ -95,6 +119,11 @@ def test_lookup_misses(kb: ActorKB, text: str) -> None:
         ("Chechnya", "RUS", None, "state"),
         ("NATO", "IGO", "IGO", "organization"),
         ("Reuters", "GBR", "MED", "organization"),
+        ("Hamas", "PSE", "INS", "group"),
+        ("al-Qaeda", "IMG", "INS", "group"),
+        ("ICRC", "NGO", "NGO", "organization"),
+        ("Capitol Hill", "USA", "LEG", "organization"),
+        ("Jordan", "JOR", None, "state"),
     ],
 )
 def test_lookup_attributes(kb: ActorKB, text: str, country: str, sector: str | None, kind: str) -> None:
