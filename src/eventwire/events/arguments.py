@@ -30,8 +30,7 @@ inside a clause that modifies it.
 from __future__ import annotations
 
 import functools
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -40,10 +39,19 @@ import yaml
 from spacy.tokens import Token
 
 from eventwire.errors import KnowledgeBaseError
+from eventwire.events.argument_actors import (
+    Tier,
+    actors_of,
+    first_resolved,
+    kids,
+    place_actors,
+    stranded_subject,
+    target_pool,
+)
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Actor, Mention
+from eventwire.records import Actor
 
 TABLES_RESOURCE = "arguments.yaml"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -53,9 +61,6 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
-# Noun-phrase internals an actor search may descend through ("the government of Sudan",
-# "Lavrov, Russia's foreign minister"); clauses (relcl, acl) are never entered.
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # A chain of control verbs is short; this only guards against a cyclic or broken parse.
 MAX_DEPTH = 8
@@ -116,22 +121,17 @@ def _light_verbs() -> frozenset[str]:
 # --- syntax helpers -------------------------------------------------------------------
 
 
-def _kids(token: Token, deps: Iterable[str]) -> list[Token]:
-    wanted = frozenset(deps)
-    return [c for c in token.children if c.dep_ in wanted]
-
-
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran")."""
     wanted = frozenset(preps)
     preps_found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted]
-    return [o for p in preps_found for o in _kids(p, ("pobj",))]
+    return [o for p in preps_found for o in kids(p, ("pobj",))]
 
 
 def _is_passive(verb: Token) -> bool:
-    if _kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):
+    if kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):
         # "Israel is opposed to the plan" describes Israel's stance: Israel is the source.
-        stative = verb.lower_ in load_tables().stative_participles and not _kids(verb, ("agent",))
+        stative = verb.lower_ in load_tables().stative_participles and not kids(verb, ("agent",))
         return not stative
     # A bare participle modifying a noun is passive: "a group backed by Rwanda".
     return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
@@ -144,31 +144,15 @@ def _is_to_infinitive(token: Token) -> bool:
 def _agents(verb: Token, prep_word: str) -> list[Token]:
     """The "by X" of a passive (``agent``, or the lexicon's own preposition)."""
     preps = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == prep_word)]
-    return [o for p in preps for o in _kids(p, ("pobj",))]
+    return [o for p in preps for o in kids(p, ("pobj",))]
 
 
 # --- subjects -------------------------------------------------------------------------
 
 
-def stranded_subject(verb: Token) -> Token | None:
-    """The subject the parser hung on the previous object: "shelled the village and Kars protested".
-
-    The small model often reads "X and Y protested" as objects "X and Y" of the first verb,
-    leaving "protested" without a subject. A noun conjunct directly before a subject-less
-    coordinated verb is that verb's subject: a verb sharing the first subject would follow
-    "and" instead ("shelled the village and burned the school").
-    """
-    if verb.dep_ != "conj" or verb.i == 0 or not verb.tag_.startswith("VB"):
-        return None
-    before = verb.doc[verb.i - 1]
-    if before.dep_ == "conj" and before.pos_ in NOUN_POS and before.head.dep_ in OBJECT_DEPS:
-        return before
-    return None
-
-
 def surface_subject(verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical subject of a predicate, its own or the one it legally shares."""
-    own = _kids(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    own = kids(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     stranded = None if own else stranded_subject(verb)
     if stranded is not None:
         return [stranded]
@@ -201,7 +185,7 @@ def _inherited_subject(verb: Token, depth: int) -> list[Token]:
 
 def _controller(governor: Token, complement: Token, depth: int) -> list[Token]:
     """Who does the infinitive: "urged Iran to stop" (object) or "agreed to go" (subject)."""
-    objects = [c for c in _kids(governor, OBJECT_DEPS) if c.i < complement.i]
+    objects = [c for c in kids(governor, OBJECT_DEPS) if c.i < complement.i]
     if objects:
         return [_dative_object(o) for o in objects]
     tables = load_tables()
@@ -212,7 +196,7 @@ def _controller(governor: Token, complement: Token, depth: int) -> list[Token]:
 
 
 def _noun_controller(noun: Token, depth: int) -> list[Token]:
-    owners = _kids(noun, ("poss",))
+    owners = kids(noun, ("poss",))
     if owners:
         return owners
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in PREDICATE_POS:
@@ -226,7 +210,7 @@ def _prep_controller(verb: Token, depth: int) -> list[Token]:
     governor = prep.head
     if governor.pos_ not in PREDICATE_POS:
         return []
-    objects = _kids(governor, ("dobj",))
+    objects = kids(governor, ("dobj",))
     if prep.lower_ == "of" and objects:
         return objects  # accuse/suspect/convict X of doing
     return surface_subject(governor, depth)
@@ -235,15 +219,13 @@ def _prep_controller(verb: Token, depth: int) -> list[Token]:
 def _dative_object(token: Token) -> Token:
     """ "gave aid *to* Iran" is parsed with "to" as the dative: its object is the actor."""
     if token.dep_ == "dative" and token.pos_ == "ADP":
-        objects = _kids(token, ("pobj",))
+        objects = kids(token, ("pobj",))
         if objects:
             return objects[0]
     return token
 
 
 # --- roles: argument head tokens, in tiers of preference -------------------------------
-
-Tier = list[Token]
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,13 +246,13 @@ def _target_preps(trigger: TriggerMatch) -> tuple[str, ...]:
 def _nested_targets(verb: Token) -> Tier:
     """ "called for sanctions against X": the target hangs on the verb's object."""
     nested = load_tables().nested_target_preps
-    carriers = _kids(verb, ("dobj",)) + _prep_objects(verb, [c.lower_ for c in _kids(verb, ("prep",))])
+    carriers = kids(verb, ("dobj",)) + _prep_objects(verb, [c.lower_ for c in kids(verb, ("prep",))])
     return [t for c in carriers for t in _prep_objects(c, nested)]
 
 
 def _originators(objects: Iterable[Token]) -> Tier:
     """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was."""
-    participles = [a for o in objects for a in _kids(o, ("acl",)) if a.tag_ == "VBN"]
+    participles = [a for o in objects for a in kids(o, ("acl",)) if a.tag_ == "VBN"]
     return [agent for p in participles for agent in _agents(p, "by")]
 
 
@@ -278,17 +260,17 @@ def _addressee(verb: Token) -> Tier:
     """ "China told Australia it would drop the tariffs": who a reported promise is made to."""
     if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS:
         return []
-    return [_dative_object(o) for o in _kids(verb.head, OBJECT_DEPS)]
+    return [_dative_object(o) for o in kids(verb.head, OBJECT_DEPS)]
 
 
 def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
     """What a governed clause acts on: "threatened to deliver blows *to the US*"."""
     preps = load_tables().complement_target_preps
-    objects = [_dative_object(o) for o in _kids(clause, OBJECT_DEPS)]
+    objects = [_dative_object(o) for o in kids(clause, OBJECT_DEPS)]
     prep_targets = _prep_objects(clause, preps) + [t for o in objects for t in _prep_objects(o, preps)]
     tiers = [prep_targets, objects, _originators(objects)]
     if _is_passive(clause):
-        tiers.insert(0, _kids(clause, PASSIVE_SUBJECT_DEPS))
+        tiers.insert(0, kids(clause, PASSIVE_SUBJECT_DEPS))
     if depth < 2:
         for inner in _inner_clauses(clause):
             tiers.extend(_clause_targets(inner, depth + 1))  # "refused to allow X to land"
@@ -297,7 +279,7 @@ def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
 
 def _inner_clauses(clause: Token) -> list[Token]:
     """Infinitives a clause governs or uses as its purpose: "send engineers *to help* ..."."""
-    return _kids(clause, ("xcomp",)) + [c for c in clause.children if _is_purpose(c)]
+    return kids(clause, ("xcomp",)) + [c for c in clause.children if _is_purpose(c)]
 
 
 def _governed_places(verb: Token, depth: int = 0) -> list[Token]:
@@ -312,19 +294,19 @@ def _governed_places(verb: Token, depth: int = 0) -> list[Token]:
 
 def _is_purpose(clause: Token) -> bool:
     """ "staged a strike *to protest* the reform": an infinitive adjunct of the trigger."""
-    return clause.dep_ == "advcl" and _is_to_infinitive(clause) and not _kids(clause, SUBJECT_DEPS)
+    return clause.dep_ == "advcl" and _is_to_infinitive(clause) and not kids(clause, SUBJECT_DEPS)
 
 
 def _condition_subjects(verb: Token) -> Tier:
     """ "threatened to strike *if Israel* ...": the party the condition is put to."""
-    clauses = [verb, *_kids(verb, ("xcomp",))]
+    clauses = [verb, *kids(verb, ("xcomp",))]
     conditions = [
         c
         for v in clauses
-        for c in _kids(v, ("advcl",))
+        for c in kids(v, ("advcl",))
         if any(m.lower_ in ("if", "unless") for m in c.children)
     ]
-    return [s for c in conditions for s in _kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+    return [s for c in conditions for s in kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
 def complement_tiers(verb: Token) -> list[Tier]:
@@ -334,8 +316,8 @@ def complement_tiers(verb: Token) -> list[Tier]:
     lift the curfew *on Palestinians*" (what the complement acts on), "hunger strike to
     protest *Assad's* failure" (purpose), "threatened to ... unless *Israel* ..." (condition).
     """
-    tiers: list[Tier] = [_kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in _kids(verb, ("ccomp",))]
-    for clause in _kids(verb, ("xcomp", "ccomp")) + [c for c in verb.children if _is_purpose(c)]:
+    tiers: list[Tier] = [kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in kids(verb, ("ccomp",))]
+    for clause in kids(verb, ("xcomp", "ccomp")) + [c for c in verb.children if _is_purpose(c)]:
         tiers.extend(_clause_targets(clause))
     tiers.append(_condition_subjects(verb))
     return tiers
@@ -344,7 +326,7 @@ def complement_tiers(verb: Token) -> list[Tier]:
 def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a verb (or predicative adjective) trigger."""
     preps = _target_preps(trigger)
-    objects = [_dative_object(o) for o in _kids(verb, OBJECT_DEPS)]
+    objects = [_dative_object(o) for o in kids(verb, OBJECT_DEPS)]
     prep_targets = _prep_objects(verb, preps) + [t for o in objects for t in _prep_objects(o, preps)]
     targets: list[Tier] = [prep_targets, objects]
     if _is_passive(verb):
@@ -365,16 +347,16 @@ def location_heads(token: Token) -> list[Token]:
     the trigger's other objects hold ("agreed to an extension ... for the force in Lebanon").
     """
     preps = load_tables().location_preps
-    carriers = [token, *_kids(token, ("dobj",))]
+    carriers = [token, *kids(token, ("dobj",))]
     located = [o for c in carriers for o in _prep_objects(c, preps)]
     # "moved tanks closer to the border" hangs the place on an adverb
-    carriers += _kids(token, ("advmod",))
-    others = [*_kids(token, ("dobj",))]
+    carriers += kids(token, ("advmod",))
+    others = [*kids(token, ("dobj",))]
     # ("by" introduces the agent, never the place)
     others += [
         o
         for c in carriers
-        for o in _prep_objects(c, [p.lower_ for p in _kids(c, ("prep",)) if p.lower_ != "by"])
+        for o in _prep_objects(c, [p.lower_ for p in kids(c, ("prep",)) if p.lower_ != "by"])
     ]
     return located + [o for o in others if o not in located]
 
@@ -404,9 +386,9 @@ def _verb_forms(verb: Token) -> set[str]:
 
 def _modifier_sources(noun: Token) -> Tier:
     """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes"."""
-    found = _kids(noun, MODIFIER_DEPS)
-    led = [m for m in _kids(noun, ("amod",)) if m.tag_ == "VBN"]
-    return found + [c for m in led for c in _kids(m, ("npadvmod", "compound"))]
+    found = kids(noun, MODIFIER_DEPS)
+    led = [m for m in kids(noun, ("amod",)) if m.tag_ == "VBN"]
+    return found + [c for m in led for c in kids(m, ("npadvmod", "compound"))]
 
 
 def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
@@ -422,7 +404,7 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
             sources.append(_agents(verb, trigger.passive_source_prep))
         else:
             sources.extend(carried.source)
-        targets.append(_prep_objects(verb, preps) + _kids(verb, ("dative",)))
+        targets.append(_prep_objects(verb, preps) + kids(verb, ("dative",)))
     if trigger.reciprocal:
         sources.append(between)  # "talks between Egypt and Israel": both sides act
     # Where it happened: around the noun, its light verb, or the verb it is subject of
@@ -430,163 +412,11 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
     clause = verb if verb is not None else (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None)
     places = location_heads(noun) + (location_heads(clause) if clause is not None else [])
     # "a general strike that shut down Kathmandu": the clause describes the event itself
-    places += [h for c in _kids(noun, ("relcl", "acl")) for h in location_heads(c)]
+    places += [h for c in kids(noun, ("relcl", "acl")) for h in location_heads(c)]
     if verb is not None:
         targets.extend(complement_tiers(verb))  # "held a strike to protest the reform"
     targets.extend(complement_tiers(noun))
     return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
-
-
-# --- from argument heads to actors ------------------------------------------------------
-
-
-def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    """ "Chile and Peru": every conjunct of an argument is an argument too."""
-    out: list[Token] = []
-    queue = deque(tokens)
-    while queue:
-        token = queue.popleft()
-        if token not in out:
-            out.append(token)
-            queue.extend(c for c in _kids(token, ("conj",)) if not _is_stranded(c))
-    return out
-
-
-def _is_stranded(token: Token) -> bool:
-    """``token`` is really the subject of the verb after it (see ``stranded_subject``)."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return after is not None and stranded_subject(after) == token
-
-
-def actor_mention_at(
-    parsed: ParsedArticle, token_i: int, pool: Sequence[Mention] | None = None
-) -> Mention | None:
-    """The innermost mention over ``token_i`` that the actor stage resolved to an actor."""
-    mentions = parsed.mentions if pool is None else pool
-    covering = [m for m in mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
-    return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
-
-
-def nearest_mention(
-    parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None = None
-) -> Mention | None:
-    """The actor mention at ``head`` or, failing that, the nearest one inside its noun phrase.
-
-    An apposition names the same referent as the noun it follows, so "a group backed by
-    Rwanda" in "the militia, a group backed by Rwanda," also looks at "the militia".
-    """
-    found = _mention_below(parsed, head, pool)
-    if found is None and head.dep_ == "appos":
-        found = _mention_below(parsed, head.head, pool)
-    return found
-
-
-def _search_order(token: Token, head: Token) -> tuple[int, int]:
-    # Words naming the same referent ("militia ally", "the emir, Hamad") before an owner
-    # ("Israel's ally") before a prepositional phrase; nearer words first.
-    rank = {"compound": 0, "amod": 0, "nmod": 0, "appos": 0, "npadvmod": 0, "poss": 1}
-    return rank.get(token.dep_, 2), abs(token.i - head.i)
-
-
-def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None) -> Mention | None:
-    queue = deque([head])
-    seen = {head.i}
-    while queue:
-        token = queue.popleft()
-        mention = actor_mention_at(parsed, token.i, pool)
-        if mention is not None:
-            return mention
-        for child in sorted(_kids(token, PHRASE_DEPS), key=lambda c: _search_order(c, head)):
-            if child.i not in seen:
-                seen.add(child.i)
-                queue.append(child)
-    return None
-
-
-def place_actors(
-    parsed: ParsedArticle, heads: Iterable[Token], candidates: Sequence[Mention] | None = None
-) -> tuple[Actor, ...]:
-    """Countries of the places an event happened in (or of actors standing there: "outside the
-    Russian embassy"), from the actor stage's place mentions and ``candidates`` (default all)."""
-    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
-    others = parsed.mentions if candidates is None else candidates
-    pool = [*places, *(m for m in others if m.actor is not None)]
-    found = (nearest_mention(parsed, head, pool) for head in heads)
-    actors = {m.actor.country: m.actor for m in found if m is not None and m.actor and m.actor.country}
-    return tuple(actors.values())
-
-
-def resolve(
-    parsed: ParsedArticle, heads: Sequence[Token], pool: Sequence[Mention] | None = None
-) -> list[Mention]:
-    """Actor mentions (from ``pool``, default all) for argument heads and their conjuncts."""
-    found: dict[tuple[str | None, ...], Mention] = {}
-    for head in _with_conjuncts(heads):
-        mention = nearest_mention(parsed, head, pool)
-        if mention is not None and mention.actor is not None:
-            found.setdefault(mention.actor.identity, mention)
-    return list(found.values())
-
-
-def _same_referent(one: Mention, other: Mention) -> bool:
-    if one.chain is not None and one.chain == other.chain:
-        return True
-    return one.actor is not None and other.actor is not None and one.actor.identity == other.actor.identity
-
-
-def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Mention]) -> bool:
-    """ "Peru recalled *its* ambassador": the source itself, or something of its own.
-
-    "his Ugandan counterpart" is owned by the source too, but it is another country's
-    actor, so it stays a target.
-    """
-    if mention.actor is None:
-        return False
-    if any(source.chain is not None and mention.chain == source.chain for source in sources):
-        return True
-    owners = [
-        m
-        for m in parsed.mentions
-        if m.kind == "pronoun" and mention.token_start <= m.token_start and m.token_end <= mention.token_end
-    ]
-    country = mention.actor.country
-    return any(
-        _same_referent(owner, source) and owner.actor is not None and owner.actor.country == country
-        for owner in owners
-        for source in sources
-    )
-
-
-def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Mention]:
-    """Mentions that may be a target: not the source again, nor the forces it moves.
-
-    "Greece dispatched *warships*": the source's own military is its instrument, not
-    whom it acts on, so a nominal military mention of a source country is left out.
-    """
-    countries = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
-
-    def own_forces(m: Mention) -> bool:
-        actor = m.actor
-        return (
-            m.kind == "nominal" and actor is not None and actor.sector == "MIL" and actor.country in countries
-        )
-
-    return [
-        m for m in parsed.mentions if m.actor and not own_forces(m) and not _refers_back(parsed, m, sources)
-    ]
-
-
-def _first_resolved(parsed: ParsedArticle, tiers: Iterable[Tier], pool: Sequence[Mention]) -> list[Mention]:
-    """Mentions (from ``pool``) of the first tier that yields any."""
-    for tier in tiers:
-        found = resolve(parsed, tier, pool)
-        if found:
-            return found
-    return []
-
-
-def _actors(mentions: Iterable[Mention]) -> tuple[Actor, ...]:
-    return tuple(m.actor for m in mentions if m.actor is not None)
 
 
 def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> float:
@@ -601,12 +431,12 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     head = parsed.doc[trigger.token]
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
-    source_mentions = _first_resolved(parsed, roles.source, parsed.mentions)
-    source = _actors(source_mentions)
+    source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
+    source = actors_of(source_mentions)
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
-    target = _actors(_first_resolved(parsed, roles.target, pool))
+    target = actors_of(first_resolved(parsed, roles.target, pool))
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:

@@ -1,0 +1,196 @@
+"""From argument heads to actors: which actor mention stands for a word of the parse.
+
+``arguments`` decides *which words* are an event's source and target; this module finds
+the actor mentions (from the actor stage) those words stand for: the mention at the word,
+else the nearest inside its noun phrase ("the government of *Sudan*"), never inside a
+clause that modifies it; coordinated words count too ("Chile and Peru"). Targets exclude
+the source itself and what it owns ("recalled *its* ambassador", "sent *its troops*").
+When no actor is found, the country of the place named nearby may stand in.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from eventwire.nlp.parsed import ParsedArticle
+from eventwire.records import Actor, Mention
+
+NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+# Noun-phrase internals an actor search may descend through ("the government of Sudan",
+# "Lavrov, Russia's foreign minister"); clauses (relcl, acl) are never entered.
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"})
+Tier = list[Token]
+
+
+def kids(token: Token, deps: Iterable[str]) -> list[Token]:
+    """The token's children attached by one of ``deps``."""
+    wanted = frozenset(deps)
+    return [c for c in token.children if c.dep_ in wanted]
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on the previous object: "shelled the village and Kars protested".
+
+    The small model often reads "X and Y protested" as objects "X and Y" of the first verb,
+    leaving "protested" without a subject. A noun conjunct directly before a subject-less
+    coordinated verb is that verb's subject: a verb sharing the first subject would follow
+    "and" instead ("shelled the village and burned the school").
+    """
+    if verb.dep_ != "conj" or verb.i == 0 or not verb.tag_.startswith("VB"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "conj" and before.pos_ in NOUN_POS and before.head.dep_ in OBJECT_DEPS:
+        return before
+    return None
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """ "Chile and Peru": every conjunct of an argument is an argument too."""
+    out: list[Token] = []
+    queue = deque(tokens)
+    while queue:
+        token = queue.popleft()
+        if token not in out:
+            out.append(token)
+            queue.extend(c for c in kids(token, ("conj",)) if not _is_stranded(c))
+    return out
+
+
+def _is_stranded(token: Token) -> bool:
+    """``token`` is really the subject of the verb after it (see ``stranded_subject``)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and stranded_subject(after) == token
+
+
+def actor_mention_at(
+    parsed: ParsedArticle, token_i: int, pool: Sequence[Mention] | None = None
+) -> Mention | None:
+    """The innermost mention over ``token_i`` that the actor stage resolved to an actor."""
+    mentions = parsed.mentions if pool is None else pool
+    covering = [m for m in mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
+    return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
+
+
+def nearest_mention(
+    parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None = None
+) -> Mention | None:
+    """The actor mention at ``head`` or, failing that, the nearest one inside its noun phrase.
+
+    An apposition names the same referent as the noun it follows, so "a group backed by
+    Rwanda" in "the militia, a group backed by Rwanda," also looks at "the militia".
+    """
+    found = _mention_below(parsed, head, pool)
+    if found is None and head.dep_ == "appos":
+        found = _mention_below(parsed, head.head, pool)
+    return found
+
+
+def _search_order(token: Token, head: Token) -> tuple[int, int]:
+    # Words naming the same referent ("militia ally", "the emir, Hamad") before an owner
+    # ("Israel's ally") before a prepositional phrase; nearer words first.
+    rank = {"compound": 0, "amod": 0, "nmod": 0, "appos": 0, "npadvmod": 0, "poss": 1}
+    return rank.get(token.dep_, 2), abs(token.i - head.i)
+
+
+def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] | None) -> Mention | None:
+    queue = deque([head])
+    seen = {head.i}
+    while queue:
+        token = queue.popleft()
+        mention = actor_mention_at(parsed, token.i, pool)
+        if mention is not None:
+            return mention
+        for child in sorted(kids(token, PHRASE_DEPS), key=lambda c: _search_order(c, head)):
+            if child.i not in seen:
+                seen.add(child.i)
+                queue.append(child)
+    return None
+
+
+def place_actors(
+    parsed: ParsedArticle, heads: Iterable[Token], candidates: Sequence[Mention] | None = None
+) -> tuple[Actor, ...]:
+    """Countries of the places an event happened in (or of actors standing there: "outside the
+    Russian embassy"), from the actor stage's place mentions and ``candidates`` (default all)."""
+    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
+    others = parsed.mentions if candidates is None else candidates
+    pool = [*places, *(m for m in others if m.actor is not None)]
+    found = (nearest_mention(parsed, head, pool) for head in heads)
+    actors = {m.actor.country: m.actor for m in found if m is not None and m.actor and m.actor.country}
+    return tuple(actors.values())
+
+
+def resolve(
+    parsed: ParsedArticle, heads: Sequence[Token], pool: Sequence[Mention] | None = None
+) -> list[Mention]:
+    """Actor mentions (from ``pool``, default all) for argument heads and their conjuncts."""
+    found: dict[tuple[str | None, ...], Mention] = {}
+    for head in _with_conjuncts(heads):
+        mention = nearest_mention(parsed, head, pool)
+        if mention is not None and mention.actor is not None:
+            found.setdefault(mention.actor.identity, mention)
+    return list(found.values())
+
+
+def _same_referent(one: Mention, other: Mention) -> bool:
+    if one.chain is not None and one.chain == other.chain:
+        return True
+    return one.actor is not None and other.actor is not None and one.actor.identity == other.actor.identity
+
+
+def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Mention]) -> bool:
+    """ "Peru recalled *its* ambassador": the source itself, or something of its own.
+
+    "his Ugandan counterpart" is owned by the source too, but it is another country's
+    actor, so it stays a target.
+    """
+    if mention.actor is None:
+        return False
+    if any(source.chain is not None and mention.chain == source.chain for source in sources):
+        return True
+    owners = [
+        m
+        for m in parsed.mentions
+        if m.kind == "pronoun" and mention.token_start <= m.token_start and m.token_end <= mention.token_end
+    ]
+    country = mention.actor.country
+    return any(
+        _same_referent(owner, source) and owner.actor is not None and owner.actor.country == country
+        for owner in owners
+        for source in sources
+    )
+
+
+def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Mention]:
+    """Mentions that may be a target: not the source again, nor the forces it moves.
+
+    "Greece dispatched *warships*": the source's own military is its instrument, not
+    whom it acts on, so a nominal military mention of a source country is left out.
+    """
+    countries = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
+
+    def own_forces(m: Mention) -> bool:
+        actor = m.actor
+        return (
+            m.kind == "nominal" and actor is not None and actor.sector == "MIL" and actor.country in countries
+        )
+
+    allowed = [m for m in parsed.mentions if m.actor and m not in sources and not own_forces(m)]
+    return [m for m in allowed if not _refers_back(parsed, m, sources)]
+
+
+def first_resolved(parsed: ParsedArticle, tiers: Iterable[Tier], pool: Sequence[Mention]) -> list[Mention]:
+    """Mentions (from ``pool``) of the first tier that yields any."""
+    for tier in tiers:
+        found = resolve(parsed, tier, pool)
+        if found:
+            return found
+    return []
+
+
+def actors_of(mentions: Iterable[Mention]) -> tuple[Actor, ...]:
+    return tuple(m.actor for m in mentions if m.actor is not None)
