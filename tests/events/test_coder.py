@@ -11,7 +11,7 @@ from eventwire.events.select import confidence
 from eventwire.events.stage import RuleCoder, make_rule_coder
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article, Event
+from eventwire.records import Actor, Article, Event, Mention
 
 
 def coded(nlp: Language, text: str, coder: RuleCoder | None = None) -> tuple[Event, ...]:
@@ -97,3 +97,45 @@ def test_min_confidence_setting_can_drop_weak_events(nlp: Language) -> None:
     settings = Settings(stages=("events.rules",), min_confidence=0.99)
     assert Pipeline.from_config(settings).code_text(text).events == ()
     assert Pipeline.from_config(settings.replace(min_confidence=0.1)).code_text(text).events
+
+
+def _with_actors(nlp: Language, text: str, actors: dict[str, str]) -> ParsedArticle:
+    """The article parsed, with a resolved mention for each one-word actor name given."""
+    parsed = next(parse_articles(nlp, [Article(text=text)]))
+    mentions = []
+    for token in parsed.doc:
+        if token.text in actors:
+            actor = Actor(text=token.text, name=token.text, country=actors[token.text], kind="state")
+            mentions.append(
+                Mention(
+                    text=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    sentence=0,
+                    token_start=token.i,
+                    token_end=token.i + 1,
+                    kind="name",
+                    actor=actor,
+                    head=token.i,
+                )
+            )
+    return parsed.with_(mentions=tuple(mentions))
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        ("Israel threatened to ban Hamas from the elections.", "THREATEN", "ISR", "PSE"),
+        ("Beijing demanded that Washington cancel the arms sale.", "REQUEST", "CHN", "USA"),
+        ("Belgrade refused to lift the curfew on Kosovo.", "REJECT", "SRB", "XKX"),
+    ],
+)
+def test_frame_target_comes_from_the_governed_event(
+    nlp: Language, text: str, plover: str, source: str, target: str
+) -> None:
+    names = {"Israel": "ISR", "Hamas": "PSE", "Beijing": "CHN", "Washington": "USA"}
+    names |= {"Belgrade": "SRB", "Kosovo": "XKX"}
+    (event,) = make_rule_coder(Settings())(_with_actors(nlp, text, names)).events
+    assert event.plover == plover
+    assert [a.country for a in event.source] == [source]
+    assert [a.country for a in event.target] == [target]

@@ -141,8 +141,8 @@ class FrameResolver:
             return candidate
         kind = self.frames.aux[aux.lemma_.lower()]
         recoded = self._recoded(candidate.match, kind, candidate.match)
-        reporter = clause.head if clause.dep_ == "ccomp" else None
-        head = reporter.i if reporter is not None and self._is_reporting(reporter) else recoded.token
+        speaker = _speech_verb(clause)
+        head = speaker.i if speaker is not None else recoded.token
         recoded = dataclasses.replace(
             recoded,
             token=head,
@@ -153,8 +153,15 @@ class FrameResolver:
             candidate, match=recoded, anchor=head, content=candidate.match, asserted=True
         )
 
-    def _is_reporting(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.frames.reporting
+
+def _speech_verb(clause: Token) -> Token | None:
+    """The verb that reports a "must" clause: "said (that) X must", "issued a reminder that X must"."""
+    if clause.dep_ not in ("ccomp", "acl"):
+        return None
+    head = clause.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        head = head.head if head.dep_ != "pobj" else head.head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != clause.i else None
 
 
 def _is_negated(token: Token) -> bool:

@@ -16,15 +16,15 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from eventwire.config import Settings
-from eventwire.events.arguments import find_arguments
-from eventwire.events.frames import FrameResolver
+from eventwire.events.arguments import Arguments, completeness, find_arguments
+from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import polarity_and_modality
 from eventwire.events.ontology import Ontology, default_ontology
 from eventwire.events.select import Ranked, confidence, rank, select
 from eventwire.events.triggers import TriggerMatch, find_triggers
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Event, Modality
+from eventwire.records import Actor, Event, Modality
 from eventwire.records import Span as TextSpan
 
 MAX_PER_SENTENCE_OPTION = "events.max_per_sentence"
@@ -71,7 +71,7 @@ class RuleCoder:
             negated = False
         if candidate.asserted:
             modality = "asserted"
-        arguments = find_arguments(parsed, match)
+        arguments = frame_arguments(parsed, candidate)
         record = self.ontology.cameo(match.cameo)
         return Event(
             plover=match.plover,
@@ -89,6 +89,34 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _overlaps(one: tuple[Actor, ...], other: tuple[Actor, ...]) -> bool:
+    return bool({a.identity for a in one} & {a.identity for a in other})
+
+
+def frame_arguments(parsed: ParsedArticle, candidate: Candidate) -> Arguments:
+    """Actors of an event, completing a frame's missing target from the event it governs.
+
+    "Israel threatened to ban *Hamas*", "Serbia refused to lift the curfew on *Kosovo*":
+    the governed action shares the frame's source and names the target. "Beijing demanded
+    that *Washington* cancel the sale": the governed action has its own subject, and that
+    is who the demand is addressed to. A demand made with "must" and no speaker in the
+    sentence ("Iraq must cooperate") has only a target.
+    """
+    match, content = candidate.match, candidate.content
+    arguments = find_arguments(parsed, match)
+    if content is None or arguments.target:
+        return arguments
+    inner = find_arguments(parsed, content)
+    source = arguments.source
+    if match.token == content.token:  # "X must Y" with no speaker: X is asked, not asking
+        source, target = (), inner.source
+    elif not inner.source or _overlaps(inner.source, source):
+        target = inner.target
+    else:
+        target = tuple(a for a in inner.source if a.identity not in {s.identity for s in source})
+    return Arguments(source=source, target=target, completeness=completeness(match, source, target))
 
 
 def _modality(value: str) -> Modality:
