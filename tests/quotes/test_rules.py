@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from tests.conftest import build_doc
 
+from eventwire.quotes.attribution import Attributor
 from eventwire.quotes.lexicon import load_lexicon
 from eventwire.quotes.rules import (
     according_agent,
@@ -54,6 +55,31 @@ WARNING: list[Row] = [
     ("that", 9, "mark", "SCONJ", "IN", "that", "O"),
     ("prices", 9, "nsubj", "NOUN", "NNS", "price", "O"),
     ("rose", 6, "ccomp", "VERB", "VBD", "rise", "O"),
+]
+
+SPEAKING: list[Row] = [
+    ("Speaking", 6, "advcl", "VERB", "VBG", "speak", "O"),
+    ("to", 0, "prep", "ADP", "IN", "to", "O"),
+    ("Reuters", 1, "pobj", "PROPN", "NNP", "Reuters", "B-ORG"),
+    (",", 6, "punct", "PUNCT", ",", ",", "O"),
+    ("a", 5, "det", "DET", "DT", "a", "O"),
+    ("diplomat", 6, "nsubj", "NOUN", "NN", "diplomat", "O"),
+    ("said", 6, "ROOT", "VERB", "VBD", "say", "O"),
+    ("talks", 8, "nsubj", "NOUN", "NNS", "talk", "O"),
+    ("failed", 6, "ccomp", "VERB", "VBD", "fail", "O"),
+]
+
+IN_A_STATEMENT: list[Row] = [
+    ("The", 1, "det", "DET", "DT", "the", "O"),
+    ("ministry", 2, "nsubj", "NOUN", "NN", "ministry", "O"),
+    ("said", 2, "ROOT", "VERB", "VBD", "say", "O"),
+    ("in", 2, "prep", "ADP", "IN", "in", "O"),
+    ("a", 5, "det", "DET", "DT", "a", "O"),
+    ("statement", 3, "pobj", "NOUN", "NN", "statement", "O"),
+    ("that", 9, "mark", "SCONJ", "IN", "that", "O"),
+    ("measures", 9, "nsubjpass", "NOUN", "NNS", "measure", "O"),
+    ("would", 9, "aux", "AUX", "MD", "would", "O"),
+    ("follow", 5, "acl", "VERB", "VB", "follow", "O"),
 ]
 
 ASKED: list[Row] = [
@@ -172,3 +198,16 @@ def test_statement_from_a_person_makes_the_person_the_speaker(nlp: Language) -> 
 def test_a_name_in_apposition_beats_the_title(nlp: Language, index: int, expected: str) -> None:
     doc = _doc(nlp, APPOSED)
     assert name_span(named_head(doc[index])).text == expected
+
+
+def test_speaking_to_a_named_outlet_makes_it_a_reporter(nlp: Language) -> None:
+    doc = _doc(nlp, SPEAKING)
+    agents = agents_of(doc[6], load_lexicon(), _media)
+    assert agents.speaker == doc[5] and agents.reporters == (doc[2],)
+
+
+def test_that_clause_hung_on_the_statement_is_still_reported_speech(nlp: Language) -> None:
+    doc = _doc(nlp, IN_A_STATEMENT)
+    [draft] = Attributor(doc, load_lexicon(), _media).indirect_drafts([])
+    assert doc.text[draft.start : draft.end] == "measures would follow"
+    assert draft.speaker == doc[1] and not draft.direct

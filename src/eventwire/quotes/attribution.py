@@ -159,7 +159,7 @@ class Attributor:
             return None
         if any(c.dep_ == "neg" for c in cue.children):
             return None  # "did not say how many died" reports no words
-        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None) or self._after_document(cue)
         agents = agents_of(cue, self.lex, self.is_media)
         if clause is None or agents.speaker is None:
             return None  # an outlet reporting plain facts is a reporter, not a speaker
@@ -167,6 +167,15 @@ class Attributor:
         if span is None:
             return None
         return Draft(*span, False, cue, agents.speaker, self.reporters(cue, agents, cue.sent))
+
+    def _after_document(self, cue: Token) -> Token | None:
+        """ "said in a statement that ...": the parser hangs the that-clause on the noun."""
+        for prep in (c for c in cue.children if c.dep_ == "prep"):
+            for noun in (g for g in prep.children if g.lemma_.lower() in self.lex.document_nouns):
+                clause = next((a for a in noun.children if a.dep_ in ("acl", "relcl", "ccomp")), None)
+                if clause is not None and _opens_with_that(clause):
+                    return clause
+        return None
 
     def _according(self, token: Token) -> Draft | None:
         """ "According to Price, Blinken raised ...": Price's account, unless a cue inside quotes someone."""
@@ -190,3 +199,7 @@ def _quoted_share(draft: Draft, quoted: Sequence[QuoteSpan]) -> float:
 def _introduces_clause(token: Token, lex: QuoteLexicon) -> bool:
     """A cue with reported words of its own ("said that ..."), not "agreed on a swap"."""
     return is_cue(token, lex) and not is_according(token) and any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)

@@ -25,7 +25,7 @@ INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", 
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 CITING_LEMMAS = frozenset({"cite", "quote"})
-SPOKEN_TO_VERBS = frozenset({"tell"})
+SPOKEN_TO_VERBS = frozenset({"tell", "speak", "talk"})
 SOURCE_PREPS = frozenset({"from", "by", "of"})
 
 MediaTest = Callable[[Token], bool]
@@ -202,14 +202,26 @@ def agents_of(cue: Token, lex: QuoteLexicon, is_media: MediaTest) -> Agents:
     return Agents(subject, _media_listener(cue, is_media))
 
 
+def _listener(verb: Token) -> Token | None:
+    """Who is spoken to: "told Reuters", "speaking to the BBC"."""
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if listener is None:
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        listener = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return listener
+
+
 def _media_listener(cue: Token, is_media: MediaTest) -> tuple[Token, ...]:
-    """ "Sources told Reuters ...": the outlet that was told relays the words."""
-    if cue.lemma_.lower() not in SPOKEN_TO_VERBS:
-        return ()
-    listener = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
-    if listener is None or listener.pos_ != "PROPN":
-        return ()  # only a named outlet relays: "told reporters" names no one
-    return (listener,) if is_media(listener) else ()
+    """ "Sources told Reuters ...", "Speaking to the BBC, X said ...": the outlet spoken to relays."""
+    verbs = [cue, *(c for c in cue.children if c.dep_ == "advcl")]
+    for verb in verbs:
+        if verb.lemma_.lower() not in SPOKEN_TO_VERBS:
+            continue
+        listener = _listener(verb)
+        # Only a named outlet relays: "told reporters" names no one.
+        if listener is not None and listener.pos_ == "PROPN" and is_media(listener):
+            return (listener,)
+    return ()
 
 
 def _relays(outer: Token, cue: Token, lex: QuoteLexicon) -> bool:
