@@ -94,6 +94,12 @@ def kb() -> ActorKB:
         ("Sergey Lavrov", "person:sergei-lavrov"),
         ("Anthony Blinken", "person:antony-blinken"),
         ("Blinken's", "person:antony-blinken"),
+        ("Mr Lavrov", "person:sergei-lavrov"),
+        ("Mr. Putin", "person:vladimir-putin"),
+        ("Dr Tedros", "person:tedros-adhanom-ghebreyesus"),
+        ("Lord Robertson", "person:george-robertson"),
+        ("Omar el-Bashir", "person:omar-al-bashir"),
+        ("Francois Mitterand", "person:francois-mitterrand"),
     ],
 )
 def test_lookup(kb: ActorKB, text: str, key: str) -> None:
@@ -228,7 +234,13 @@ def test_country_for_adjective_misses(kb: ActorKB, word: str) -> None:
         ("refugees", ("REF", "group")),
         ("former foreign minister", ("ELI", "person")),
         ("deputy foreign minister", ("GOV", "person")),
+        ("police spokesman", ("COP", "person")),
+        ("U.N. envoys", ("IGO", "group")),
+        ("government troops", ("MIL", "group")),
+        ("rebel commanders", ("REB", "group")),
+        ("ministry spokeswoman", ("GOV", "person")),
         ("banana", None),
+        ("former banana", None),
     ],
 )
 def test_role(kb: ActorKB, phrase: str, expected: tuple[str, str] | None) -> None:

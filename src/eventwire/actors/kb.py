@@ -23,6 +23,7 @@ from eventwire.actors.kb_files import (
     CATEGORY_PRIORITY,
     ENTITY_FILES,
     FILE_CATEGORIES,
+    HONORIFICS_FILE,
     MODIFIERS_FILE,
     ROLES_FILE,
     SECTORS_FILE,
@@ -32,6 +33,7 @@ from eventwire.actors.kb_files import (
     Tenure,
     Vocab,
     apply_user_file,
+    load_honorifics,
     load_role_modifiers,
     load_roles,
     load_sectors,
@@ -184,6 +186,7 @@ class ActorKB:
         records: Sequence[Record],
         roles: Sequence[Role],
         modifiers: Mapping[str, str | None] | None = None,
+        honorifics: Iterable[str] = (),
     ) -> None:
         _check_keys(records)
         self._records = tuple(records)
@@ -192,6 +195,7 @@ class ActorKB:
         self._roles = _index_roles(roles)
         self._offices = _index_offices(records)
         self._modifiers = dict(modifiers or {})
+        self._honorifics = frozenset(h.lower() for h in honorifics)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
@@ -204,10 +208,22 @@ class ActorKB:
         for path in extra_files:
             records = apply_user_file(records, Path(path), vocab)
         roles = load_roles(files[ROLES_FILE], vocab)
-        return cls(records, roles, load_role_modifiers(files[MODIFIERS_FILE], vocab))
+        modifiers = load_role_modifiers(files[MODIFIERS_FILE], vocab)
+        return cls(records, roles, modifiers, load_honorifics(files[HONORIFICS_FILE]))
 
     def lookup(self, text: str, on: datetime.date | None = None) -> KBEntry | None:
-        """The actor whose full name or alias is ``text``; people are chosen by date."""
+        """The actor whose full name or alias is ``text``; people are chosen by date.
+
+        "Mr Lavrov" or "Dr Tedros" fall back to the name without the honorific.
+        """
+        found = self._find(text, on)
+        if found is None:
+            first, _, rest = clean(text).partition(" ")
+            if rest and first.lower() in self._honorifics:
+                found = self._find(rest, on)
+        return found
+
+    def _find(self, text: str, on: datetime.date | None) -> KBEntry | None:
         for key in query_keys(text):
             found = self._aliases.get(key)
             if found:

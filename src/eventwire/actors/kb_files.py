@@ -30,8 +30,9 @@ ENTITY_FILES = ("countries.yaml", "igos.yaml", "media.yaml", "groups.yaml", "peo
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
+HONORIFICS_FILE = "honorifics.yaml"
 BUNDLE_FILE = "compiled.json"
-PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE)
+PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE, HONORIFICS_FILE)
 # Lower index wins when one alias is held by entries of several categories.
 CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
 # Country codes the contract allows besides ISO 3166-1 alpha-3.
@@ -472,3 +473,12 @@ def load_role_modifiers(entries: list[Any], vocab: Vocab) -> dict[str, str | Non
         word = _text(mapping, "word", where, required=True)
         modifiers[str(word).lower()] = _code(mapping, "sector", vocab.sectors, where, required=False)
     return modifiers
+
+
+def load_honorifics(entries: list[Any]) -> list[str]:
+    """Courtesy titles that may stand before a name ("Mr", "Dr", "Sheikh")."""
+    words = []
+    for number, raw in enumerate(entries, start=1):
+        where = Where(HONORIFICS_FILE, number)
+        words.append(str(_text(_check_mapping(raw, where), "word", where, required=True)))
+    return words
