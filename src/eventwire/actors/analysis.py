@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from eventwire.actors.candidates import Candidate
 from eventwire.actors.coref import Chain, Coreference
 from eventwire.actors.detect import find_candidates, sentence_indices
-from eventwire.actors.lookups import Lookups
+from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.actors.places import PlaceSpan
 from eventwire.actors.resolve import Resolution, from_entry
 from eventwire.actors.salience import Salience
@@ -58,12 +58,39 @@ def _salience(chains: list[Chain], places: list[PlaceSpan], sentence_of: list[in
     return salience
 
 
-def _with_context(chain: Chain, salience: Salience, look: Lookups) -> Resolution | None:
+def _nearest_state(chains: list[Chain], first: Candidate) -> str | None:
+    """Country of the state named last before ``first``, in its sentence or the one before."""
+    best: tuple[int, str] | None = None
+    for chain in chains:
+        actor = chain.actor
+        if actor is None or actor.kind != "state" or not actor.country or actor.country in NON_STATE:
+            continue
+        for m in chain.members:
+            if (
+                m.head < first.head
+                and first.sentence - m.sentence <= 1
+                and (best is None or m.head > best[0])
+            ):
+                best = (m.head, actor.country)
+    return best[1] if best else None
+
+
+def _context_country(chains: list[Chain], chain: Chain, salience: Salience) -> str | None:
+    """ "the regime", "the government": the state just named; anything else: the salient country."""
+    first, actor = chain.members[0], chain.actor
+    if first.label == "ROLE" and first.definite and actor is not None and actor.sector == "GOV":
+        country = _nearest_state(chains, first)
+        if country is not None:
+            return country
+    return salience.country(first.sentence)
+
+
+def _with_context(chains: list[Chain], chain: Chain, salience: Salience, look: Lookups) -> Resolution | None:
     """Fill a missing country from the article; a definite office then finds its holder."""
     actor = chain.actor
     if actor is None or actor.country or actor.kind not in CONTEXT_KINDS:
         return actor
-    country = salience.country(chain.members[0].sentence)
+    country = _context_country(chains, chain, salience)
     if country is None:
         return actor
     actor = replace(actor, country=country, reason=f"{actor.reason} + context")
@@ -74,6 +101,23 @@ def _with_context(chain: Chain, salience: Salience, look: Lookups) -> Resolution
             actor = from_entry(entry, "office holder").merged(actor)
             actor = replace(actor, reason=f"office holder + context ({entry.key})")
     return actor
+
+
+def _state_names(chains: list[Chain]) -> dict[str, Resolution]:
+    """The KB's country entries the article names, by code: "Russian" is then "Russia"."""
+    return {
+        chain.actor.country: chain.actor
+        for chain in chains
+        if chain.actor is not None and chain.actor.country and (chain.actor.key or "").startswith("country:")
+    }
+
+
+def _named(actor: Resolution | None, states: dict[str, Resolution]) -> Resolution | None:
+    """A nameless state actor ("Russian") takes the name of the article's "Russia"."""
+    if actor is None or actor.name or actor.kind != "state" or actor.country not in states:
+        return actor
+    state = states[actor.country]
+    return replace(actor, name=state.name, wikidata=state.wikidata)
 
 
 def _mention(doc: Doc, c: Candidate, actor: Actor | None, chain: int | None, kind: MentionKind) -> Mention:
@@ -126,8 +170,9 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     sentence_of = sentence_indices(doc)
     salience = _salience(chains, found.places, sentence_of)
     reports: list[ChainReport] = []
+    states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
-        actor = _with_context(chain, salience, look)
+        actor = _named(_with_context(chains, chain, salience, look), states)
         if actor is not None:
             reports.append(_report(doc, len(reports), chain, actor, coref))
     # Text order; a phrase comes before the mentions nested in it ("Russia's troops", "Russia").

@@ -40,6 +40,8 @@ def _names_location_noun(token: Token, grammar: Grammar) -> bool:
     nouns = grammar.location_nouns
     if token.dep_ in ("compound", "appos", "nmod") and token.head.lemma_.lower() in nouns:
         return True
+    if any(ch.dep_ in ("compound", "nmod", "appos") and ch.lemma_.lower() in nouns for ch in token.children):
+        return True  # "the regional capital Juba", parsed with "capital" hanging on the name
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "of":
         return False

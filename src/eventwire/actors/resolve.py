@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from eventwire.actors.candidates import Candidate, EntryLike
-from eventwire.actors.lookups import Lookups
+from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.records import Actor, ActorKind
 
 KINDS = frozenset({"person", "organization", "state", "group"})
@@ -99,10 +99,21 @@ def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | Non
 
 def _known(c: Candidate, entry: EntryLike, owner: Resolution | None) -> Resolution:
     found = from_entry(entry)
-    if found.sector is None and found.kind == "person":
-        found = replace(found, sector=_sector(c.role, owner))
+    if found.kind == "person":
+        found = _person_in_role(c, found, owner)
     if found.country is None:
         found = replace(found, country=_country(c, owner))
+    return found
+
+
+def _person_in_role(c: Candidate, found: Resolution, owner: Resolution | None) -> Resolution:
+    """A known person as the text presents them: "UN mediator X" acts for the UN, and a
+    current title in the text beats the KB's "former official" (the article date may be off)."""
+    if owner is not None and owner.kind == "organization" and owner.country in NON_STATE:
+        return replace(found, country=owner.country, sector=owner.sector or found.sector)
+    title_sector = _sector(c.role, owner)
+    if found.sector is None or (found.sector == "ELI" and title_sector not in (None, "ELI")):
+        return replace(found, sector=title_sector or found.sector)
     return found
 
 

@@ -62,15 +62,28 @@ def _of_phrase(token: Token, entity_of: dict[int, Span]) -> list[str]:
     return []
 
 
-def _phrases(left: list[str], head: str, of_words: list[str]) -> list[str]:
-    """Candidate role phrases, longest first: with and without the "of" tail."""
-    phrases: list[str] = []
+def _phrases(left: list[str], head: str, of_words: list[str]) -> list[tuple[str, int]]:
+    """Candidate role phrases, longest first (with and without the "of" tail), each with
+    how many of the left words it leaves out."""
+    phrases: list[tuple[str, int]] = []
     for i in range(len(left) + 1):
         core = [*left[i:], head]
         if of_words:
-            phrases.append(" ".join(core + of_words))
-        phrases.append(" ".join(core))
+            phrases.append((" ".join(core + of_words), i))
+        phrases.append((" ".join(core), i))
     return phrases
+
+
+def _sector_from_modifier(role: tuple[str, str], unmatched: list[str], look: Lookups) -> tuple[str, str]:
+    """ "rebel leaders", "opposition officials": a role word before a generic government
+    role ("leaders", "officials") that the phrase did not match gives the sector."""
+    if role[0] != "GOV":
+        return role
+    for word in reversed(unmatched):
+        found = look.role(word)
+        if found is not None and found[0] != "GOV":
+            return (found[0], role[1])
+    return role
 
 
 def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun | None:
@@ -82,10 +95,10 @@ def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun
     if token.lower_ in relational:
         return RoleNoun(token.lower_, None, relational=token.lower_, plural=plural)
     left = _left_words(token, look, entity_of)
-    for phrase in _phrases(left, token.lower_, _of_phrase(token, entity_of)):
+    for phrase, dropped in _phrases(left, token.lower_, _of_phrase(token, entity_of)):
         found = look.role(phrase)
         if found is not None:
-            return RoleNoun(phrase, found, plural=plural)
+            return RoleNoun(phrase, _sector_from_modifier(found, left[:dropped], look), plural=plural)
     if token.lemma_.lower() != token.lower_:
         found = look.role(token.lemma_.lower())
         if found is not None:
