@@ -110,7 +110,7 @@ class EventPlacer:
         """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
         seen: set[int] = set()
         for token in phrase.subtree:
-            if not _inside_phrase(token, phrase):
+            if not _inside_phrase(token, phrase, locatives().prepositions):
                 continue
             span = self._toponym_at(token)
             if span is not None and span.start not in seen:
@@ -147,11 +147,21 @@ def _is_locative(token: Token, lexicon: Locatives) -> bool:
     return token.dep_ == "prep" and token.lower_ in lexicon.prepositions
 
 
-def _inside_phrase(token: Token, phrase: Token) -> bool:
+def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:
+    """True when ``token`` is part of the place the phrase names.
+
+    A nested prepositional phrase keeps us inside only when it is locative itself ("at a hotel
+    in Reykjavik") or an "of" right on the phrase's noun ("the outskirts of Goma"); any other
+    ("concern about the increase in troops on the border with Ukraine") leads elsewhere.
+    """
     current = token
     while current != phrase:
         if current.dep_ not in _PHRASE_DEPS:
             return False
+        if current.dep_ == "prep" and current.lower_ not in locative:
+            on_phrase_noun = phrase in (current.head, current.head.head)
+            if current.lower_ != "of" or not on_phrase_noun:
+                return False
         current = current.head
     return True
 
