@@ -343,6 +343,23 @@ CASES = [
         "NPL",
         preps=("to",),
     ),
+    # the preposition may hang on any conjunct of the object
+    Case(
+        "Chad fired mortars and rocket salvos against Libyan positions.",
+        "fired",
+        "Chad=TCD;Libyan positions=LBY",
+        "TCD",
+        "LBY",
+        preps=("against",),
+    ),
+    # a statement speaks for whoever issued it
+    Case(
+        "The Ghanaian party issued a statement accusing Togo.",
+        "accusing",
+        "Ghanaian party=GHA;Togo=TGO",
+        "GHA",
+        "TGO",
+    ),
     # "its ambassador" is not a target of one's own recall
     Case(
         "Peru recalled its ambassador from Caracas.",
@@ -690,6 +707,13 @@ def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArti
             "rallied",
             {"Students": "PAK", "Danish embassy": "DNK"},
             "PAK > DNK",
+        ),
+        # "despite" names another matter, not where the event happened
+        (
+            "The council approved the mission despite Serbian objections.",
+            "approved",
+            {"council": "IGO", "Serbian": "SRB"},
+            "IGO > ",
         ),
         # a place hung on an adverb
         ("Iran moved missiles closer to Basra.", "moved", {"Iran": "IRN", "@Basra": "IRQ"}, "IRN > IRQ"),

@@ -48,7 +48,7 @@ def stranded_subject(verb: Token) -> Token | None:
     return None
 
 
-def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """ "Chile and Peru": every conjunct of an argument is an argument too."""
     out: list[Token] = []
     queue = deque(tokens)
@@ -114,14 +114,17 @@ def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] |
 def place_actors(
     parsed: ParsedArticle, heads: Iterable[Token], candidates: Sequence[Mention] | None = None
 ) -> tuple[Actor, ...]:
-    """Countries of the places an event happened in (or of actors standing there: "outside the
-    Russian embassy"), from the actor stage's place mentions and ``candidates`` (default all)."""
+    """The country of the place an event happened in (or of an actor standing there: "outside
+    the Russian embassy"), from the actor stage's place mentions and ``candidates`` (default
+    all). The first of ``heads`` that names one wins: they come nearest first."""
     places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
     others = parsed.mentions if candidates is None else candidates
     pool = [*places, *(m for m in others if m.actor is not None)]
-    found = (nearest_mention(parsed, head, pool) for head in heads)
-    actors = {m.actor.country: m.actor for m in found if m is not None and m.actor and m.actor.country}
-    return tuple(actors.values())
+    for head in heads:
+        found = nearest_mention(parsed, head, pool)
+        if found is not None and found.actor is not None and found.actor.country:
+            return (found.actor,)
+    return ()
 
 
 def resolve(
@@ -129,7 +132,7 @@ def resolve(
 ) -> list[Mention]:
     """Actor mentions (from ``pool``, default all) for argument heads and their conjuncts."""
     found: dict[tuple[str | None, ...], Mention] = {}
-    for head in _with_conjuncts(heads):
+    for head in with_conjuncts(heads):
         mention = nearest_mention(parsed, head, pool)
         if mention is not None and mention.actor is not None:
             found.setdefault(mention.actor.identity, mention)

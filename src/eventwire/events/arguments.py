@@ -47,6 +47,7 @@ from eventwire.events.argument_actors import (
     place_actors,
     stranded_subject,
     target_pool,
+    with_conjuncts,
 )
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.triggers import TriggerMatch
@@ -87,6 +88,8 @@ class ArgumentTables:
     location_preps: frozenset[str]
     stative_participles: frozenset[str]
     complement_target_preps: frozenset[str]
+    place_carrier_preps: frozenset[str]
+    documents: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -110,6 +113,8 @@ def load_tables() -> ArgumentTables:
         location_preps=frozenset(_strings(data, "location_preps")),
         stative_participles=frozenset(_strings(data, "stative_participles")),
         complement_target_preps=frozenset(_strings(data, "complement_target_preps")),
+        place_carrier_preps=frozenset(_strings(data, "place_carrier_preps")),
+        documents=frozenset(_strings(data, "documents")),
     )
 
 
@@ -323,21 +328,37 @@ def complement_tiers(verb: Token) -> list[Tier]:
     return tiers
 
 
+def _issuer(verb: Token) -> Tier:
+    """ "The party issued a statement *accusing* X": who issued the document that acts."""
+    document = verb.head
+    if (
+        verb.dep_ != "acl"
+        or document.dep_ != "dobj"
+        or document.lemma_.lower() not in load_tables().documents
+    ):
+        return []
+    return surface_subject(document.head)
+
+
 def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a verb (or predicative adjective) trigger."""
     preps = _target_preps(trigger)
     objects = [_dative_object(o) for o in kids(verb, OBJECT_DEPS)]
-    prep_targets = _prep_objects(verb, preps) + [t for o in objects for t in _prep_objects(o, preps)]
+    # "launched artillery, mortar and rocket fire against the camps": any conjunct's "against"
+    prep_targets = _prep_objects(verb, preps) + [
+        t for o in with_conjuncts(objects) for t in _prep_objects(o, preps)
+    ]
     targets: list[Tier] = [prep_targets, objects]
+    sources: list[Tier] = []
     if _is_passive(verb):
-        source = _agents(verb, trigger.passive_source_prep)
+        sources.append(_agents(verb, trigger.passive_source_prep))
         targets.insert(0, surface_subject(verb))
     else:
-        source = surface_subject(verb)
+        sources += [surface_subject(verb), _issuer(verb)]
     targets += [_nested_targets(verb), _originators(objects)]
     targets += [*complement_tiers(verb), _addressee(verb)]
     places = location_heads(verb) + _governed_places(verb)
-    return Roles(source=(source,), target=tuple(targets), places=tuple(places))
+    return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 
 def location_heads(token: Token) -> list[Token]:
@@ -351,13 +372,8 @@ def location_heads(token: Token) -> list[Token]:
     located = [o for c in carriers for o in _prep_objects(c, preps)]
     # "moved tanks closer to the border" hangs the place on an adverb
     carriers += kids(token, ("advmod",))
-    others = [*kids(token, ("dobj",))]
-    # ("by" introduces the agent, never the place)
-    others += [
-        o
-        for c in carriers
-        for o in _prep_objects(c, [p.lower_ for p in kids(c, ("prep",)) if p.lower_ != "by"])
-    ]
+    carrying = load_tables().place_carrier_preps
+    others = [*kids(token, ("dobj",)), *(o for c in carriers for o in _prep_objects(c, carrying))]
     return located + [o for o in others if o not in located]
 
 
