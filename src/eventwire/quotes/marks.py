@@ -18,6 +18,7 @@ Role = Literal["open", "close", "either"]
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 # A straight mark after one of these opens a quote; before one of these it closes one.
 OPEN_CONTEXT = frozenset(" \t\n([{—–-/")
 CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-")
@@ -126,6 +127,44 @@ def _reopens(text: str, start: int) -> bool:
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every direct quotation in ``text``, in order, one span per paragraph it covers."""
+    double = _double_quote_spans(text)
+    single = _single_quote_spans(text, double, first_group=max((s.group for s in double), default=-1) + 1)
+    return sorted(double + single, key=lambda s: s.start)
+
+
+def _single_quote_spans(text: str, taken: list[QuoteSpan], first_group: int) -> list[QuoteSpan]:
+    """British-style ‘…’ quotes, outside double-quoted text (where they would be nested quotes).
+
+    ’ is also the apostrophe, so a closing mark must touch punctuation (‘…,’ or ‘…’.); failing
+    that, the first ’ before a space closes, which "the ministers’ plan" can still fool.
+    """
+    spans: list[QuoteSpan] = []
+    for start, end in paragraphs(text):
+        pos = start
+        while (opener := text.find(SINGLE_OPEN, pos, end)) >= 0:
+            limit = min([s.start for s in taken if s.start > opener] + [end])
+            inside = any(s.start <= opener < s.end + 1 for s in taken)
+            closer = None if inside else _single_closer(text, opener + 1, limit)
+            if closer is not None:
+                spans.append(QuoteSpan(*_trimmed(text, opener + 1, closer), group=first_group + len(spans)))
+            pos = (closer or opener) + 1
+    return [s for s in spans if s.end > s.start]
+
+
+def _single_closer(text: str, start: int, limit: int) -> int | None:
+    weak = None
+    for pos in range(start, limit):
+        if text[pos] != SINGLE_CLOSE:
+            continue
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        if text[pos - 1] in ".,!?" or after in ".,;:!?)" or pos + 1 == limit:
+            return pos
+        if weak is None and after.isspace():
+            weak = pos
+    return weak
+
+
+def _double_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     group = -1
     continuing = False  # the previous paragraph ended inside a quote
