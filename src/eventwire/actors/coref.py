@@ -41,13 +41,8 @@ class Chain:
     def add(self, c: Candidate, local: Resolution | None, how: str) -> None:
         self.members.append(c)
         self.links[c.head] = how
-        if local is not None:
-            self.evidence.append(local)
-            ranked = sorted(self.evidence, key=lambda r: r.rank)
-            actor = ranked[0]
-            for weaker in ranked[1:]:
-                actor = actor.merged(weaker)
-            self.actor = actor
+        if local is not None and local not in self.evidence:
+            self._merge(local)
             if local.office:
                 self.titles.add(local.office)
         if c.title:
@@ -56,6 +51,19 @@ class Chain:
             self.names.add(c.name.lower())
             if c.label == "PERSON" or (local is not None and local.kind == "person"):
                 self.name_words.update(c.name.lower().split())
+
+    def _merge(self, local: Resolution) -> None:
+        """The chain's actor: its strongest resolution, gaps filled from the weaker ones."""
+        weakest = max((r.rank for r in self.evidence), default=-1)
+        self.evidence.append(local)
+        if self.actor is not None and local.rank >= weakest:
+            self.actor = self.actor.merged(local)  # no stronger evidence: only fill gaps
+            return
+        ranked = sorted(self.evidence, key=lambda r: r.rank)
+        actor = ranked[0]
+        for weaker in ranked[1:]:
+            actor = actor.merged(weaker)
+        self.actor = actor
 
     @property
     def plural(self) -> bool:

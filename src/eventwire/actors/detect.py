@@ -48,6 +48,7 @@ class Parse:
     proxies: dict[int, int] = field(default_factory=dict)  # thing head -> role noun speaking for it
     place_words: dict[int, str] = field(default_factory=dict)  # "Thai" in "the Thai border"
     ethnic: set[int] = field(default_factory=set)  # "Albanians" in "ethnic Albanians"
+    _phrase_countries: dict[int, set[str]] | None = None
 
     def climb(self, token: Token) -> Token:
         """The head of the noun phrase a modifier belongs to ("US" -> "Blinken")."""
@@ -77,6 +78,16 @@ class Parse:
         if self.is_actor_head(top):
             return top.i
         return self.proxies.get(top.i)
+
+    def phrase_countries(self) -> dict[int, set[str]]:
+        """Countries named inside each actor phrase, by phrase head (computed once)."""
+        if self._phrase_countries is None:
+            self._phrase_countries = {}
+            for i, country in self.nationals.items():
+                holder = self.actor_head_of(self.doc[i])
+                if holder is not None:
+                    self._phrase_countries.setdefault(holder, set()).add(country)
+        return self._phrase_countries
 
     def actor_head_of(self, token: Token) -> int | None:
         """The actor phrase a modifier qualifies ("US" -> "Blinken"); None for free words."""
@@ -207,7 +218,7 @@ def _foreign(parse: Parse, span: Span, holder: int) -> bool:
     entry = parse.look.lookup(name_text(span))
     if entry is None or entry.country is None or entry.country in NON_STATE:
         return False
-    phrase = {c for i, c in parse.nationals.items() if parse.actor_head_of(parse.doc[i]) == holder}
+    phrase = parse.phrase_countries().get(holder, set())
     return bool(phrase) and entry.country not in phrase
 
 
