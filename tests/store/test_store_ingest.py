@@ -60,14 +60,24 @@ def test_second_ingest_codes_nothing_and_adds_nothing(db_path: str) -> None:
     assert coder.seen == []  # skipped before the coder, not after
 
 
-def test_a_repeated_text_is_not_coded_again(store: EventStore) -> None:
+def _with_copy() -> list[Article | RejectedInput]:
     items = corpus(2)[:2]
-    copy = Article(text=items[0].text, id="syndicated-copy") if isinstance(items[0], Article) else None
-    assert copy is not None
+    assert isinstance(items[0], Article)
+    return [*items, Article(text=items[0].text, id="syndicated-copy")]
+
+
+def test_a_text_already_stored_is_not_coded_again(store: EventStore) -> None:
     coder = FakeCoder()
-    summary = ingest(store, [*items, copy], coder)
+    summary = ingest(store, _with_copy(), coder, commit_every=1)
     assert (summary.new, summary.duplicates) == (2, 1)
     assert coder.seen == ["story-0", "story-1"]
+
+
+def test_a_copy_in_the_same_batch_is_still_a_duplicate(store: EventStore) -> None:
+    summary = ingest(store, _with_copy(), FakeCoder(), commit_every=10)
+    assert (summary.new, summary.duplicates) == (2, 1)
+    # story-0 and story-1 report the same talks; the copy of story-0 adds no third report.
+    assert store.con.execute("SELECT num_articles FROM events").fetchall() == [(2,)]
 
 
 def test_listener_hears_every_article(store: EventStore) -> None:
@@ -84,7 +94,8 @@ from eventwire.store import EventStore
 from eventwire.store.ingest import ingest
 
 with EventStore.open(sys.argv[1]) as store:
-    ingest(store, corpus(40), FakeCoder(delay=0.02), listener=lambda r: print(r.article_id, flush=True))
+    report = lambda r: print(r.article_id, flush=True)
+    ingest(store, corpus(40), FakeCoder(delay=0.02), commit_every=4, listener=report)
 """
 
 

@@ -87,11 +87,12 @@ def test_a_write_that_fails_leaves_nothing_of_the_article(
     store.add(meeting("a1", TEXT, "2024-03-12", "Wire One"))
     before = store.counts()
 
-    def explode(coded: CodedArticle) -> tuple[int, int]:
-        store.con.execute("INSERT INTO events (event_id, match_key) VALUES (99, 'half')")
+    def explode() -> None:
+        # By now the article's rows are written inside the transaction; the crash must undo them.
+        assert store.con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
         raise duckdb.ConversionException("disk trouble")
 
-    monkeypatch.setattr(store, "_write_events", explode)
+    monkeypatch.setattr(store.index, "write_refinements", explode)
     with pytest.raises(StoreError, match="disk trouble"):
         store.add(meeting("a2", "Envoys met again in Geneva.", "2024-03-13", "Daily Two"))
     assert store.counts() == before

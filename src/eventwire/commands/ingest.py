@@ -19,13 +19,14 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-import eventwire.ingest
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args, settings_from_args
-from eventwire.ingest.readers import check_readable, read_inputs
+from eventwire.errors import InputError
+from eventwire.ingest import CsvMapping, iter_articles
+from eventwire.ingest.readers import check_readable
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.store import AddResult, EventStore
-from eventwire.store.ingest import IngestSummary, ingest
+from eventwire.store.ingest import COMMIT_EVERY, IngestSummary, ingest
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,11 +36,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Code articles and store them in the event store, merging reports of one event.\n"
             "Articles already stored are skipped before parsing, so an interrupted ingest resumes.\n\n"
+            "INPUT: .jsonl, .txt, .csv/.tsv, .html, .rss/.atom/.xml, a folder, a feed URL, or - (stdin).\n\n"
             "example: eventwire ingest news.jsonl more-news.jsonl --db events.duckdb"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .txt, or - for JSONL on stdin")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder, feed URL, or - for JSONL on stdin"
+    )
     parser.add_argument(
         "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
     )
@@ -47,6 +51,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--retry-failed", action="store_true", help="code again the articles that failed before"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.add_argument(
+        "--commit-every",
+        type=int,
+        default=COMMIT_EVERY,
+        metavar="N",
+        help="articles per transaction (default 32)",
+    )
+    parser.add_argument(
+        "--csv-column",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="CSV column of an article field, e.g. text=body",
+    )
     add_pipeline_options(parser)
     parser.set_defaults(handler=run)
 
@@ -55,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
     settings = settings_from_args(args)
     total = IngestSummary()
+    mapping = _csv_mapping(args.csv_column)
     with EventStore.open(args.db, settings=settings) as store:
         if args.retry_failed:
             print(
@@ -63,7 +81,15 @@ def run(args: argparse.Namespace) -> int:
         coder = _LazyCoder(args)
         with _progress(args.inputs, disabled=args.no_progress) as bar:
             for name in args.inputs:
-                summary = ingest(store, _read(name), coder, source_name=name, listener=bar.advance)
+                items = iter_articles([name], mapping)
+                summary = ingest(
+                    store,
+                    items,
+                    coder,
+                    source_name=name,
+                    listener=bar.advance,
+                    commit_every=args.commit_every,
+                )
                 _add(total, summary)
         counts = store.counts()
     print(total.text())
@@ -91,13 +117,14 @@ class _LazyCoder:
         yield from self.pipeline.run(chain([first], articles))
 
 
-def _read(name: str) -> Iterator[Article | RejectedInput]:
-    """Articles of one INPUT; the folder/HTML/RSS/CSV readers are used when installed."""
-    reader = getattr(eventwire.ingest, "iter_articles", None)
-    if reader is not None and name != "-":
-        yield from reader([name])
-    else:
-        yield from read_inputs([name])
+def _csv_mapping(pairs: list[str] | None) -> CsvMapping | None:
+    """``--csv-column text=body`` options as a CsvMapping (None: the default column names)."""
+    if not pairs:
+        return None
+    options = dict(pair.split("=", 1) for pair in pairs if "=" in pair)
+    if len(options) != len(pairs):
+        raise InputError("--csv-column takes FIELD=COLUMN, e.g. --csv-column text=body")
+    return CsvMapping.from_options(options)
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:

@@ -16,6 +16,9 @@ from eventwire.store.store import AddResult, EventStore
 
 Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
 Listener = Callable[[AddResult], None]
+# Articles per transaction: DuckDB pays per statement and per commit, so a batch is ~10x
+# faster than one article at a time; a crash costs at most this many articles to recode.
+COMMIT_EVERY = 32
 
 
 @dataclass(slots=True)
@@ -54,17 +57,33 @@ def ingest(
     store: EventStore,
     items: Iterable[Article | RejectedInput],
     coder: Coder,
+    *,
     source_name: str | None = None,
     listener: Listener | None = None,
+    commit_every: int = COMMIT_EVERY,
 ) -> IngestSummary:
-    """Store every article of ``items`` not stored yet, coding only those that need it."""
+    """Store every article of ``items`` not stored yet, coding only those that need it.
+
+    Articles are committed ``commit_every`` at a time: a crash loses at most that many coded
+    articles, which the next run codes again; it never leaves part of an article behind.
+    """
     summary = IngestSummary()
     ids, coded_hashes = store.known_articles()
+    batch: list[CodedArticle] = []
 
     def report(result: AddResult) -> None:
         summary.record(result)
         if listener is not None:
             listener(result)
+
+    def commit() -> None:
+        for result in store.add_many(batch, source_name):
+            if result.status == "coded":
+                coded_hashes.update(
+                    content_hash(c.article.text) for c in batch if c.article.id == result.article_id
+                )
+            report(result)
+        batch.clear()
 
     def fresh() -> Iterator[Article]:
         for item in items:
@@ -74,15 +93,15 @@ def ingest(
                 continue
             ids.add(item.id)
             if isinstance(item, RejectedInput):
-                report(store.add(CodedArticle(Article(text="", id=item.id), error=item.error), source_name))
+                batch.append(CodedArticle(Article(text="", id=item.id), error=item.error))
             elif content_hash(item.text) in coded_hashes:
-                report(store.add(CodedArticle(article=item), source_name))
+                batch.append(CodedArticle(article=item))  # stored as a duplicate, never coded
             else:
                 yield item
 
     for coded in coder(fresh()):
-        result = store.add(coded, source_name)
-        if result.status == "coded":
-            coded_hashes.add(content_hash(coded.article.text))
-        report(result)
+        batch.append(coded)
+        if len(batch) >= commit_every:
+            commit()
+    commit()
     return summary

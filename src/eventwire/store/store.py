@@ -9,10 +9,9 @@ or entirely absent, so rerunning an interrupted ingest stores every article exac
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -21,17 +20,26 @@ import duckdb
 
 from eventwire.config import Settings
 from eventwire.errors import StoreError
-from eventwire.records import CodedArticle, Event, Location
+from eventwire.records import CodedArticle
 from eventwire.store import rows
-from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, folded, match_key, names
+from eventwire.store.dedup import MergeRule
+from eventwire.store.event_index import EventIndex
 from eventwire.store.schema import LATEST_VERSION, current_version, migrate, terms_of_sentences
 
 AddStatus = Literal["coded", "error", "duplicate", "skipped"]
 TABLES = ("articles", "sentences", "actors", "mentions", "events", "event_mentions", "quotes", "ingest_log")
-_CANDIDATE_COLUMNS = (
-    "event_id, event_date, date_precision, source_names, target_names, "
-    "location_name, location_country, lat, lon"
-)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """What one ``add_many`` transaction has seen and still has to write."""
+
+    source_name: str | None
+    known: set[str]  # article ids stored before or earlier in the batch
+    originals: dict[str, str]  # content hash -> id of the coded article with that text
+    pending: rows.PendingRows = field(default_factory=rows.PendingRows)
+    coded_ids: list[str] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)  # events whose counts must be recomputed
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class EventStore:
         self.con = con
         self.path = path
         self.rule = rule
-        self._next_event_id: int | None = None
+        self.index = EventIndex(con, rule)
 
     @classmethod
     def open(
@@ -106,22 +114,62 @@ class EventStore:
 
     def add(self, coded: CodedArticle, source_name: str | None = None) -> AddResult:
         """Store one coded article (or its error) unless an article with its id is stored already."""
-        article = coded.article
-        if self.has_article(article.id):
-            return AddResult(article.id, "skipped")
-        original = self._original_of(article.text) if coded.error is None else None
-        status: AddStatus = "duplicate" if original else "error" if coded.error else "coded"
+        return self.add_many([coded], source_name)[0]
+
+    def add_many(self, articles: Sequence[CodedArticle], source_name: str | None = None) -> list[AddResult]:
+        """Store a batch of coded articles in one transaction: all of them, or none after a crash."""
+        batch = _Batch(
+            source_name=source_name,
+            known=self._stored_ids([c.article.id for c in articles]),
+            originals=self._coded_hashes([c.article.text for c in articles]),
+        )
         with self._transaction():
-            self.con.execute(
-                rows.insert_sql("articles", rows.ARTICLE_COLUMNS),
-                rows.article_row(coded, status, source_name, original),
-            )
-            new_events, merged = self._write_content(coded) if status == "coded" else (0, 0)
-            self.con.execute(
-                rows.insert_sql("ingest_log", rows.INGEST_LOG_COLUMNS),
-                rows.log_row(article.id, status, source_name, coded),
-            )
-        return AddResult(article.id, status, new_events, merged)
+            results = [self._stage(coded, batch) for coded in articles]
+            batch.pending.flush(self.con)
+            self.index.write_refinements()
+            if batch.coded_ids:
+                terms = terms_of_sentences("WHERE list_contains(?, article_id)")
+                self.con.execute(f"INSERT INTO sentence_terms {terms}", [batch.coded_ids])
+            self._update_counts(sorted(batch.touched))
+        return results
+
+    def _stage(self, coded: CodedArticle, batch: _Batch) -> AddResult:
+        """Queue the rows of one article (events are merged at once, to be seen by the next ones)."""
+        article = coded.article
+        if article.id in batch.known:
+            return AddResult(article.id, "skipped")
+        batch.known.add(article.id)
+        digest = rows.content_hash(article.text) if article.text else ""
+        original = batch.originals.get(digest) if coded.error is None else None
+        status: AddStatus = "duplicate" if original else "error" if coded.error else "coded"
+        batch.pending.add(
+            "articles", rows.ARTICLE_COLUMNS, [rows.article_row(coded, status, batch.source_name, original)]
+        )
+        log = rows.log_row(article.id, status, batch.source_name, coded)
+        batch.pending.add("ingest_log", rows.INGEST_LOG_COLUMNS, [log])
+        if status != "coded":
+            return AddResult(article.id, status)
+        if digest:
+            batch.originals[digest] = article.id
+        batch.coded_ids.append(article.id)
+        self._stage_content(coded, batch.pending)
+        assigned = self.index.assign(coded, batch.pending)
+        batch.touched.update(assigned.event_ids)
+        return AddResult(article.id, status, assigned.new_events, assigned.merged)
+
+    def _stored_ids(self, ids: list[str]) -> set[str]:
+        found = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        return {row[0] for row in found}
+
+    def _coded_hashes(self, texts: list[str]) -> dict[str, str]:
+        """Content hash -> id of the coded article with that text, for the texts of a batch."""
+        hashes = [rows.content_hash(text) for text in texts if text]
+        found = self.con.execute(
+            "SELECT content_hash, min(id) FROM articles "
+            "WHERE status = 'coded' AND list_contains(?, content_hash) GROUP BY content_hash",
+            [hashes],
+        ).fetchall()
+        return {row[0]: row[1] for row in found}
 
     def forget_failed(self) -> int:
         """Delete articles stored with an error so the next ingest codes them again."""
@@ -130,15 +178,6 @@ class EventStore:
             self.con.execute("DELETE FROM articles WHERE status = 'error'")
         return failed
 
-    def _original_of(self, text: str) -> str | None:
-        if not text:
-            return None
-        found = self._scalar(
-            "SELECT id FROM articles WHERE content_hash = ? AND status = 'coded' LIMIT 1",
-            [rows.content_hash(text)],
-        )
-        return None if found is None else str(found)
-
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         self.con.execute("BEGIN TRANSACTION")
@@ -146,121 +185,19 @@ class EventStore:
             yield
         except BaseException as exc:
             self.con.execute("ROLLBACK")
-            self._next_event_id = None  # ids handed out inside the rolled-back transaction are free again
+            self.index.reset()  # events it learnt inside the rolled-back transaction are not stored
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"cannot write to the store {self.path}: {exc}") from exc
             raise
         self.con.execute("COMMIT")
 
-    def _write_content(self, coded: CodedArticle) -> tuple[int, int]:
-        article_id = coded.article.id
-        self._insert_many("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(coded))
-        terms = terms_of_sentences("WHERE article_id = ?")
-        self.con.execute(f"INSERT INTO sentence_terms {terms}", [article_id])
-        self._insert_many("actors", rows.ACTOR_COLUMNS, rows.actor_rows(coded), verb="INSERT OR IGNORE")
-        self._insert_many("mentions", rows.MENTION_COLUMNS, rows.mention_rows(coded))
-        self._insert_many("quotes", rows.QUOTE_COLUMNS, rows.quote_rows(coded))
-        return self._write_events(coded)
-
-    def _insert_many(
-        self, table: str, columns: tuple[str, ...], values: list[rows.Row], verb: str = "INSERT"
-    ) -> None:
-        if values:
-            self.con.executemany(rows.insert_sql(table, columns, verb), values)
+    def _stage_content(self, coded: CodedArticle, pending: rows.PendingRows) -> None:
+        pending.add("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(coded))
+        pending.add("actors", rows.ACTOR_COLUMNS, rows.actor_rows(coded), verb="INSERT OR IGNORE")
+        pending.add("mentions", rows.MENTION_COLUMNS, rows.mention_rows(coded))
+        pending.add("quotes", rows.QUOTE_COLUMNS, rows.quote_rows(coded))
 
     # -- events and their mentions -------------------------------------------------------
-
-    def _write_events(self, coded: CodedArticle) -> tuple[int, int]:
-        """Give each coded event an event id, merging with events already stored; count both."""
-        in_article: list[tuple[int, EventFacts]] = []
-        new_events = merged = 0
-        mention_rows = []
-        for index, event in enumerate(coded.events):
-            date, precision = rows.effective_date(event, coded.article)
-            facts = _facts_of(event, day_range(date, precision))
-            event_id = self._find_event(facts, in_article)
-            if event_id is None:
-                event_id = self._new_event(coded, event, facts, (date, precision))
-                new_events += 1
-            else:
-                self._refine_event(event_id, event, facts)
-                merged += 1
-            in_article.append((event_id, facts))
-            day = facts.days[0] if facts.days else None
-            mention_rows.append(rows.event_mention_row(coded, index, event, event_id, day))
-        self._insert_many("event_mentions", rows.EVENT_MENTION_COLUMNS, mention_rows)
-        self._update_counts(sorted({event_id for event_id, _ in in_article}))
-        return new_events, merged
-
-    def _find_event(self, facts: EventFacts, in_article: list[tuple[int, EventFacts]]) -> int | None:
-        for event_id, seen in in_article:
-            if self.rule.same_event(facts, seen) or (
-                facts.days is None and self.rule.same_event(facts, _undated(seen))
-            ):
-                return event_id
-        if facts.days is None or not self.rule.enabled:
-            return None
-        for candidate in self._candidates(facts):
-            if self.rule.same_event(facts, _stored_facts(facts.match_key, candidate)):
-                return int(candidate[0])
-        return None
-
-    def _candidates(self, facts: EventFacts) -> list[tuple[Any, ...]]:
-        assert facts.days is not None
-        # A year-precise stored event starts up to a year before a day it covers.
-        reach = dt.timedelta(days=self.rule.window_days + 366)
-        return self.con.execute(
-            f"SELECT {_CANDIDATE_COLUMNS} FROM events WHERE match_key = ? "
-            "AND event_date BETWEEN ? AND ? ORDER BY event_id DESC",
-            [
-                facts.match_key,
-                facts.days[0] - reach,
-                facts.days[1] + dt.timedelta(days=self.rule.window_days),
-            ],
-        ).fetchall()
-
-    def _new_event(
-        self, coded: CodedArticle, event: Event, facts: EventFacts, date: tuple[str | None, str | None]
-    ) -> int:
-        if self._next_event_id is None:
-            self._next_event_id = int(self._scalar("SELECT coalesce(max(event_id), 0) + 1 FROM events"))
-        event_id, self._next_event_id = self._next_event_id, self._next_event_id + 1
-        place = event.location
-        values = {
-            "event_id": event_id, "match_key": facts.match_key, "plover": event.plover, "mode": event.mode,
-            "context": list(event.context), "cameo": event.cameo, "goldstein": event.goldstein,
-            "quad": event.quad, "negated": event.negated, "modality": event.modality,
-            "source_countries": countries(event.source),
-            "target_countries": countries(event.target),
-            "source_names": names(event.source), "target_names": names(event.target),
-            "source_json": rows.actors_json(event.source), "target_json": rows.actors_json(event.target),
-            "event_date": facts.days[0] if facts.days else None, "date_precision": date[1],
-            "location_name": place and place.name, "location_country": place and place.country,
-            "lat": place and place.lat, "lon": place and place.lon, "root_article_id": coded.article.id,
-            "root_sentence": event.sentence, "added_at": dt.datetime.now(),
-        }  # fmt: skip
-        self.con.execute(rows.insert_sql("events", tuple(values)), list(values.values()))
-        return event_id
-
-    def _refine_event(self, event_id: int, event: Event, facts: EventFacts) -> None:
-        """A new mention adds actor names, and a place or a finer date when the event lacked them."""
-        place = event.location
-        self.con.execute(
-            """UPDATE events SET
-                source_names = list_sort(list_distinct(list_concat(source_names, ?::VARCHAR[]))),
-                target_names = list_sort(list_distinct(list_concat(target_names, ?::VARCHAR[]))),
-                location_name = coalesce(location_name, ?), location_country = coalesce(location_country, ?),
-                lat = coalesce(lat, ?), lon = coalesce(lon, ?)
-            WHERE event_id = ?""",
-            [names(event.source), names(event.target), place and place.name,
-             place and place.country, place and place.lat, place and place.lon, event_id],
-        )  # fmt: skip
-        if facts.days and facts.days[0] == facts.days[1] and event.date:
-            self.con.execute(
-                "UPDATE events SET event_date = ?, date_precision = 'day' "
-                "WHERE event_id = ? AND date_precision IN ('month', 'year')",
-                [facts.days[0], event_id],
-            )
 
     def _update_counts(self, event_ids: list[int]) -> None:
         """Recount mentions, sources (publishers) and articles, first and last seen, of these events."""
@@ -278,28 +215,6 @@ class EventStore:
             WHERE events.event_id = agg.event_id""",
             [event_ids],
         )
-
-
-def _facts_of(event: Event, days: tuple[dt.date, dt.date] | None) -> EventFacts:
-    return EventFacts(
-        match_key=match_key(event),
-        days=days,
-        source_names=folded(names(event.source)),
-        target_names=folded(names(event.target)),
-        location=event.location,
-    )
-
-
-def _undated(facts: EventFacts) -> EventFacts:
-    """The same facts without dates: an undated mention may join a dated event of its own article."""
-    return EventFacts(facts.match_key, None, facts.source_names, facts.target_names, facts.location)
-
-
-def _stored_facts(key: str, row: tuple[Any, ...]) -> EventFacts:
-    _, event_date, precision, source_names, target_names, place_name, country, lat, lon = row
-    location = Location(place_name, country, lat, lon) if place_name else None
-    days = day_range(event_date.isoformat(), precision) if event_date else None
-    return EventFacts(key, days, folded(source_names), folded(target_names), location)
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

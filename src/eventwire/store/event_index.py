@@ -1,0 +1,217 @@
+"""Which stored event a new mention belongs to, answered from memory, written per batch.
+
+Asking DuckDB for candidates and updating one event row per mention costs tens of
+milliseconds each; the index instead loads the events of a match key once, keeps them up
+to date in memory, and writes new events and refinements with a few statements per batch.
+The store is the only writer of its file (DuckDB locks it), so memory and file agree;
+after a rollback the index is dropped and reloaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from eventwire.records import CodedArticle, Event, Location
+from eventwire.store import rows
+from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, folded, match_key, names
+
+_KNOWN_COLUMNS = (
+    "event_id, event_date, date_precision, source_names, target_names, "
+    "location_name, location_country, lat, lon"
+)
+_REFINED_COLUMNS = (
+    "event_id", "source_names", "target_names", "location_name", "location_country", "lat", "lon",
+    "event_date", "date_precision",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "event_id", "match_key", "plover", "mode", "context", "cameo", "goldstein", "quad", "negated", "modality",
+    "source_countries", "target_countries", "source_names", "target_names", "source_json", "target_json",
+    "event_date", "date_precision", "location_name", "location_country", "lat", "lon", "root_article_id",
+    "root_sentence", "added_at",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class KnownEvent:
+    """What the merge rule needs of a stored event, kept current as mentions join it."""
+
+    event_id: int
+    key: str
+    day: dt.date | None
+    precision: str | None
+    source_names: set[str]
+    target_names: set[str]
+    location: Location | None
+    cached: EventFacts | None = None  # facts() is asked for every candidate of every mention
+
+    def facts(self) -> EventFacts:
+        if self.cached is not None:
+            return self.cached
+        days = day_range(self.day.isoformat(), self.precision) if self.day else None
+        self.cached = EventFacts(
+            self.key, days, folded(list(self.source_names)), folded(list(self.target_names)), self.location
+        )
+        return self.cached
+
+    def refine(self, event: Event, facts: EventFacts) -> None:
+        """A new mention adds actor names, and a place or a finer date when the event lacked them."""
+        self.cached = None
+        self.source_names.update(names(event.source))
+        self.target_names.update(names(event.target))
+        if self.location is None:
+            self.location = event.location
+        exact_day = facts.days is not None and facts.days[0] == facts.days[1] and event.date
+        if exact_day and facts.days and self.precision in ("month", "year"):
+            self.day, self.precision = facts.days[0], "day"
+
+    def refined_row(self) -> rows.Row:
+        place = self.location
+        return [
+            self.event_id, sorted(self.source_names), sorted(self.target_names), place and place.name,
+            place and place.country, place and place.lat, place and place.lon, self.day, self.precision,
+        ]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Assignment:
+    """The event id of each coded event of an article, and how many were new or merged."""
+
+    event_ids: list[int] = field(default_factory=list)
+    new_events: int = 0
+    merged: int = 0
+
+
+class EventIndex:
+    """Events by match key, loaded lazily from the store and updated in memory."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, rule: MergeRule) -> None:
+        self.con = con
+        self.rule = rule
+        self._by_key: dict[str, list[KnownEvent]] = {}
+        self._refined: dict[int, KnownEvent] = {}
+        self._next_id: int | None = None
+
+    def reset(self) -> None:
+        """Forget everything (after a rollback): the next lookups read the file again."""
+        self._by_key.clear()
+        self._refined.clear()
+        self._next_id = None
+
+    def assign(self, coded: CodedArticle, pending: rows.PendingRows) -> Assignment:
+        """Give each event of ``coded`` an event id, queueing new events and their mentions."""
+        done = Assignment()
+        in_article: list[tuple[KnownEvent, EventFacts]] = []
+        for index, event in enumerate(coded.events):
+            date, precision = rows.effective_date(event, coded.article)
+            facts = _facts_of(event, day_range(date, precision))
+            known = self._find(facts, in_article)
+            if known is None:
+                known = self._new(coded, event, facts, precision, pending)
+                done.new_events += 1
+            else:
+                known.refine(event, facts)
+                self._refined[known.event_id] = known
+                done.merged += 1
+            in_article.append((known, facts))
+            done.event_ids.append(known.event_id)
+            day = facts.days[0] if facts.days else None
+            pending.add(
+                "event_mentions",
+                rows.EVENT_MENTION_COLUMNS,
+                [rows.event_mention_row(coded, index, event, known.event_id, day)],
+            )
+        return done
+
+    def write_refinements(self) -> None:
+        """Write the names, places and dates that merged mentions added (after new events are in)."""
+        if not self._refined:
+            return
+        values = [event.refined_row() for event in self._refined.values()]
+        one = "(" + ", ".join("?" for _ in _REFINED_COLUMNS) + ")"
+        sets = ", ".join(f"{c} = v.{c}" for c in _REFINED_COLUMNS[1:])
+        self.con.execute(
+            f"UPDATE events SET {sets} FROM (VALUES {', '.join([one] * len(values))}) "
+            f"AS v({', '.join(_REFINED_COLUMNS)}) WHERE events.event_id = v.event_id",
+            [v for row in values for v in row],
+        )
+        self._refined.clear()
+
+    def _find(self, facts: EventFacts, in_article: list[tuple[KnownEvent, EventFacts]]) -> KnownEvent | None:
+        for known, seen in in_article:
+            if self.rule.same_event(facts, seen) or (
+                facts.days is None and self.rule.same_event(facts, _undated(seen))
+            ):
+                return known
+        if facts.days is None or not self.rule.enabled:
+            return None
+        for known in reversed(self._events_of(facts.match_key)):
+            if self.rule.same_event(facts, known.facts()):
+                return known
+        return None
+
+    def _events_of(self, key: str) -> list[KnownEvent]:
+        if key not in self._by_key:
+            found = self.con.execute(
+                f"SELECT {_KNOWN_COLUMNS} FROM events WHERE match_key = ? ORDER BY event_id", [key]
+            ).fetchall()
+            self._by_key[key] = [_known(key, row) for row in found]
+        return self._by_key[key]
+
+    def _new(
+        self,
+        coded: CodedArticle,
+        event: Event,
+        facts: EventFacts,
+        precision: str | None,
+        pending: rows.PendingRows,
+    ) -> KnownEvent:
+        if self._next_id is None:
+            found = self.con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchall()
+            self._next_id = int(found[0][0])
+        known = KnownEvent(
+            self._next_id, facts.match_key, facts.days[0] if facts.days else None, precision,
+            set(names(event.source)), set(names(event.target)), event.location,
+        )  # fmt: skip
+        self._next_id += 1
+        self._events_of(facts.match_key).append(known)
+        pending.add("events", EVENT_COLUMNS, [_event_row(known, coded, event)])
+        return known
+
+
+def _event_row(known: KnownEvent, coded: CodedArticle, event: Event) -> list[Any]:
+    place = event.location
+    return [
+        known.event_id, known.key, event.plover, event.mode, list(event.context), event.cameo,
+        event.goldstein, event.quad, event.negated, event.modality, countries(event.source),
+        countries(event.target), names(event.source), names(event.target),
+        rows.actors_json(event.source), rows.actors_json(event.target), known.day, known.precision,
+        place and place.name, place and place.country, place and place.lat, place and place.lon,
+        coded.article.id, event.sentence, dt.datetime.now(),
+    ]  # fmt: skip
+
+
+def _facts_of(event: Event, days: tuple[dt.date, dt.date] | None) -> EventFacts:
+    return EventFacts(
+        match_key=match_key(event),
+        days=days,
+        source_names=folded(names(event.source)),
+        target_names=folded(names(event.target)),
+        location=event.location,
+    )
+
+
+def _undated(facts: EventFacts) -> EventFacts:
+    """The same facts without dates: an undated mention may join a dated event of its own article."""
+    return EventFacts(facts.match_key, None, facts.source_names, facts.target_names, facts.location)
+
+
+def _known(key: str, row: tuple[Any, ...]) -> KnownEvent:
+    event_id, day, precision, source_names, target_names, place_name, country, lat, lon = row
+    location = Location(place_name, country, lat, lon) if place_name else None
+    return KnownEvent(
+        event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location
+    )
