@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames, LexEntry, Lexicon
 from eventwire.events.ontology import Ontology
-from eventwire.events.triggers import TriggerMatch
+from eventwire.events.triggers import TriggerMatch, is_complement_clause
 
 # Dependencies along which a frame reaches the event it governs: infinitive and clausal
 # complements, objects and their prepositional or clausal modifiers.
@@ -53,14 +53,18 @@ def recode(table: Mapping[str, str], cameo: str) -> str | None:
 def governed(token: Token, by_token: Mapping[int, TriggerMatch]) -> list[TriggerMatch]:
     """Triggers in the complement of ``token``, nearest first (breadth-first over the parse)."""
     found: list[TriggerMatch] = []
-    queue: deque[tuple[Token, int]] = deque((c, 1) for c in token.children if c.dep_ in COMPLEMENT_DEPS)
+    queue: deque[tuple[Token, int]] = deque((c, 1) for c in token.children if _leads_to_content(c))
     while queue:
         node, depth = queue.popleft()
         if node.i in by_token:
             found.append(by_token[node.i])
         if depth < MAX_FRAME_DEPTH:
-            queue.extend((c, depth + 1) for c in node.children if c.dep_ in COMPLEMENT_DEPS)
+            queue.extend((c, depth + 1) for c in node.children if _leads_to_content(c))
     return found
+
+
+def _leads_to_content(token: Token) -> bool:
+    return token.dep_ in COMPLEMENT_DEPS or is_complement_clause(token)
 
 
 def tree_depth(token: Token) -> int:

@@ -42,7 +42,8 @@ def part_of_speech(token: Token) -> PartOfSpeech | None:
     if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
-        return "noun"
+        # a noun modifying another noun names a kind of thing ("riot police", "peace talks")
+        return None if token.dep_ == "compound" else "noun"
     if token.pos_ == "ADJ":
         return "adj"
     return None
@@ -78,6 +79,8 @@ def objects_of(token: Token) -> set[str]:
         # "an end *to the fighting*" names what the noun acts on just as "of" does
         heads += _of_objects(token, ("of", "to")) + [c for c in token.children if c.dep_ == "compound"]
     else:
+        if not heads:  # an intransitive verb acts on its "from"-object ("withdrew from the talks")
+            heads = _of_objects(token, ("from",))
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
             heads += [clause] + [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
@@ -114,6 +117,13 @@ def modifiers_of(token: Token) -> set[str]:
     return {w for c in token.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
 
 
+def is_complement_clause(token: Token) -> bool:
+    """A clausal complement; the parser often attaches "pressed X *to free* Y" as advcl."""
+    if token.dep_ in ("ccomp", "xcomp"):
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def governor_of(token: Token) -> Token | None:
     """The verb that takes a nominal trigger as its object or subject ("held talks", "talks began")."""
     head = token.head
@@ -142,7 +152,7 @@ def _fits(entry: LexEntry, token: Token) -> bool:
         return False
     if entry.not_objects and objects & set(entry.not_objects):
         return False
-    if entry.clause and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+    if entry.clause and not any(is_complement_clause(c) for c in token.children):
         return False
     governor = governor_of(token)
     return not entry.governors or (governor is not None and governor.lemma_.lower() in entry.governors)
