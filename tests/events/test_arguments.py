@@ -92,6 +92,7 @@ class Case:
     nominal: bool = False
     reciprocal: bool = False
     preps: tuple[str, ...] = ()
+    plover: str = "ASSAULT"
 
     def actors(self) -> dict[str, str | None]:
         pairs = (item.split("=") for item in self.mentions.split(";"))
@@ -136,6 +137,16 @@ CASES = [
         "HRV",
     ),
     Case("Two Thai soldiers were killed on the border.", "killed", "Thai soldiers=THA", "", "THA"),
+    # troops that "were deployed" moved: for movement types the passive subject is the source
+    Case(
+        "Rwandan troops were deployed near Goma.",
+        "deployed",
+        "Rwandan troops=RWA",
+        "RWA",
+        "",
+        plover="MOBILIZE",
+    ),
+    Case("Rwandan troops were ambushed near Goma.", "ambushed", "Rwandan troops=RWA", "", "RWA"),
     # relative clause and participles: the noun they modify
     Case(
         "Militants who kidnapped the Korean engineers released a video.",
@@ -377,7 +388,7 @@ CASES = [
 def test_arguments_of_sentences(nlp: Language, case: Case) -> None:
     doc = nlp(case.text)
     trigger = trigger_at(
-        doc, case.word, nominal=case.nominal, reciprocal=case.reciprocal, target_preps=case.preps
+        doc, case.word, case.plover, nominal=case.nominal, reciprocal=case.reciprocal, target_preps=case.preps
     )
     args = find_arguments(parsed_with(doc, case.actors()), trigger)
     assert countries(args) == (case.source.split(), case.target.split())

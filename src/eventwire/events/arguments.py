@@ -90,13 +90,16 @@ class ArgumentTables:
     complement_target_preps: frozenset[str]
     place_carrier_preps: frozenset[str]
     documents: frozenset[str]
+    mover_types: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     values = data.get(key) or ()
     if not all(isinstance(v, str) for v in values):
         raise KnowledgeBaseError(f"{TABLES_RESOURCE}: {key} must be a list of strings")
-    return tuple(v.lower() if key != "target_optional" else v.upper() for v in values)
+    return tuple(
+        v.upper() if key.endswith("_types") or key == "target_optional" else v.lower() for v in values
+    )
 
 
 @functools.cache
@@ -115,6 +118,7 @@ def load_tables() -> ArgumentTables:
         complement_target_preps=frozenset(_strings(data, "complement_target_preps")),
         place_carrier_preps=frozenset(_strings(data, "place_carrier_preps")),
         documents=frozenset(_strings(data, "documents")),
+        mover_types=frozenset(_strings(data, "mover_types")),
     )
 
 
@@ -352,7 +356,10 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     sources: list[Tier] = []
     if _is_passive(verb):
         sources.append(_agents(verb, trigger.passive_source_prep))
-        targets.insert(0, surface_subject(verb))
+        if trigger.plover.upper() in load_tables().mover_types:
+            sources.append(surface_subject(verb))  # "troops were deployed": they moved
+        else:
+            targets.insert(0, surface_subject(verb))
     else:
         sources += [surface_subject(verb), _issuer(verb)]
     targets += [_nested_targets(verb), _originators(objects)]
