@@ -367,6 +367,14 @@ ENTRY = "          - {name: Test Person, country: FRA"
         ("          - just a string", "entry 1: expected a mapping"),
         (ENTRY + ", state_owned: maybe}", "field 'state_owned'"),
         (ENTRY + ", aliases: [1, 2]}", "field 'aliases'"),
+        (ENTRY + ", offices: president}", "field 'offices'"),
+        (ENTRY + ", offices: [president]}", "entry 1: expected a mapping"),
+        (ENTRY + ", offices: [{start: 2020-01-01}]}", "field 'office'"),
+        (ENTRY + ", offices: [{office: mayor, country: ZZZ}]}", "field 'country'"),
+        (ENTRY + ", offices: [{office: mayor, sector: GUV}]}", "field 'sector'"),
+        ("          - {iso3: QQQ, name: Qland}", "field 'iso3'"),
+        ("          - {iso3: ATA, name: Antarctica Again}", "duplicate key 'country:ATA'"),
+        ("          - {iso3: XKX, name: Kosova, metonyms: [{sector: GOV}]}", "field 'name'"),
     ],
 )
 def test_user_file_errors(tmp_path: Path, entries: str, message: str) -> None:
