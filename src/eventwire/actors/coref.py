@@ -101,19 +101,9 @@ class Coreference:
         self._locals: dict[int, Resolution | None] = {}
 
     def run(self) -> list[Chain]:
-        ordered = sorted(self.found.values(), key=lambda c: c.head)
-        # "we"/"our" wait until the quote's speaker ("...," he said) has been resolved.
-        speaker_words = {c.head for c in ordered if c.label == "PRON" and self._speaks_for_speaker(c)}
-        for c in ordered:
-            if c.head not in speaker_words:
-                self._visit(c)
-        for c in ordered:
-            if c.head in speaker_words:
-                self._visit(c)
+        for c in sorted(self.found.values(), key=lambda c: c.head):
+            self._visit(c)
         return self.chains
-
-    def _speaks_for_speaker(self, c: Candidate) -> bool:
-        return "speaker" in self.look.grammar.pronouns[self.doc[c.head].lower_].refers
 
     # ------------------------------------------------------------ local resolution
 
@@ -279,6 +269,8 @@ class Coreference:
         )
         for m in speakers:
             chain = self.chain_of.get(m.head)
+            if chain is None and m.label == "PRON" and not self._speaks_for_speaker(m):
+                chain = self._pronoun(m)[0]  # '"Our patience has limits," he said': who "he" is
             actor = chain.actor if chain is not None else self.local(m)
             if actor is None:
                 continue
@@ -289,6 +281,9 @@ class Coreference:
             return chain, None, "speaker"
         return None, None, ""
 
+    def _speaks_for_speaker(self, c: Candidate) -> bool:
+        return "speaker" in self.look.grammar.pronouns[self.doc[c.head].lower_].refers
+
     def _kind_of(self, m: Candidate) -> str | None:
         local = self.local(m)
         return local.kind if local is not None else None
@@ -297,8 +292,7 @@ class Coreference:
         """Is ``m`` a speaker (subject of "said", object of "citing") near the quote holding ``c``?"""
         if m.in_quote or abs(m.sentence - c.sentence) > 1 or m.label == "ADJ":
             return False
-        if m.label == "PRON" and m.head not in self.chain_of:
-            return False
+
         head = self.doc[m.head]
         cited = head.dep_ == "dobj" and head.head.lemma_.lower() in CITING_VERBS
         according = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
