@@ -322,8 +322,7 @@ def parse_actor(raw: Mapping[str, Any], where: Where, vocab: Vocab, category: st
     if state_owned is not None and not isinstance(state_owned, bool):
         raise where.error("state_owned", "true or false", state_owned)
     sector = _code(raw, "sector", vocab.sectors, where, required=False)
-    prefix = "ngo" if category == "igo" and country == "NGO" else category
-    key = _text(raw, "overrides", where) or f"{prefix}:{ident}"
+    key = _text(raw, "overrides", where) or f"{category}:{ident}"
     entry = KBEntry(key, name, country, sector, kind, _wikidata(raw, where), state_owned=state_owned)
     aliases = (name, *_texts(raw, "aliases", where))
     if tenures:
