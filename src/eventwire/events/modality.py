@@ -26,6 +26,8 @@ Policy choices, documented here because a user of the data needs them:
   an attempt ("wants to", "seeks to", "is likely to") is *hypothetical*.
 - A question ("Will Brazil sign the accord?") and an embedded "whether" clause are
   *hypothetical*.
+- A trigger inside the condition ("*if Serbia attacks*, Croatia will retaliate") is
+  *hypothetical*; the event the condition governs is *conditional*.
 - When several markers apply the strongest qualification wins:
   conditional > hypothetical > future > asserted.
 - Negation counts parity along the walk, so "did not fail to attack" is not negated.
@@ -73,6 +75,7 @@ class ModalityLexicon:
     reporting: frozenset[str]
     aspectual: frozenset[str]
     predictions: frozenset[str]
+    negating_subjects: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -106,6 +109,7 @@ def load_lexicon() -> ModalityLexicon:
         reporting=_words(data["reporting"]),
         aspectual=_words(data["aspectual"]),
         predictions=_words(data["predictions"]),
+        negating_subjects=_words(neg["subjects"]),
     )
 
 
@@ -206,8 +210,10 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
                 found.add("hypothetical")
         elif (child.dep_, lemma) in hypothetical:
             found.add("hypothetical")
-    if _is_condition_clause(token, lex) or _governs_condition(token, lex):
-        found.add("conditional")
+    if _is_condition_clause(token, lex):
+        found.add("hypothetical")  # "if Serbia attacks, ...": a supposition, not a plan
+    if _governs_condition(token, lex):
+        found.add("conditional")  # "..., Croatia will retaliate"
     return found
 
 
@@ -236,6 +242,18 @@ def _negations(token: Token, lex: ModalityLexicon) -> int:
     return count
 
 
+def _negated_subject(verb: Token, below: Token | None, lex: ModalityLexicon) -> bool:
+    """ "No troops were sent", "nobody was arrested": the subject says it did not happen."""
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject == below:
+            continue
+        if subject.lemma_.lower() in lex.negating_subjects:
+            return True
+        if any(c.dep_ == "det" and c.lemma_.lower() in lex.negating_determiners for c in subject.children):
+            return True
+    return False
+
+
 def _is_question(token: Token) -> bool:
     text = token.sent.text.rstrip().rstrip("\"'”’)")
     return text.endswith("?")
@@ -250,7 +268,7 @@ def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
     negations = 0
     marks: set[Modality] = set()
     for below, token in zip([None, *chain], chain, strict=False):
-        negations += _negations(token, lex)
+        negations += _negations(token, lex) + _negated_subject(token, below, lex)
         marks |= _modal_marks(token, lex, backshifted)
         if below is not None and below.dep_ in ("xcomp", "acl"):
             marks |= _governor_marks(token, lex)
