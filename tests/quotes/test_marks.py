@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.quotes.marks import find_quote_spans, mark_role
+from eventwire.quotes.marks import QuotedRegions, find_quote_spans, mark_role
 
 SPANS = [
     ('She said "we will stay," and left.', ["we will stay"]),
@@ -78,3 +78,10 @@ def test_any_text_gives_valid_spans(text: str) -> None:
         assert span.start >= previous_end  # spans never overlap and come in order
         assert text[span.start : span.end].strip()
         previous_end = span.end
+
+
+def test_quoted_regions_answer_position_questions() -> None:
+    text = 'a "bc" d "ef" g'
+    regions = QuotedRegions.of(find_quote_spans(text))
+    assert [i for i in range(len(text)) if regions.covers(i)] == [3, 4, 10, 11]
+    assert not QuotedRegions().covers(0)

@@ -7,12 +7,12 @@ resolved afterwards, in text order, by the resolver (``resolve.py``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.quotes.lexicon import QuoteLexicon
-from eventwire.quotes.marks import QuoteSpan
+from eventwire.quotes.marks import QuotedRegions, QuoteSpan
 from eventwire.quotes.rules import (
     Agents,
     MediaTest,
@@ -56,42 +56,43 @@ class Attributor:
     doc: Doc
     lex: QuoteLexicon
     is_media: MediaTest
+    regions: QuotedRegions = field(default_factory=QuotedRegions)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens whose first character lies in [start, end)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return [t for t in span if start <= t.idx < end] if span is not None else []
 
-    def outside(self, token: Token, quoted: Sequence[QuoteSpan]) -> bool:
-        return not any(q.start <= token.idx < q.end for q in quoted)
+    def outside(self, token: Token) -> bool:
+        return not self.regions.covers(token.idx)
 
-    def _walk_up(self, content: list[Token], quoted: Sequence[QuoteSpan]) -> Iterator[Token]:
+    def _walk_up(self, content: list[Token]) -> Iterator[Token]:
         """Cues that govern the quoted words: "described it as 'very simple'"."""
         inside = {t.i for t in content}
         for token in content:
             if token.head.i in inside and token.head is not token:
                 continue
             for ancestor in token.ancestors:
-                if ancestor.i not in inside and is_cue(ancestor, self.lex) and self.outside(ancestor, quoted):
+                if ancestor.i not in inside and is_cue(ancestor, self.lex) and self.outside(ancestor):
                     yield ancestor
                     break
 
-    def _attached(self, content: list[Token], quoted: Sequence[QuoteSpan]) -> Iterator[Token]:
+    def _attached(self, content: list[Token]) -> Iterator[Token]:
         """Cues the parser hung below the quote ('"...," TASS reported' as a conjunct)."""
         inside = {t.i for t in content}
         for token in content:
             for child in token.children:
-                if child.i not in inside and is_cue(child, self.lex) and self.outside(child, quoted):
+                if child.i not in inside and is_cue(child, self.lex) and self.outside(child):
                     yield child
 
-    def _adjacent(self, content: list[Token], quoted: Sequence[QuoteSpan]) -> Iterator[Token]:
+    def _adjacent(self, content: list[Token]) -> Iterator[Token]:
         """Cues next to the marks: '"...," Blinken said.' or 'She added: "..."'."""
         doc = self.doc
         after = range(content[-1].i + 1, min(content[-1].i + 1 + ADJACENT_WINDOW, len(doc)))
         for i in after:
             if doc[i].text in SENTENCE_END or (doc[i].text in CLOSING_TEXTS and i > content[-1].i + 2):
                 break
-            if is_cue(doc[i], self.lex) and self.outside(doc[i], quoted):
+            if is_cue(doc[i], self.lex) and self.outside(doc[i]):
                 yield doc[i]
         before = range(content[0].i - 1, max(content[0].i - 1 - ADJACENT_WINDOW, -1), -1)
         opener = [doc[i] for i in before]
@@ -99,22 +100,22 @@ class Attributor:
             for token in opener[2:]:
                 if token.text in SENTENCE_END:
                     break
-                if is_cue(token, self.lex) and self.outside(token, quoted):
+                if is_cue(token, self.lex) and self.outside(token):
                     yield token
 
-    def _in_sentence(self, content: list[Token], quoted: Sequence[QuoteSpan]) -> Iterator[Token]:
+    def _in_sentence(self, content: list[Token]) -> Iterator[Token]:
         """Last resort: an "according to" anywhere in the quote's sentences."""
         for sent in {t.sent.start: t.sent for t in content}.values():
-            yield from (t for t in sent if is_according(t) and self.outside(t, quoted))
+            yield from (t for t in sent if is_according(t) and self.outside(t))
 
-    def cue_for(self, span: QuoteSpan, quoted: Sequence[QuoteSpan]) -> tuple[Token, Agents] | None:
+    def cue_for(self, span: QuoteSpan) -> tuple[Token, Agents] | None:
         """The first cue around a direct quote that names a speaker or a reporter."""
         content = [t for t in self.tokens_in(span.start, span.end) if not t.is_space]
         if not content:
             return None
         finders = (self._walk_up, self._attached, self._adjacent, self._in_sentence)
         for finder in finders:
-            for cue in finder(content, quoted):
+            for cue in finder(content):
                 agents = agents_of(cue, self.lex, self.is_media)
                 if agents.speaker is not None or agents.reporters:
                     return cue, agents
@@ -131,7 +132,7 @@ class Attributor:
         drafts = []
         for group in sorted({s.group for s in spans}):
             members = [s for s in spans if s.group == group]
-            found = next((c for c in (self.cue_for(s, spans) for s in members) if c is not None), None)
+            found = next((c for c in (self.cue_for(s) for s in members) if c is not None), None)
             for member in members:
                 drafts.append(self._direct(member, found))
         return drafts
@@ -147,7 +148,7 @@ class Attributor:
         """Reported speech: a cue with a content clause, or "according to X, <clause>"."""
         drafts = []
         for token in self.doc:
-            if not self.outside(token, quoted):
+            if not self.outside(token):
                 continue
             draft = self._according(token) if is_according(token) else self._reported_clause(token)
             if draft is not None and _quoted_share(draft, quoted) < MAX_QUOTED_SHARE:

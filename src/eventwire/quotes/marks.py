@@ -9,7 +9,8 @@ mark is ignored.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,6 +37,23 @@ class QuoteSpan:
     end: int
     group: int
     closed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedRegions:
+    """Where quoted words are, for O(log n) "is this position quoted?" questions."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, spans: Sequence[QuoteSpan]) -> QuotedRegions:
+        ordered = sorted(spans, key=lambda s: s.start)  # spans never overlap
+        return cls(tuple(s.start for s in ordered), tuple(s.end for s in ordered))
+
+    def covers(self, position: int) -> bool:
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.ends[i]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.lexicon import QuoteLexicon
+from eventwire.quotes.marks import QuotedRegions
 from eventwire.quotes.rules import agent_phrase, named_head
 from eventwire.records import Actor, ActorKind, Mention
 
@@ -35,7 +36,9 @@ class SpeakerResolver:
 
     parsed: ParsedArticle
     lex: QuoteLexicon
-    quoted: tuple[tuple[int, int], ...] = ()  # quoted words never hold a speaker pronoun's antecedent
+    quoted: QuotedRegions = field(
+        default_factory=QuotedRegions
+    )  # quoted words never hold a speaker pronoun's antecedent
     history: list[tuple[int, Actor]] = field(default_factory=list)
 
     def remember(self, position: int, actor: Actor | None) -> None:
@@ -123,12 +126,13 @@ class SpeakerResolver:
             fits = _organisation_subject
         else:
             fits = _names_person
-        candidates = [
-            c
-            for c in token.doc[: token.i]
-            if c.idx >= start and fits(c) and not any(a <= c.idx < b for a, b in self.quoted)
-        ]
-        return candidates[-1] if candidates else None
+        for i in range(token.i - 1, -1, -1):
+            candidate = token.doc[i]
+            if candidate.idx < start:
+                break
+            if fits(candidate) and not self.quoted.covers(candidate.idx):
+                return candidate
+        return None
 
 
 def _known(actor: Actor) -> bool:

@@ -57,12 +57,23 @@ def name_span(token: Token) -> Span:
     start = min((c.left_edge.i for c in token.lefts if c.dep_ in NAME_DEPS), default=token.i)
     end = max((c.right_edge.i + 1 for c in token.rights if _name_continues(token, c)), default=token.i + 1)
     if token.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            start, end = min(start, ent.start), max(end, ent.end)
+        ent_start, ent_end = _entity_bounds(token)
+        start, end = min(start, ent_start), max(end, ent_end)
     while start < token.i and doc[start].pos_ in ("DET", "PUNCT"):
         start += 1  # "the ministry" and "ministry" are the same speaker
     return doc[start:end]
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """Token range of the entity holding ``token``, read from IOB tags (``doc.ents`` is slow)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def agent_phrase(token: Token, lex: QuoteLexicon) -> Span:

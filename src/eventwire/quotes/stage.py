@@ -16,7 +16,7 @@ from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.attribution import Attributor, Draft
 from eventwire.quotes.feed import feed_events
 from eventwire.quotes.lexicon import QuoteLexicon, load_lexicon
-from eventwire.quotes.marks import find_quote_spans
+from eventwire.quotes.marks import QuotedRegions, find_quote_spans
 from eventwire.quotes.resolve import SpeakerResolver
 from eventwire.quotes.rules import is_according, sentence_reporters
 from eventwire.records import Actor, Quote
@@ -34,9 +34,10 @@ class QuoteStage:
         self.lex = lex
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        spans = find_quote_spans(parsed.doc.text)
-        resolver = SpeakerResolver(parsed, self.lex, tuple((s.start, s.end) for s in spans))
-        attributor = Attributor(parsed.doc, self.lex, resolver.is_media)
+        spans = find_quote_spans(parsed.article.text)
+        regions = QuotedRegions.of(spans)
+        resolver = SpeakerResolver(parsed, self.lex, regions)
+        attributor = Attributor(parsed.doc, self.lex, resolver.is_media, regions)
         drafts = attributor.direct_drafts(spans) + attributor.indirect_drafts(spans)
         quotes = self._resolve(sorted(drafts, key=lambda d: (d.start, -d.end)), parsed, resolver)
         reporters = self._sentence_reporters(parsed, resolver)
@@ -64,7 +65,7 @@ class QuoteStage:
             cue = "according to" if is_according(draft.cue) else draft.cue.text
         token = parsed.doc.char_span(draft.start, draft.end, alignment_mode="expand")
         sentence = parsed.sentence_index(token[0]) if token is not None and len(token) else None
-        text = parsed.doc.text[draft.start : draft.end]
+        text = parsed.article.text[draft.start : draft.end]
         return Quote(text, draft.start, draft.end, speaker, cue, draft.direct, reporters, sentence)
 
     def _introduced(self, quote: Quote, parsed: ParsedArticle, resolver: SpeakerResolver) -> Quote:
