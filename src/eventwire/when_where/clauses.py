@@ -7,7 +7,7 @@ trigger itself when it is a verb, else the nearest verb above it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventwire.records import Event
 from eventwire.when_where.dates import Tense
@@ -15,8 +15,9 @@ from eventwire.when_where.dates import Tense
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
 _PLAN_VERBS = frozenset(
-    {"plan", "expect", "schedule", "set", "agree", "intend", "hope", "want", "aim", "prepare"}
+    {"plan", "expect", "schedule", "set", "agree", "intend", "hope", "want", "aim", "prepare", "due"}
 )
 
 
@@ -37,6 +38,17 @@ def clause_head(token: Token) -> Token:
     return current
 
 
+def same_clause(head: Token, other: Token) -> bool:
+    """``other`` is ``head`` or an open complement under it: in "talks are expected to continue
+    in Geneva" the place and time of "continue" are those of the talks."""
+    current = other
+    while current != head:
+        if current.dep_ != "xcomp" or current.head == current:
+            return False
+        current = current.head
+    return True
+
+
 def governs(upper: Token, lower: Token) -> bool:
     """True when ``upper`` is ``lower`` or one of its syntactic ancestors."""
     return upper == lower or upper in lower.ancestors
@@ -50,27 +62,25 @@ def tense_of(verb: Token) -> Tense:
     """
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     lowered = {a.lower_ for a in auxes}
-    if lowered & (_FUTURE_AUX | _POSSIBLE_AUX) or _going_to(verb):
+    if _is_future(verb, lowered):
         return "future"
-    if "to" in lowered and verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_VERBS:
-        return "future"
-    if any(a.tag_ in _PAST_TAGS for a in auxes) or verb.tag_ == "VBD":
+    if verb.tag_ == "VBN" and lowered & _PRESENT_AUX:
+        return "present"  # "the vote is scheduled for Sunday"
+    perfect = verb.tag_ == "VBN" and ({"has", "have", "had"} & lowered or not auxes)
+    if perfect or verb.tag_ == "VBD" or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and ({"has", "have", "had"} & lowered or not auxes):
-        return "past"
-    if verb.tag_ in {"VBZ", "VBP", "VBG", "VB"}:
-        return "present"
-    return "past"
+    return "present" if verb.tag_ in {"VBZ", "VBP", "VBG", "VB"} else "past"
+
+
+def _is_future(verb: Token, auxiliaries: set[str]) -> bool:
+    if auxiliaries & (_FUTURE_AUX | _POSSIBLE_AUX) or _going_to(verb):
+        return True
+    if "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_VERBS:
+        return True
+    # "talks are expected to continue", "the army plans to withdraw"
+    return verb.lemma_ in _PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
-
-
-def entity_span(doc: Doc, token: Token, labels: frozenset[str]) -> Span | None:
-    """The named entity with one of ``labels`` that covers ``token``, if any."""
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in labels:
-            return ent
-    return None

@@ -23,7 +23,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from eventwire.records import Event, Sentence
-from eventwire.when_where.clauses import clause_head, governs, tense_of, trigger_token
+from eventwire.when_where.clauses import clause_head, governs, same_clause, tense_of, trigger_token
 from eventwire.when_where.dates import DateMention, ResolvedDate, Tense, find_dates, resolve_expression
 
 DateSource = Literal["clause", "governing", "sentence", "previous_sentence", "publication", "none"]
@@ -79,7 +79,7 @@ class EventDater:
         self, anchored: list[_Anchored], head: Token | None, trigger: Token | None, tense: Tense
     ) -> DateChoice | None:
         if head is not None and trigger is not None:
-            own = [a for a in anchored if a.head == head]
+            own = [a for a in anchored if a.head is not None and same_clause(head, a.head)]
             if own:
                 return self._choose(_nearest(own, trigger), tense, "clause")
             above = [a for a in anchored if a.head is not None and governs(a.head, head)]
@@ -133,4 +133,4 @@ def _under(anchored: _Anchored, head: Token | None) -> bool:
     """True when the expression sits in a clause below the event's (it dates something else)."""
     if head is None or anchored.head is None:
         return False
-    return anchored.head != head and governs(head, anchored.head)
+    return not same_clause(head, anchored.head) and governs(head, anchored.head)

@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.records import Event, Location
-from eventwire.when_where.clauses import clause_head, trigger_token
+from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 from eventwire.when_where.gazetteer import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -93,7 +93,9 @@ class EventPlacer:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
         head = clause_head(trigger)
         lexicon = locatives()
-        preps = [t for t in trigger.sent if _is_locative(t, lexicon) and clause_head(t.head) == head]
+        preps = [
+            t for t in trigger.sent if _is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
+        ]
         preps.sort(key=lambda t: abs(t.i - trigger.i))
         if head.lemma_ in lexicon.place_object_verbs:
             # "shelled Goma", "visited the capital, Kabul": the object is where it happened
