@@ -1,8 +1,8 @@
 """Accuracy of event dates and places on the project's own corpus, against pinned floors.
 
-The corpus (corpus/cases.yaml and corpus/heldout.yaml) holds sentences written for eventwire with a trigger each; the
-test builds the event by hand (the event coder is tested elsewhere), runs the when-where stage
-and counts exact matches: (date, precision) for dates, (name, country) for places.
+The corpus (corpus/cases.yaml and corpus/heldout.yaml) holds sentences written for eventwire,
+with a trigger each; the test builds the event by hand (the event coder is tested elsewhere),
+runs the when-where stage and counts exact matches: (date, precision) for dates, (name, country) for places.
 """
 
 from __future__ import annotations
