@@ -112,6 +112,11 @@ DISAMBIGUATION = [
     ("The army released 30 prisoners of war.", "RETREAT"),
     ("Egypt opened its border crossing to aid convoys.", "RETREAT"),
     ("Seoul will not allow the inspectors to enter.", "REJECT"),
+    ("The rebels renewed their demand that the army withdraw from the valley.", "REQUEST"),
+    ("Students staged a protest after the police arrested their leader.", "PROTEST"),
+    ("Riot police used tear gas to disperse the crowd.", "COERCE"),
+    ("The last foreign troops left the country on Sunday.", "RETREAT"),
+    ("Libya withdrew from the summit in protest.", "SANCTION"),
 ]
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames, LexEntry, Lexicon
 from eventwire.events.ontology import Ontology
-from eventwire.events.triggers import TriggerMatch, is_complement_clause
+from eventwire.events.triggers import TriggerMatch, governor_of, is_complement_clause
 
 # Dependencies along which a frame reaches the event it governs: infinitive and clausal
 # complements, objects and their prepositional or clausal modifiers.
@@ -91,13 +91,27 @@ class FrameResolver:
         for frame in framing:
             if frame.token in absorbed:
                 continue
-            inside = governed(doc[frame.token], by_token)
+            inside = governed(doc[frame.token], by_token) + self._clause_of_carrier(doc, frame, by_token)
             absorbed |= {m.token for m in inside}
             candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
         for match in by_token.values():
             if match.token not in absorbed and not self._entry(match).frame:
                 candidates.append(self._standalone(doc, match))
         return sorted(candidates, key=lambda c: c.match.token)
+
+    def _clause_of_carrier(
+        self, doc: Doc, frame: TriggerMatch, by_token: Mapping[int, TriggerMatch]
+    ) -> list[TriggerMatch]:
+        """A nominal frame's clause is often parsed on its verb: "renewed its demand *that X*"."""
+        carrier = governor_of(doc[frame.token]) if frame.nominal else None
+        if carrier is None or carrier.i in by_token:
+            return []
+        found: list[TriggerMatch] = []
+        for clause in (c for c in carrier.children if c.dep_ == "ccomp"):
+            if clause.i in by_token:
+                found.append(by_token[clause.i])
+            found += governed(clause, by_token)
+        return found
 
     def _entry(self, match: TriggerMatch) -> LexEntry:
         return self.lexicon.entry(match.pattern)

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.frames import Candidate
 from eventwire.events.lexicon import Frames
-from eventwire.events.triggers import governor_of
+from eventwire.events.triggers import governor_of, word_forms
 from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
@@ -62,7 +62,7 @@ def anchor_token(doc: Doc, candidate: Candidate, frames: Frames) -> Token:
     if candidate.match.nominal and candidate.anchor == candidate.match.token:
         governor = governor_of(token)
         words = frames.light_verbs | frames.occurrence_verbs
-        if governor is not None and governor.lemma_.lower() in words:
+        if governor is not None and not words.isdisjoint(word_forms(governor)):
             return governor
     return token
 

@@ -49,9 +49,25 @@ def part_of_speech(token: Token) -> PartOfSpeech | None:
     return None
 
 
+def word_forms(token: Token) -> tuple[str, ...]:
+    """Lemma, surface form and, for verbs, the form without its inflection.
+
+    The small model's lemmatiser now and then gets a verb wrong ("staged" -> "stag"); the
+    stripped surface form is a cheap second opinion.
+    """
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if token.tag_ in ("VBD", "VBN") and lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+    elif token.tag_ == "VBG" and lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e"]
+    elif token.tag_ == "VBZ" and lower.endswith("s"):
+        forms.append(lower[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
 def _lookup_words(token: Token) -> tuple[str, ...]:
-    # The lemmatiser sometimes keeps a plural or an -ing form; the surface form is a fallback.
-    return (token.lemma_.lower(), token.lower_)
+    return word_forms(token)
 
 
 def _with_compounds(token: Token) -> set[str]:
@@ -155,7 +171,9 @@ def _fits(entry: LexEntry, token: Token) -> bool:
     if entry.clause and not any(is_complement_clause(c) for c in token.children):
         return False
     governor = governor_of(token)
-    return not entry.governors or (governor is not None and governor.lemma_.lower() in entry.governors)
+    return not entry.governors or (
+        governor is not None and not set(word_forms(governor)).isdisjoint(entry.governors)
+    )
 
 
 def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
