@@ -42,12 +42,8 @@ class WhenWhereStage:
         dateline = parse_dateline(parsed.article.text, parsed.article.date)
         article = _with_dateline_metadata(parsed.article, dateline)
         fallback = self._dateline_location(dateline)
-        actor_countries = (m.actor.country for m in parsed.mentions if m.actor is not None)
-        context = context_countries(parsed.doc, self.gazetteer, actor_countries)
-        if fallback is not None and fallback.country:
-            context.insert(0, fallback.country)
         dater = EventDater(parsed.doc, parsed.sentences, article.date, dateline.end if dateline else 0)
-        placer = EventPlacer(parsed.doc, self.gazetteer, context, fallback)
+        placer = EventPlacer(parsed.doc, self.gazetteer, self._context(parsed, fallback), fallback)
         events: list[Event] = []
         date_notes: list[dict[str, Any]] = []
         for index, event in enumerate(parsed.events):
@@ -60,6 +56,14 @@ class WhenWhereStage:
         unresolved = unresolved_toponyms(parsed.doc, self.gazetteer)
         notes["unresolved_places"] = list(dict.fromkeys([*unresolved, *placer.unresolved]))
         return parsed.with_(article=article, events=tuple(events), notes=notes)
+
+    def _context(self, parsed: ParsedArticle, dateline: Location | None) -> list[str]:
+        """Countries that rank candidate places: the dateline's, the article's, the actors'."""
+        actor_countries = (m.actor.country for m in parsed.mentions if m.actor is not None)
+        context = context_countries(parsed.doc, self.gazetteer, actor_countries)
+        if dateline is not None and dateline.country:
+            context.insert(0, dateline.country)
+        return context
 
     def _dateline_location(self, dateline: Dateline | None) -> Location | None:
         if dateline is None:
