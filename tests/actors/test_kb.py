@@ -473,3 +473,32 @@ def test_office_holder_titles(kb: ActorKB, country: str, office: str, on: dt.dat
 @pytest.mark.parametrize("country", ["USA", "RUS", "CHN", "GBR", "FRA"])
 def test_office_holder_unknown_office(kb: ActorKB, country: str) -> None:
     assert kb.office_holder(country, "chief astrologer", D(2020, 1, 1)) is None
+
+
+def test_user_file_flat_office_and_person_override(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        """\
+        version: 1
+        entries:
+          - name: Lena Korhonen
+            aliases: [Korhonen]
+            country: FIN
+            office: foreign minister
+            start: 2031-01-01
+            end: null
+          - overrides: person:sergei-lavrov
+            name: Sergei Lavrov
+            aliases: [Lavrov]
+            country: RUS
+            offices:
+              - {office: foreign minister, start: 2004-03-09, end: 2030-12-31}
+        """,
+    )
+    kb = ActorKB.load([path])
+    holder = kb.office_holder("FIN", "foreign minister", D(2031, 6, 1))
+    assert holder is not None
+    assert (holder.name, holder.kind, holder.sector) == ("Lena Korhonen", "person", "GOV")
+    assert kb.office_holder("RUS", "foreign minister", D(2031, 6, 1)) is None
+    lavrov = kb.lookup("Lavrov", D(2031, 6, 1))
+    assert lavrov is not None and (lavrov.key, lavrov.sector) == ("person:sergei-lavrov", "ELI")
