@@ -96,3 +96,14 @@ def test_context_gives_a_country_to_a_nominal_without_one(fake_analyse: Analyse)
     }
     report = next(r for r in result.chains if r.mentions[0].text == "Police")
     assert "context" in report.reason
+
+
+def test_they_after_a_coordination_is_left_unresolved(fake_analyse: Analyse) -> None:
+    # "they" means the pair, which no single actor is: better no mention than one of the two
+    result = fake_analyse("Orlov and Ward met in Geneva. They agreed to meet again.")
+    assert [m.text for m in result.mentions] == ["Orlov", "Ward"]
+
+
+def test_they_after_a_plural_group(fake_analyse: Analyse) -> None:
+    result = fake_analyse("Sudanese rebels attacked the town. They said the army had fled.")
+    assert _chain_of(result, "Sudanese rebels") == {"Sudanese rebels", "They"}

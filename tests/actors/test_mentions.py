@@ -178,3 +178,24 @@ def test_mentions_are_sorted_and_point_into_the_text(fake_analyse: Analyse) -> N
     positions = [(m.token_start, -m.token_end) for m in result.mentions]
     assert positions == sorted(positions)  # text order, outer phrase before nested mentions
     assert all(text[m.start : m.end] == m.text for m in result.mentions)
+
+
+def test_from_phrase_gives_the_affiliation(fake_analyse: Analyse) -> None:
+    result = fake_analyse("Officials from the German company Blue Pipe AG arrived in Nairobi on Monday.")
+    assert _codes(_find(result, "Officials"))[1:3] == ("DEU", "BUS")
+
+
+NESTING = [
+    "Officials from the German company Blue Pipe AG arrived in Nairobi on Monday.",
+    "Russian news agency TASS said the Kremlin and its allies would answer the government of Sudan.",
+    "Sanctions hit the German company Blue Pipe AG and its CEO Karl Weber.",
+]
+
+
+@pytest.mark.parametrize("text", NESTING)
+def test_mention_spans_nest_and_never_cross(fake_analyse: Analyse, text: str) -> None:
+    spans = [(m.token_start, m.token_end) for m in fake_analyse(text).mentions]
+    for a_start, a_end in spans:
+        for b_start, b_end in spans:
+            crossing = a_start < b_start < a_end < b_end
+            assert not crossing, f"{(a_start, a_end)} crosses {(b_start, b_end)}"

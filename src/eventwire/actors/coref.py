@@ -99,11 +99,28 @@ class Coreference:
         self.by_key: dict[str, Chain] = {}
         self.visited: list[Candidate] = []
         self._locals: dict[int, Resolution | None] = {}
+        self._seen: set[int] = set()
+        self._coordinated_heads: set[int | None] = set()
 
     def run(self) -> list[Chain]:
+        self._coordinated_heads = {c.conj_of for c in self.found.values() if c.conj_of is not None}
         for c in sorted(self.found.values(), key=lambda c: c.head):
-            self._visit(c)
+            self._visit_with_owner(c)
         return self.chains
+
+    def _visit_with_owner(self, c: Candidate) -> None:
+        """Visit the candidate's owner (and what stands in apposition to it) first: in
+        "candidates from the militant group Hamas" the owner's country comes from "Hamas"."""
+        if c.head in self.chain_of or c.head in self._seen:
+            return
+        self._seen.add(c.head)
+        owner = self.found.get(c.owner) if c.owner is not None else None
+        if owner is not None and owner.head > c.head:
+            self._visit_with_owner(owner)
+            for other in self.found.values():
+                if other.appos_of == owner.head:
+                    self._visit_with_owner(other)
+        self._visit(c)
 
     # ------------------------------------------------------------ local resolution
 
@@ -215,7 +232,7 @@ class Coreference:
         sibling = self._coordinated(pronoun, c)
         if sibling is not None:
             return sibling, None, "pronoun in coordination"
-        best: tuple[float, Chain] | None = None
+        best: tuple[float, Candidate, Chain] | None = None
         for m in reversed(self.visited):
             if c.sentence - m.sentence > PRONOUN_WINDOW:
                 break
@@ -224,8 +241,17 @@ class Coreference:
                 continue
             score = self._salience(pronoun, c, m, chain)
             if best is None or score > best[0]:
-                best = (score, chain)
-        return (best[1], None, "pronoun") if best else (None, None, "")
+                best = (score, m, chain)
+        if best is None:
+            return None, None, ""
+        _, m, chain = best
+        if (
+            pronoun.plural
+            and not chain.plural
+            and (m.conj_of is not None or m.head in self._coordinated_heads)
+        ):
+            return None, None, ""  # "Russia and the US ... they": the pair, which no single actor is
+        return chain, None, "pronoun"
 
     def _coordinated(self, pronoun: Pronoun, c: Candidate) -> Chain | None:
         """ "the company and its CEO": a possessive in a conjunct points at the first conjunct."""

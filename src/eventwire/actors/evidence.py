@@ -162,9 +162,13 @@ def _phrase_owner(
             if obj.dep_ != "pobj":
                 continue
             named = obj.i in found and found[obj.i].label in ("PERSON", "ORG", "FAC", "GPE")
-            if prep.lower_ in ("of", "from") and named and c.owner is None:  # not "critic of the regime"
+            # "of" takes only names ("the government of Sudan", not "critic of the regime");
+            # "from" any actor ("candidates from the militant group Hamas").
+            from_actor = prep.lower_ == "from" and obj.i in found and found[obj.i].label != "PRON"
+            if ((prep.lower_ == "of" and named) or from_actor) and c.owner is None:
                 c.owner = obj.i
-                c.end = max(c.end, found[obj.i].end)
+                if prep.lower_ == "of":  # "the government of Sudan" is one phrase
+                    c.end = max(c.end, found[obj.i].end)
             elif obj.i in place_at and c.place_country is None:
                 c.place_country = place_at[obj.i]
 
@@ -187,6 +191,7 @@ def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate], title_toke
         for other in found.values():
             if other.owner == role.head:
                 other.owner = name.head
+                other.end = name.end if other.end == role.end else other.end  # phrases nest, never cross
 
 
 def _links(parse: Parse, found: dict[int, Candidate], quoted: list[bool]) -> None:
@@ -245,7 +250,7 @@ def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceS
         _bounds(parse, c)
     _nationalities(parse, found)
     title_token = _titles(parse, found)
-    _merge_adjacent_titles(parse, found, title_token)
     _owners(parse, found, places)
+    _merge_adjacent_titles(parse, found, title_token)  # after owners: it re-points them
     _links(parse, found, quoted_tokens(parse))
     _share_titles(parse, found, title_token)
