@@ -145,7 +145,7 @@ def _same_referent(one: Mention, other: Mention) -> bool:
     return one.actor is not None and other.actor is not None and one.actor.identity == other.actor.identity
 
 
-def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Mention]) -> bool:
+def _refers_back(mention: Mention, sources: Sequence[Mention], pronouns: Sequence[Mention]) -> bool:
     """ "Peru recalled *its* ambassador": the source itself, or something of its own.
 
     "his Ugandan counterpart" is owned by the source too, but it is another country's
@@ -156,9 +156,7 @@ def _refers_back(parsed: ParsedArticle, mention: Mention, sources: Sequence[Ment
     if any(source.chain is not None and mention.chain == source.chain for source in sources):
         return True
     owners = [
-        m
-        for m in parsed.mentions
-        if m.kind == "pronoun" and mention.token_start <= m.token_start and m.token_end <= mention.token_end
+        p for p in pronouns if mention.token_start <= p.token_start and p.token_end <= mention.token_end
     ]
     country = mention.actor.country
     return any(
@@ -182,8 +180,26 @@ def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Menti
             m.kind == "nominal" and actor is not None and actor.sector == "MIL" and actor.country in countries
         )
 
+    pronouns = [m for m in parsed.mentions if m.kind == "pronoun"]
     allowed = [m for m in parsed.mentions if m.actor and m not in sources and not own_forces(m)]
-    return [m for m in allowed if not _refers_back(parsed, m, sources)]
+    return [m for m in allowed if not _refers_back(m, sources, pronouns)]
+
+
+def within_sentence(parsed: ParsedArticle, token: Token) -> ParsedArticle:
+    """The article seen from one sentence: its mentions and places only.
+
+    Arguments never cross a sentence (the parse does not), and searching one sentence's
+    mentions instead of the article's keeps long articles linear.
+    """
+    sent = token.sent
+
+    def inside(m: object) -> bool:
+        return isinstance(m, Mention) and sent.start <= m.token_start < sent.end
+
+    places = tuple(m for m in parsed.notes.get("places", ()) if inside(m))
+    return parsed.with_(
+        mentions=tuple(m for m in parsed.mentions if inside(m)), notes={**parsed.notes, "places": places}
+    )
 
 
 def first_resolved(parsed: ParsedArticle, tiers: Iterable[Tier], pool: Sequence[Mention]) -> list[Mention]:

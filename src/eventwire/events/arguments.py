@@ -48,6 +48,7 @@ from eventwire.events.argument_actors import (
     stranded_subject,
     target_pool,
     with_conjuncts,
+    within_sentence,
 )
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.triggers import TriggerMatch
@@ -452,6 +453,7 @@ def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple
 def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
+    parsed = within_sentence(parsed, head)
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
