@@ -25,6 +25,8 @@ SPANS = [
     ("He called it a ‘bad deal’ for farmers.", ["bad deal"]),
     ("The party’s leader didn’t comment.", []),
     ("“He told me ‘never’,” she said.", ["He told me ‘never’"]),
+    ("It sent a ``clear signal'' to the region.", ["clear signal"]),
+    ("``We stay,'' he said. It wasn't ''odd''.", ["We stay"]),
 ]
 
 
@@ -69,7 +71,7 @@ def test_unclosed_quote_without_reopening_ends_with_its_paragraph() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”«»'‘’")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”«»'‘’`")), max_size=80))
 def test_any_text_gives_valid_spans(text: str) -> None:
     spans = find_quote_spans(text)
     previous_end = 0

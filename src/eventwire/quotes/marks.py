@@ -10,8 +10,9 @@ mark is ignored.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 Role = Literal["open", "close", "either"]
@@ -20,6 +21,7 @@ OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+PTB_MARKS: Mapping[str, Role] = MappingProxyType({"``": "open", "''": "close"})
 # A straight mark after one of these opens a quote; before one of these it closes one.
 OPEN_CONTEXT = frozenset(" \t\n([{—–-/")
 CLOSE_CONTEXT = frozenset(" \t\n.,;:!?)]}—–-")
@@ -60,6 +62,7 @@ class QuotedRegions:
 class _Mark:
     pos: int
     role: Role
+    width: int = 1
 
 
 def mark_role(text: str, pos: int) -> Role | None:
@@ -96,10 +99,17 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     found = []
-    for pos in range(start, end):
+    pos = start
+    while pos < end:
+        pair = text[pos : pos + 2]
+        if pair in PTB_MARKS:  # old wire copy writes ``quotes'' with doubled backticks and apostrophes
+            found.append(_Mark(pos, PTB_MARKS[pair], 2))
+            pos += 2
+            continue
         role = mark_role(text, pos)
         if role is not None:
             found.append(_Mark(pos, role))
+        pos += 1
     return found
 
 
@@ -126,10 +136,10 @@ def _scan_paragraph(
     for mark in _marks(text, start, end):
         if open_at is None:
             if mark.role != "close":
-                open_at = mark.pos + 1
+                open_at = mark.pos + mark.width
         elif mark.role == "open":
             pairs.append((open_at, _cut_before(text, open_at, mark.pos)))
-            open_at = mark.pos + 1
+            open_at = mark.pos + mark.width
         else:
             pairs.append((open_at, mark.pos))
             open_at = None
@@ -138,8 +148,11 @@ def _scan_paragraph(
 
 def _reopens(text: str, start: int) -> bool:
     """True when a paragraph begins with an opening mark: the previous quote goes on."""
-    first = len(text[start:]) - len(text[start:].lstrip())
-    pos = start + first
+    pos = start
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if text.startswith("``", pos):
+        return True
     return pos < len(text) and mark_role(text, pos) in ("open", "either")
 
 
