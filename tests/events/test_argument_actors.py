@@ -12,6 +12,7 @@ from eventwire.events.argument_actors import (
     resolve,
     stranded_subject,
     target_pool,
+    within_sentence,
 )
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
 from eventwire.records import Actor, Article, Mention, MentionKind
@@ -116,3 +117,18 @@ def test_stranded_subject_is_the_conjunct_right_before_the_verb(nlp: Language) -
     doc = build_doc(nlp, words, heads, deps, tags=tags, pos=pos)
     assert stranded_subject(doc[5]) == doc[4]
     assert stranded_subject(doc[1]) is None
+
+
+def test_within_sentence_keeps_only_that_sentences_mentions_and_places(nlp: Language) -> None:
+    doc = nlp("Chad shelled Libya. Sudan protested in Khartoum.")
+    second = next(t for t in doc if t.text == "Sudan")
+    parsed = article(
+        doc,
+        mention(doc, 0, 1, "TCD"),
+        mention(doc, 2, 3, "LBY"),
+        mention(doc, second.i, second.i + 1, "SDN"),
+        places=(mention(doc, second.i + 3, second.i + 4, "SDN"),),
+    )
+    local = within_sentence(parsed, second)
+    assert [m.text for m in local.mentions] == ["Sudan"]
+    assert [m.text for m in local.notes["places"]] == ["Khartoum"]

@@ -20,11 +20,27 @@ an event in another:
   "US-led strikes"), "by"-phrase, or the subject of a light verb ("launched an attack
   on X"), with targets from their prepositions ("sanctions on Iran", "talks with Kyiv").
 
-Reciprocal events ("Kenya and Uganda met") have no object: both subjects are given as
-source *and* as target, since each side acts on the other. "Kenya met Uganda" keeps
-source Kenya and target Uganda. When the argument's head word is not itself an actor,
-the nearest actor inside its noun phrase is used ("the government of Sudan"), never one
-inside a clause that modifies it.
+Targets are tried in tiers, the first that names an actor wins: the lexicon's target
+prepositions ("sanctions *on* Iran"), the direct object or dative, a preposition on the
+object ("called for sanctions *against* X"), the maker of an offer ("the plan drafted
+*by* Turkey"), then what a governed clause acts on ("demanded that *the US* cancel",
+"refused to lift the curfew *on* X", "threatened to strike *unless Israel*..."), the
+addressee of a reported promise ("told *Australia* it would..."). Failing all that, the
+country of the place the event happened in is the target ("imposed a curfew in Hebron"):
+coders code domestic actions against the country where they happen.
+
+Policies a user of the data should know:
+
+- Reciprocal events ("Kenya and Uganda met") have no object: both subjects are given as
+  source *and* as target, since each side acts on the other. "Kenya met Uganda" keeps
+  source Kenya and target Uganda.
+- A target is never the source again nor something it owns ("recalled *its*
+  ambassador", "sent *its troops*"), but "*his Ugandan* counterpart" is a target.
+- For movement types (MOBILIZE, RETREAT) a passive subject without an agent is who moved
+  ("troops were deployed"); for the others it is who was acted upon.
+- When the argument's head word is not itself an actor, the nearest actor inside its
+  noun phrase is used ("the government of Sudan"), never one inside a clause that
+  modifies it (``argument_actors``).
 """
 
 from __future__ import annotations
