@@ -95,8 +95,8 @@ def objects_of(token: Token) -> set[str]:
         # "an end *to the fighting*" names what the noun acts on just as "of" does
         heads += _of_objects(token, ("of", "to")) + [c for c in token.children if c.dep_ == "compound"]
     else:
-        if not heads:  # an intransitive verb acts on its "from"-object ("withdrew from the talks")
-            heads = _of_objects(token, ("from",))
+        if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
+            heads = _of_objects(token, ("from", "to"))
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
             heads += [clause] + [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
