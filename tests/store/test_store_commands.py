@@ -12,7 +12,7 @@ from test_store_ingest import FakeCoder
 from eventwire.cli import main
 from eventwire.commands import ingest as ingest_command
 from eventwire.pipeline import Pipeline
-from eventwire.store import EventStore
+from eventwire.store import AddResult, EventStore
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "news.jsonl"
 
@@ -144,3 +144,26 @@ def test_samples_through_the_real_pipeline_export_as_gdelt(
     table = pd.read_csv(out, sep="\t", header=None)
     assert table.shape == (stored["events"], 61)
     assert stored["articles"] == sum(1 for line in SAMPLES.read_text("utf-8").splitlines() if line.strip())
+
+
+def test_progress_expects_one_article_per_jsonl_line_and_text_file(news: Path, tmp_path: Path) -> None:
+    text = tmp_path / "one.txt"
+    text.write_text("A single article.", encoding="utf-8")
+    assert ingest_command._expected([str(news), str(text)]) == 6
+    assert ingest_command._expected([str(tmp_path)]) is None  # a folder: unknown until read
+
+
+def test_progress_counts_articles_and_errors() -> None:
+    bar = ingest_command._progress([], disabled=True)
+    for status in ("coded", "error", "skipped", "error"):
+        bar.advance(AddResult("a", status))  # type: ignore[arg-type]
+    task = bar.progress.tasks[0]
+    assert (task.completed, task.fields["errors"]) == (4, 2)
+    assert task.fields["rate"].endswith("articles/s")
+
+
+def test_bad_csv_column_option_is_a_usage_error(
+    news: Path, db_path: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ingest", str(news), "--db", db_path, "--csv-column", "body"]) == 2
+    assert "FIELD=COLUMN" in capsys.readouterr().err
