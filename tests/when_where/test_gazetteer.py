@@ -33,6 +33,8 @@ def gazetteer() -> Gazetteer:
         ("New York", "USA", "city"),
         ("Kiev", "UKR", "city"),
         ("Kyiv", "UKR", "city"),
+        ("Odessa", "UKR", "city"),  # an exonym of a large city beats a smaller town's own name
+        ("Bombay", "IND", "city"),
         ("the Gaza Strip", "PSE", "region"),
         ("Crimea", "UKR", "region"),
         ("Donbass", "UKR", "region"),
@@ -85,6 +87,17 @@ def test_country_point_lies_inside_the_country(gazetteer: Gazetteer) -> None:
     place = gazetteer.resolve("Switzerland")
     assert place is not None and place.lat is not None and place.lon is not None
     assert 45.8 < place.lat < 47.8 and 5.9 < place.lon < 10.5
+
+
+@pytest.mark.parametrize("name", ["Hamas", "Google", "White House", "Freedom"])
+def test_organisation_names_are_not_city_alternates(gazetteer: Gazetteer, name: str) -> None:
+    assert gazetteer.resolve(name) is None
+
+
+def test_strict_ignores_city_alternates(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Peking") is not None
+    assert gazetteer.resolve("Peking", strict=True) is None
+    assert gazetteer.resolve("Beijing", strict=True) is not None
 
 
 def test_unknown_name_is_none(gazetteer: Gazetteer) -> None:

