@@ -50,6 +50,7 @@ OTHERS = {
     "=TASS": Entry("media:tass", "TASS", "RUS", "MED", "organization"),
     "reuters": Entry("media:reuters", "Reuters", "GBR", "MED", "organization"),
     "labour": Entry("group:labour", "Labour Party", "GBR", "PTY", "organization"),
+    "north front": Entry("group:north-front", "North Front", "SDN", "REB", "group"),
 }
 ORLOV = Entry("person:orlov", "Dmitri Orlov", "RUS", "GOV", "person", "Q1", "foreign minister")
 WARD = Entry("person:ward", "Helen Ward", "USA", "GOV", "person", None, "foreign minister")
@@ -100,6 +101,8 @@ ROLES = {
     "news agency": ("MED", "organization"),
     "media": ("MED", "group"),
     "civilians": ("CVL", "group"),
+    "foreign ministry": ("GOV", "organization"),
+    "commander": ("MIL", "person"),
 }
 OFFICE_OF_ROLE = {"secretary of state": "foreign minister", "top diplomat": "foreign minister"}
 

@@ -199,3 +199,31 @@ def test_mention_spans_nest_and_never_cross(fake_analyse: Analyse, text: str) ->
         for b_start, b_end in spans:
             crossing = a_start < b_start < a_end < b_end
             assert not crossing, f"{(a_start, a_end)} crosses {(b_start, b_end)}"
+
+
+DATELINES = [
+    ("KHARTOUM (Reuters) - Police fired on protesters.", "KHARTOUM"),
+    ("MOSCOW, June 3 (AP) - The Kremlin said it would respond.", "MOSCOW"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), DATELINES)
+def test_dateline_city_is_a_place(fake_analyse: Analyse, text: str, place: str) -> None:
+    result = fake_analyse(text)
+    assert place not in [m.text for m in result.mentions]
+    assert place in [p.text for p in result.places]
+
+
+ORGANISATIONS = [
+    # an unknown organisation's name says what it is and where it belongs
+    ("The Serbian Foreign Ministry summoned the envoy.", "The Serbian Foreign Ministry", ("SRB", "GOV")),
+    # a commander of a known armed group acts for the group, not for an army
+    ("Troops captured a North Front commander near Khartoum.", "a North Front commander", ("SDN", "REB")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), ORGANISATIONS)
+def test_organisation_names_and_affiliations(
+    fake_analyse: Analyse, text: str, mention: str, expected: tuple
+) -> None:
+    assert _codes(_find(fake_analyse(text), mention))[1:3] == expected

@@ -61,11 +61,22 @@ def is_locative(token: Token, grammar: Grammar) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in grammar.locative_prepositions
 
 
+def is_dateline(span: Span) -> bool:
+    """ "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -": the place a report was filed from."""
+    doc = span.doc
+    starts_line = span.start == 0 or doc[span.start].is_sent_start or "\n" in doc[span.start - 1].whitespace_
+    if not starts_line or span.end >= len(doc) or doc[span.end].text not in ("(", ","):
+        return False
+    following = doc[span.end : span.end + 8]
+    return span.text.isupper() or any(t.text == "(" for t in following)
+
+
 def find_places(doc: Doc, spans: list[Span], look: Lookups) -> list[PlaceSpan]:
     """The entity spans that name places where things happened, with their countries."""
     places: list[PlaceSpan] = []
     for span in spans:
-        if span.label_ == "NORP" or not is_locative(doc[span.root.i], look.grammar):
+        locative = is_locative(doc[span.root.i], look.grammar) or is_dateline(span)
+        if span.label_ == "NORP" or not locative:
             continue
         if is_place_like(span, look):
             places.append(PlaceSpan(span, look.place_country(name_text(span))))

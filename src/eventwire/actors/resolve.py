@@ -92,7 +92,7 @@ def _country(c: Candidate, owner: Resolution | None) -> str | None:
 
 def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | None:
     """An organisation's own sector beats a generic role ("Hamas spokesman" speaks for Hamas)."""
-    if owner is not None and owner.kind == "organization" and owner.sector:
+    if owner is not None and owner.kind in ("organization", "group") and owner.sector:
         return owner.sector
     return role[0] if role else None
 
@@ -117,6 +117,15 @@ def _person_in_role(c: Candidate, found: Resolution, owner: Resolution | None) -
     return found
 
 
+def _name_role(name: str, look: Lookups) -> tuple[str, str] | None:
+    """The role an organisation's name states: "Syrian Foreign Ministry" -> a ministry (GOV)."""
+    found = look.role(name)
+    if found is None:
+        words = [w for w in name.split() if look.nationality(w) is None and w.lower() != "the"]
+        found = look.role(" ".join(words)) if words else None
+    return found
+
+
 def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
     """A name the KB does not know: what its title, nationality and owner say."""
     evidence = "title" if c.role or c.nationalities or owner else "name"
@@ -124,7 +133,7 @@ def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Reso
         return Resolution(evidence, c.name, _country(c, owner), _sector(c.role, owner), "person")
     if c.label in ("GPE", "LOC"):
         return Resolution("gazetteer", c.name, look.place_country(c.name or ""), None, "state")
-    own_role = look.role(c.name or "")  # "the Defence Ministry"
+    own_role = _name_role(c.name or "", look)  # "the Defence Ministry"
     kind = as_kind(own_role[1]) if own_role else "organization"
     role = own_role or c.role
     return Resolution(evidence, c.name, _country(c, owner), role[0] if role else None, kind)
