@@ -90,9 +90,7 @@ class Gazetteer:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
                 self._states[lookup_key(entry.place.name)] = entry.admin1
-        for line in city_lines:
-            keys = line.rsplit("\t", 1)[1].split("|")
-            self._add(line, keys[:1], keys[1:])
+        self._index_cities(city_lines)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -101,7 +99,7 @@ class Gazetteer:
         entries.extend(_country_entries())
         entries.extend(_region_entries())
         entries.extend(_state_entries())
-        raw = yaml.safe_load(_data_text("locatives.yaml"))
+        raw = _load_yaml(_data_text("locatives.yaml"))
         trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
         return cls(entries, _city_lines(), trim)
 
@@ -124,6 +122,17 @@ class Gazetteer:
         if qualifier.strip():
             ranked = self._restrict(ranked, qualifier.strip())
         return ranked[0].place if ranked else None
+
+    def _index_cities(self, lines: Sequence[str]) -> None:
+        """Index city rows by their precomputed keys (the first is the main name's), unparsed."""
+        rows, primary, alternate = self._rows, self._primary, self._alternate
+        for line in lines:
+            index = len(rows)
+            rows.append(line)
+            keys = line[line.rindex("\t") + 1 :].split("|")
+            primary.setdefault(keys[0], []).append(index)
+            for key in keys[1:]:
+                alternate.setdefault(key, []).append(index)
 
     def _add(self, row: _Entry | str, primary: Sequence[str], alternates: Sequence[str]) -> None:
         index = len(self._rows)
@@ -195,6 +204,11 @@ def _strip_possessive(key: str) -> str:
     return key[:-2] if key.endswith("'s") else key
 
 
+def _load_yaml(text: str) -> Any:
+    """YAML through libyaml when present: the pure-Python loader is most of the load time."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _data_text(name: str) -> str:
     return resources.files("eventwire.data").joinpath("places", name).read_text(encoding="utf-8")
 
@@ -215,7 +229,7 @@ def _city_entry(line: str) -> _Entry:
 
 
 def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    extra: dict[str, list[str]] = yaml.safe_load(_data_text("country_aliases.yaml"))["aliases"]
+    extra: dict[str, list[str]] = _load_yaml(_data_text("country_aliases.yaml"))["aliases"]
     for line in _data_text("countries.tsv").splitlines():
         iso3, _, name, lat, lon, population, _, iso_aliases = line.split("\t")
         place = Place(name, iso3, _optional_float(lat), _optional_float(lon), int(population), "country")
@@ -231,7 +245,7 @@ def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
 
 
 def _region_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    records: list[dict[str, Any]] = yaml.safe_load(_data_text("regions.yaml"))["regions"]
+    records: list[dict[str, Any]] = _load_yaml(_data_text("regions.yaml"))["regions"]
     for record in records:
         place = Place(record["name"], record.get("country"), record["lat"], record["lon"], 0, "region")
         yield _Entry(place, "region"), (record["name"],), tuple(record.get("aliases") or ())

@@ -39,7 +39,7 @@ class Locatives:
 def locatives() -> Locatives:
     """The packaged locative lexicon, read once."""
     text = resources.files("eventwire.data").joinpath("places", "locatives.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Locatives(frozenset(raw["prepositions"]), frozenset(raw["place_object_verbs"]))
 
 
