@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from store_builders import CHN, GENEVA, IND, KENYA_POLICE, NAIROBI, RUS, USA, coded_article, meeting
@@ -16,32 +17,43 @@ from eventwire.store.search import query_terms, search_sentences
 PROTESTERS = Actor("protesters", None, "KEN", "CVL", "group")
 
 
-@pytest.fixture
-def filled(store: EventStore) -> EventStore:
+@pytest.fixture(scope="module")
+def filled() -> Iterator[EventStore]:
     """Two US-Russia meetings in March (one reported twice), one in May; a Russian accusation;
     India-China talks; Kenyan police arresting protesters in Nairobi."""
-    store.add(meeting("m1", "American and Russian envoys met in Geneva on Monday.", "2024-03-11", "Wire One"))
-    store.add(meeting("m2", "Envoys from Washington and Moscow met in Geneva.", "2024-03-12", "Daily Two"))
-    store.add(meeting("m3", "The envoys met once more in Geneva, late in March.", "2024-03-28", "Wire One"))
-    store.add(
-        meeting("m4", "In May the two envoys met in Vienna for new talks.", "2024-05-06", "Daily Two", None)
-    )
-    accusation = {"source": (RUS,), "target": (USA,), "date": "2024-03-20", "goldstein": -2.0, "quad": 3}
-    store.add(
-        coded_article(
-            "c1", "Moscow accused Washington of stalling the talks.", events=(("ACCUSE", accusation),)
+    with EventStore.open(":memory:") as store:  # the tests only read it: build it once
+        store.add(
+            meeting("m1", "American and Russian envoys met in Geneva on Monday.", "2024-03-11", "Wire One")
         )
-    )
-    talks = {"source": (IND,), "target": (CHN,), "date": "2024-04-02"}
-    store.add(
-        coded_article("c2", "Indian and Chinese generals held border talks.", events=(("CONSULT", talks),))
-    )
-    arrest = {"source": (KENYA_POLICE,), "target": (PROTESTERS,), "date": "2024-04-10", "place": NAIROBI,
-              "goldstein": -5.0, "quad": 4}  # fmt: skip
-    store.add(
-        coded_article("c3", "Kenyan police arrested protesters in Nairobi.", events=(("ARREST", arrest),))
-    )
-    return store
+        store.add(
+            meeting("m2", "Envoys from Washington and Moscow met in Geneva.", "2024-03-12", "Daily Two")
+        )
+        store.add(
+            meeting("m3", "The envoys met once more in Geneva, late in March.", "2024-03-28", "Wire One")
+        )
+        store.add(
+            meeting(
+                "m4", "In May the two envoys met in Vienna for new talks.", "2024-05-06", "Daily Two", None
+            )
+        )
+        accusation = {"source": (RUS,), "target": (USA,), "date": "2024-03-20", "goldstein": -2.0, "quad": 3}
+        store.add(
+            coded_article(
+                "c1", "Moscow accused Washington of stalling the talks.", events=(("ACCUSE", accusation),)
+            )
+        )
+        talks = {"source": (IND,), "target": (CHN,), "date": "2024-04-02"}
+        store.add(
+            coded_article(
+                "c2", "Indian and Chinese generals held border talks.", events=(("CONSULT", talks),)
+            )
+        )
+        arrest = {"source": (KENYA_POLICE,), "target": (PROTESTERS,), "date": "2024-04-10", "place": NAIROBI,
+                  "goldstein": -5.0, "quad": 4}  # fmt: skip
+        store.add(
+            coded_article("c3", "Kenyan police arrested protesters in Nairobi.", events=(("ARREST", arrest),))
+        )
+        yield store
 
 
 def test_dyad_by_month_counts_events_not_reports(filled: EventStore) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -28,17 +29,22 @@ ICEWS_HEADER = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def filled(store: EventStore) -> EventStore:
-    url = "https://news.example.org/geneva-talks"
-    store.add(meeting("m1", "American and Russian envoys met in Geneva on Monday.", "2024-03-11", "Wire One"))
-    store.add(meeting("m2", "Envoys from Washington and Moscow met in Geneva.", "2024-03-12", "Daily Two"))
-    odd = Actor("the\tMinistry", "Ministry\tof Tabs", "USA", "GOV", "organization")
-    accusation = {"source": (RUS,), "target": (odd,), "date": "2024-03-20", "goldstein": -2.0, "quad": 3,
-                  "cameo": "112", "trigger": "accused", "place": GENEVA}  # fmt: skip
-    text = "Moscow accused the\tMinistry of stalling."
-    store.add(coded_article("c1", text, url=url, events=(("ACCUSE", accusation),)))
-    return store
+@pytest.fixture(scope="module")
+def filled() -> Iterator[EventStore]:
+    with EventStore.open(":memory:") as store:  # the tests only read it: build it once
+        url = "https://news.example.org/geneva-talks"
+        store.add(
+            meeting("m1", "American and Russian envoys met in Geneva on Monday.", "2024-03-11", "Wire One")
+        )
+        store.add(
+            meeting("m2", "Envoys from Washington and Moscow met in Geneva.", "2024-03-12", "Daily Two")
+        )
+        odd = Actor("the\tMinistry", "Ministry\tof Tabs", "USA", "GOV", "organization")
+        accusation = {"source": (RUS,), "target": (odd,), "date": "2024-03-20", "goldstein": -2.0, "quad": 3,
+                      "cameo": "112", "trigger": "accused", "place": GENEVA}  # fmt: skip
+        text = "Moscow accused the\tMinistry of stalling."
+        store.add(coded_article("c1", text, url=url, events=(("ACCUSE", accusation),)))
+        yield store
 
 
 def _read_tsv(path: Path, header: bool) -> pd.DataFrame:
