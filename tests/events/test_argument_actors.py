@@ -132,3 +132,11 @@ def test_within_sentence_keeps_only_that_sentences_mentions_and_places(nlp: Lang
     local = within_sentence(parsed, second)
     assert [m.text for m in local.mentions] == ["Sudan"]
     assert [m.text for m in local.notes["places"]] == ["Khartoum"]
+
+
+def test_an_actor_with_neither_country_nor_name_is_passed_over(nlp: Language) -> None:
+    doc = government_of_togo(nlp)
+    blank = Mention("government", 4, 14, 0, 1, 2, "nominal", actor=Actor(text="government"), head=1)
+    parsed = article(doc, blank, mention(doc, 3, 4, "TGO"))
+    found = nearest_mention(parsed, doc[1])
+    assert found is not None and found.text == "Togo"

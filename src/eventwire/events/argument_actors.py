@@ -69,10 +69,15 @@ def _is_stranded(token: Token) -> bool:
 def actor_mention_at(
     parsed: ParsedArticle, token_i: int, pool: Sequence[Mention] | None = None
 ) -> Mention | None:
-    """The innermost mention over ``token_i`` that the actor stage resolved to an actor."""
+    """The innermost mention over ``token_i`` that the actor stage resolved to an actor
+    with a country or a name (one with neither tells a user nothing)."""
     mentions = parsed.mentions if pool is None else pool
-    covering = [m for m in mentions if m.token_start <= token_i < m.token_end and m.actor is not None]
+    covering = [m for m in mentions if m.token_start <= token_i < m.token_end and _informative(m)]
     return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
+
+
+def _informative(mention: Mention) -> bool:
+    return mention.actor is not None and bool(mention.actor.country or mention.actor.name)
 
 
 def nearest_mention(

@@ -394,8 +394,8 @@ def location_heads(token: Token) -> list[Token]:
     preps = load_tables().location_preps
     carriers = [token, *kids(token, ("dobj",))]
     located = [o for c in carriers for o in _prep_objects(c, preps)]
-    # "moved tanks closer to the border" hangs the place on an adverb
-    carriers += kids(token, ("advmod",))
+    # "moved tanks closer to the border" hangs the place on an adverb (of the verb or object)
+    carriers += [a for c in carriers for a in kids(c, ("advmod",))]
     carrying = load_tables().place_carrier_preps
     others = [*kids(token, ("dobj",)), *(o for c in carriers for o in _prep_objects(c, carrying))]
     return located + [o for o in others if o not in located]
