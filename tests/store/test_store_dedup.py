@@ -105,6 +105,14 @@ def test_undated_reports_merge_only_within_their_article(store: EventStore) -> N
     assert _events(store) == [(1, 2, 1, 1), (2, 2, 1, 1)]
 
 
+def test_events_without_any_actor_merge_only_within_their_article(store: EventStore) -> None:
+    nobody = {"source": (), "target": (), "date": "2024-03-12", "place": GENEVA}
+    for article_id in ("x1", "x2"):
+        text = f"Talks were held in Geneva ({article_id}). Talks were held again."
+        store.add(coded_article(article_id, text, date="2024-03-12", events=(("CONSULT", nobody),) * 2))
+    assert _events(store) == [(1, 2, 1, 1), (2, 2, 1, 1)]
+
+
 def test_window_is_configurable() -> None:
     settings = Settings.load().replace(dedup_window_days=40)
     with EventStore.open(":memory:", settings=settings) as store:

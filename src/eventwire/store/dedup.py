@@ -10,8 +10,9 @@ the same. Two mentions are one event when every test below passes (docs/store.md
 4. places are compatible: no place on one side, or same country and, with coordinates on
    both sides, at most ``max_km`` apart.
 
-An event without any date (neither coded nor a publication date) merges only within its own
-article: across articles there is nothing to say that two undated reports are one event.
+An event without any date (neither coded nor a publication date), or without any actor on
+either side, merges only within its own article: across articles nothing says that two such
+reports are one event.
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ class MergeRule:
         ):
             return False
         return self._dates_agree(new.days, old.days) and self._places_agree(new.location, old.location)
+
+    def may_cross_articles(self, facts: EventFacts) -> bool:
+        """Whether a mention may join an event of another article: it needs a date and an actor."""
+        anonymous = not facts.source_names and not facts.target_names and facts.match_key.endswith("|>")
+        return self.enabled and facts.days is not None and not anonymous
 
     def _dates_agree(self, a: DayRange | None, b: DayRange | None) -> bool:
         if a is None or b is None:

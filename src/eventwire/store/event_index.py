@@ -146,7 +146,7 @@ class EventIndex:
                 facts.days is None and self.rule.same_event(facts, _undated(seen))
             ):
                 return known
-        if facts.days is None or not self.rule.enabled:
+        if not self.rule.may_cross_articles(facts):
             return None
         for known in reversed(self._events_of(facts.match_key)):
             if self.rule.same_event(facts, known.facts()):
