@@ -36,8 +36,10 @@ Policy choices, documented here because a user of the data needs them:
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -52,7 +54,9 @@ MAX_WALK = 12
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB", "AUX"})
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
-STRENGTH: dict[Modality, int] = {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3}
+STRENGTH: Mapping[Modality, int] = MappingProxyType(
+    {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class ModalityLexicon:
 
 
 def _words(values: Any) -> frozenset[str]:
+    """A YAML list as a set of lower-cased words."""
     # YAML reads a bare ``no`` as False: a non-string entry is a broken lexicon, not a word.
     bad = [v for v in values or () if not isinstance(v, str)]
     if bad:
