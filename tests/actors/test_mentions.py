@@ -227,3 +227,15 @@ def test_organisation_names_and_affiliations(
     fake_analyse: Analyse, text: str, mention: str, expected: tuple
 ) -> None:
     assert _codes(_find(fake_analyse(text), mention))[1:3] == expected
+
+
+PEOPLE = [
+    ("Thousands of Sudanese marched through Khartoum.", "Sudanese"),
+    ("Kenyans voted on Tuesday.", "Kenyans"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), PEOPLE)
+def test_nationality_used_as_a_noun_names_a_group(fake_analyse: Analyse, text: str, mention: str) -> None:
+    m = _find(fake_analyse(text), mention)
+    assert m.kind == "nominal" and m.actor is not None and m.actor.kind == "group"

@@ -24,6 +24,7 @@ from eventwire.actors.roles import RoleNoun, role_nouns
 # Dependencies through which a word qualifies the noun it hangs on, inside one phrase.
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
 @dataclass
@@ -96,8 +97,12 @@ class Parse:
 
 
 def _people_noun(token: Token, span: Span) -> bool:
-    """ "Palestinians", "Iraqi Kurds": a NORP used as a noun names a group of people."""
-    return span.label_ == "NORP" and token.pos_ in NOMINAL_POS and token.tag_ in ("NNS", "NNPS")
+    """ "Palestinians", "Iraqi Kurds", "thousands of Sudanese": a NORP used as a noun (a plural,
+    or the head of an argument) names a group of people."""
+    if span.label_ != "NORP":
+        return False
+    plural = token.pos_ in NOMINAL_POS and token.tag_ in ("NNS", "NNPS")
+    return plural or token.dep_ in ARGUMENT_DEPS
 
 
 def sentence_indices(doc: Doc) -> list[int]:
