@@ -49,6 +49,13 @@ def test_not_datelines(text: str) -> None:
     assert parse_dateline(text, PUBLISHED) is None
 
 
+def test_dateline_after_a_headline_and_byline() -> None:
+    text = "Harbour talks collapse\nBy a staff reporter\nTALLINN, Oct 12 (Reuters) - The talks ended."
+    dateline = parse_dateline(text, PUBLISHED)
+    assert dateline is not None and dateline.place == "Tallinn"
+    assert text[dateline.end :] == "The talks ended."
+
+
 def test_dateline_day_without_publication_year_is_unknown() -> None:
     dateline = parse_dateline("TALLINN, Oct 12 (Reuters) - The parliament voted.", None)
     assert dateline is not None and dateline.date is None

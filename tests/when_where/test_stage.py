@@ -143,6 +143,14 @@ def test_misaligned_trigger_does_not_fail_the_article(nlp: Language) -> None:
     assert event.location is None and event.date == "2023-10-12"
 
 
+def test_event_with_a_sentence_index_out_of_range(nlp: Language) -> None:
+    parsed = next(parse_articles(nlp, [Article(text="Police fired tear gas in Minsk on Monday.", date=THU)]))
+    odd = Event(plover="COERCE", cameo="0", sentence=7, trigger=Span("fired", 7, 12))
+    [event] = WhenWhereStage()(parsed.with_(events=(odd,))).events
+    assert event.location is not None and event.location.name == "Minsk"
+    assert event.date == "2023-10-12"  # no text date from a sentence that is not there
+
+
 @pytest.mark.parametrize("text", ["", "...", "REUTERS - -", "Ukraine Ukraine Ukraine"])
 def test_odd_articles_without_events(nlp: Language, text: str) -> None:
     parsed = next(parse_articles(nlp, [Article(text=text or " ", date=None)]))

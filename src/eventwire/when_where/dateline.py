@@ -33,6 +33,10 @@ _DATELINE = re.compile(
 )
 
 
+_SEARCH_LINES = 4
+_SEARCH_CHARS = 600
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     """What a dateline says; ``end`` is the character offset where the story text starts."""
@@ -44,8 +48,22 @@ class Dateline:
 
 
 def parse_dateline(text: str, published: dt.date | None = None) -> Dateline | None:
-    """The dateline at the start of ``text``, or None. A date without a year takes ``published``'s."""
-    m = _DATELINE.match(text[:160])
+    """The dateline opening the story, or None. A date without a year takes ``published``'s.
+
+    It is looked for at the start of each of the first few lines, since a headline or a
+    byline often comes first ("By Jane Doe\nKABUL (Reuters) - ...").
+    """
+    offset = 0
+    for line in text[:_SEARCH_CHARS].split("\n")[:_SEARCH_LINES]:
+        found = _parse_at(text, offset, published)
+        if found is not None:
+            return found
+        offset += len(line) + 1
+    return None
+
+
+def _parse_at(text: str, offset: int, published: dt.date | None) -> Dateline | None:
+    m = _DATELINE.match(text[offset : offset + 160])
     if m is None:
         return None
     agency = m["agency"] or m["slashed"]
@@ -55,9 +73,8 @@ def parse_dateline(text: str, published: dt.date | None = None) -> Dateline | No
     # Tokens in a real dateline are names: a lower-case word means we matched a sentence.
     if any(word[:1].islower() for word in m["place"].replace(",", " ").split()):
         return None
-    return Dateline(
-        _title(m["place"]), agency.strip() if agency else None, _date(m["date"], published), m.end()
-    )
+    publisher = agency.strip() if agency else None
+    return Dateline(_title(m["place"]), publisher, _date(m["date"], published), offset + m.end())
 
 
 def _title(place: str) -> str:

@@ -90,7 +90,7 @@ class EventDater:
         return None
 
     def _previous_sentence(self, index: int) -> DateChoice | None:
-        if index == 0 or self._paragraph_break(index):
+        if not 0 < index < len(self.sentences) or self._paragraph_break(index):
             return None
         anchored = list(self._anchored(index - 1))
         sentence = self.doc.char_span(*self._bounds(index - 1), alignment_mode="expand")
@@ -107,6 +107,8 @@ class EventDater:
         return DateChoice(resolved, source, anchored.mention.text) if resolved else None
 
     def _anchored(self, index: int) -> Iterator[_Anchored]:
+        if not 0 <= index < len(self.sentences):
+            return  # an event pointing at a sentence the article lacks gets no text date
         start, end = self._bounds(index)
         for mention in find_dates(self.doc.text[start:end]):
             absolute = DateMention(mention.text, start + mention.start, start + mention.end)
