@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DB := $(OUT)/eventwire.duckdb
+
 run: $(STAMP)
 	mkdir -p $(OUT)
 	$(BIN)/eventwire extract $(SAMPLES) --output $(OUT)/sample-events.jsonl --format pretty
-	@echo "coded events written to $(OUT)/sample-events.jsonl"
+	$(BIN)/eventwire ingest $(SAMPLES) --db $(DB) --no-progress
+	$(BIN)/eventwire query top-actors --db $(DB)
+	@echo "coded events written to $(OUT)/sample-events.jsonl; event store: $(DB)"
+	@echo "try: $(BIN)/eventwire query events --db $(DB)   or   $(BIN)/eventwire export --help"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -26,3 +26,23 @@ def test_default_settings_name_every_stage() -> None:
     settings = Settings.load()
     assert settings.stages[0] == "actors.kb"
     assert settings.model == "en_core_web_sm"
+
+
+class Exploding:
+    name = "events.exploding"
+
+    def __call__(self, parsed):  # type: ignore[no-untyped-def]
+        if "boom" in parsed.article.text:
+            raise ValueError("cannot code this one")
+        return parsed
+
+
+def test_a_stage_failure_is_recorded_on_that_article_only() -> None:
+    pipeline = Pipeline.from_config(
+        Settings.load(stages=["events.exploding"]), extra_stages={"events.exploding": lambda s: Exploding()}
+    )
+    coded = list(pipeline.run([Article(text="All calm.", id="a"), Article(text="boom", id="b")]))
+    assert coded[0].error is None
+    assert coded[1].error is not None
+    assert coded[1].error.type == "InternalError.ValueError"
+    assert coded[1].error.message == "in stage events.exploding: cannot code this one"
