@@ -84,3 +84,18 @@ def test_user_actor_file_adds_an_actor(nlp: Language, tmp_path: Path) -> None:
     parsed = _run(nlp, "The Vela Harbour Authority closed the port.", Settings(actor_files=(str(extra),)))
     actor = _actors(parsed)["The Vela Harbour Authority"]
     assert (actor.name, actor.country, actor.sector) == ("Vela Harbour Authority", "CHL", "GOV")
+
+
+KNOWN_FORMS = [
+    # dotted acronyms, seats of power and ministries named by the packaged KB
+    ("U.S. troops left the base, the White House said.", "U.S. troops", ("USA", "MIL")),
+    ("U.S. troops left the base, the White House said.", "the White House", ("USA", "GOV")),
+    ("The State Department criticised the Kremlin on Monday.", "The State Department", ("USA", "GOV")),
+    ("The State Department criticised the Kremlin on Monday.", "the Kremlin", ("RUS", "GOV")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "codes"), KNOWN_FORMS)
+def test_packaged_kb_forms(nlp: Language, text: str, mention: str, codes: tuple[str, str]) -> None:
+    actor = _actors(_run(nlp, text))[mention]
+    assert (actor.country, actor.sector) == codes
