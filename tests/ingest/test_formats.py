@@ -91,6 +91,15 @@ def test_csv_with_column_mapping_and_rejected_rows() -> None:
     assert "no text" in rejected["s-3"] and "not a date" in rejected["s-4"]
 
 
+def test_csv_error_midway_keeps_earlier_rows(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    huge = "word " * 40_000  # over the csv module's 128 KiB field limit
+    path.write_text(f'text,title\nFirst story about a vote.,One\n"{huge}",Two\n', encoding="utf-8")
+    found = list(iter_articles([path]))
+    assert isinstance(found[0], Article) and found[0].title == "One"
+    assert isinstance(found[-1], RejectedInput) and "CSV error" in found[-1].error.message
+
+
 def test_csv_default_mapping_uses_contract_names() -> None:
     [article] = articles("contract.csv")
     assert isinstance(article, Article)

@@ -49,8 +49,11 @@ def read_csv(path: Path, mapping: CsvMapping | None = None) -> Iterator[Article 
     reader = csv.DictReader(io.StringIO(content), delimiter=_delimiter(content))
     if reader.fieldnames is None or mapping.text not in reader.fieldnames:
         raise InputError(f"{path} has no {mapping.text!r} column (columns: {reader.fieldnames or []})")
-    for number, row in enumerate(reader, start=2):
-        yield _row_article(row, mapping, f"{path.name}:{number}")
+    try:
+        for row in reader:
+            yield _row_article(row, mapping, f"{path.name}:{reader.line_num}")
+    except csv.Error as exc:  # e.g. a field over csv's size limit: the rest of the file is lost
+        raise InputError(f"{path}: CSV error near line {reader.line_num}: {exc}") from exc
 
 
 def _row_article(row: Mapping[str, str | None], mapping: CsvMapping, origin: str) -> Article | RejectedInput:
