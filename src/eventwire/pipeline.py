@@ -92,12 +92,15 @@ class Pipeline:
     def _code(self, article: Article, parsed: ParsedArticle | Exception) -> CodedArticle:
         if isinstance(parsed, Exception):
             return _failed(article, parsed)
+        stage_name = "?"
         try:
             for stage in self.stages:
+                stage_name = stage.name
                 parsed = stage(parsed)
-        except Exception as exc:
-            log.exception("article %s failed in a stage", article.id)
-            return _failed(article, exc)
+        except Exception as exc:  # one article fails alone, the batch goes on
+            log.warning("article %s failed in stage %s: %s", article.id, stage_name, exc)
+            log.debug("traceback of article %s", article.id, exc_info=True)
+            return _failed(article, exc, stage_name)
         coded = parsed.to_coded()
         if self.settings.min_confidence > 0:
             kept = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
@@ -114,9 +117,10 @@ def _reject(item: Article | RejectedInput) -> CodedArticle | None:
     return None
 
 
-def _failed(article: Article, exc: Exception) -> CodedArticle:
+def _failed(article: Article, exc: Exception, stage: str | None = None) -> CodedArticle:
     kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
-    return CodedArticle(article=article, error=ArticleError(kind, str(exc) or kind))
+    where = f"in stage {stage}: " if stage else ""
+    return CodedArticle(article=article, error=ArticleError(kind, where + (str(exc) or kind)))
 
 
 def _replace_events(coded: CodedArticle, events: tuple[Any, ...]) -> CodedArticle:
