@@ -11,8 +11,8 @@ from spacy.language import Language
 
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
-from eventwire.quotes.stage import make_quote_stage
-from eventwire.records import Actor, Article, Event, Mention, MentionKind, Quote, Span
+from eventwire.quotes.stage import make_quote_stage, share_chains
+from eventwire.records import Actor, Article, Event, Mention, MentionKind, Quote, Sentence, Span
 
 OKAFOR = Actor(text="Maria Okafor", name="Maria Okafor", country="NGA", sector="GOV", kind="person")
 RAO = Actor(text="Anil Rao", name="Anil Rao", country="IND", sector="GOV", kind="person")
@@ -134,3 +134,23 @@ def test_generated_text_gives_consistent_quotes(nlp: Language, words: list[str])
     for quote in out.quotes:
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_neighbouring_quotes_of_one_speaker_share_the_reporting_chain() -> None:
+    described = Quote("very plain", 10, 20, speaker=RAO, sentence=3)
+    cited = Quote("We are ready", 40, 52, speaker=RAO, reported_by=(TASS,), sentence=5)
+    far = Quote("Later words", 300, 311, speaker=RAO, sentence=7)
+    other = Quote("Other words", 60, 71, speaker=OKAFOR, sentence=5)
+    texts = [
+        "x",
+        "x",
+        "x",
+        "Rao described it as very plain.",
+        '"',
+        "We are ready.",
+        "Then rain.",
+        "Later words.",
+    ]
+    sentences = [Sentence(i, 0, 0, t) for i, t in enumerate(texts)]
+    shared = share_chains([described, cited, far, other], sentences)
+    assert [q.reported_by for q in shared] == [(TASS,), (TASS,), (), ()]

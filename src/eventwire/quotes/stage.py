@@ -14,12 +14,12 @@ from spacy.tokens import Span, Token
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.attribution import Attributor, Draft
-from eventwire.quotes.feed import feed_events
+from eventwire.quotes.feed import feed_events, same_actor
 from eventwire.quotes.lexicon import QuoteLexicon, load_lexicon
 from eventwire.quotes.marks import QuotedRegions, find_quote_spans
 from eventwire.quotes.resolve import SpeakerResolver
 from eventwire.quotes.rules import is_according, sentence_reporters
-from eventwire.records import Actor, Quote
+from eventwire.records import Actor, Quote, Sentence
 
 # A floating quote borrows the speaker of a quotation at most this many sentences back.
 FLOATING_REACH = 3
@@ -39,7 +39,8 @@ class QuoteStage:
         resolver = SpeakerResolver(parsed, self.lex, regions)
         attributor = Attributor(parsed.doc, self.lex, resolver.is_media, regions)
         drafts = attributor.direct_drafts(spans) + attributor.indirect_drafts(spans)
-        quotes = self._resolve(sorted(drafts, key=lambda d: (d.start, -d.end)), parsed, resolver)
+        ordered = sorted(drafts, key=lambda d: (d.start, -d.end))
+        quotes = share_chains(self._resolve(ordered, parsed, resolver), parsed.sentences)
         reporters = self._sentence_reporters(parsed, resolver)
         events = feed_events(parsed.events, quotes, reporters, self.lex)
         return parsed.with_(quotes=quotes, events=events)
@@ -85,6 +86,39 @@ class QuoteStage:
                 tokens = sentence_reporters(sent, None, None, self.lex, resolver.is_media)
                 found[index] = tuple(a for t in tokens if (a := resolver.actor_for(t)) is not None)
         return found
+
+
+def share_chains(quotes: Sequence[Quote], sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+    """Quotes of one speaker in neighbouring sentences came the same way.
+
+    'X described it as "simple." "We are ready," TASS reported, citing X.': wire copy names
+    the outlet once for a run of one speaker's words, so a quote with no reporters takes
+    those of the nearest quote by the same speaker with no sentence of words between them.
+    """
+    shared = []
+    for quote in quotes:
+        donor = None if quote.reported_by or quote.speaker is None else _chain_donor(quote, quotes, sentences)
+        shared.append(dataclasses.replace(quote, reported_by=donor.reported_by) if donor else quote)
+    return tuple(shared)
+
+
+def _chain_donor(quote: Quote, quotes: Sequence[Quote], sentences: Sequence[Sentence]) -> Quote | None:
+    assert quote.speaker is not None
+    near = [
+        other
+        for other in quotes
+        if other.reported_by
+        and other.speaker is not None
+        and same_actor(other.speaker, quote.speaker)
+        and _sentences_between(quote, other, sentences) == 0
+    ]
+    return min(near, key=lambda other: abs(other.start - quote.start), default=None)
+
+
+def _sentences_between(a: Quote, b: Quote, sentences: Sequence[Sentence]) -> int:
+    """Sentences with words strictly between two quotes' sentences (a stray mark is no sentence)."""
+    low, high = sorted((a.sentence or 0, b.sentence or 0))
+    return sum(1 for s in sentences[low + 1 : high] if any(c.isalpha() for c in s.text))
 
 
 def _stands_alone(draft: Draft, parsed: ParsedArticle) -> bool:
