@@ -117,6 +117,10 @@ DISAMBIGUATION = [
     ("Riot police used tear gas to disperse the crowd.", "COERCE"),
     ("The last foreign troops left the country on Sunday.", "RETREAT"),
     ("Libya withdrew from the summit in protest.", "SANCTION"),
+    ("Six people were killed in riots in the port city on Friday.", "PROTEST"),
+    ("Police shot dead two demonstrators during the protest.", "ASSAULT"),
+    ("The meeting between the two envoys took place in Vienna.", "CONSULT"),
+    ("Talks between Athens and Ankara resumed on Monday.", "CONSULT"),
 ]
 
 

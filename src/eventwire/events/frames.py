@@ -27,6 +27,7 @@ COMPLEMENT_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "acl", "attr", "oprd", "acomp", "conj", "nsubjpass"}
 )
 MAX_FRAME_DEPTH = 4
+CAUSE_PREPS = frozenset({"in", "during", "amid"})
 KEEP = "keep"
 
 
@@ -96,7 +97,10 @@ class FrameResolver:
             candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
         for match in by_token.values():
             if match.token not in absorbed and not self._entry(match).frame:
-                candidates.append(self._standalone(doc, match))
+                cause = self._outcome_cause(doc, match, by_token)
+                candidates.append(
+                    self._standalone(doc, match) if cause is None else Candidate(cause, match.token)
+                )
         return sorted(candidates, key=lambda c: c.match.token)
 
     def _clause_of_carrier(
@@ -112,6 +116,22 @@ class FrameResolver:
                 found.append(by_token[clause.i])
             found += governed(clause, by_token)
         return found
+
+    def _outcome_cause(
+        self, doc: Doc, match: TriggerMatch, by_token: Mapping[int, TriggerMatch]
+    ) -> TriggerMatch | None:
+        """The event behind agentless casualties: "two were killed *in riots*" -> the riots."""
+        token = doc[match.token]
+        if token.lemma_.lower() not in self.frames.outcome_verbs:
+            return None
+        deps = {c.dep_ for c in token.children}
+        if "agent" in deps or not (deps & {"nsubjpass", "auxpass"} or token.lemma_.lower() == "die"):
+            return None
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in by_token:
+                    return by_token[obj.i]
+        return None
 
     def _entry(self, match: TriggerMatch) -> LexEntry:
         return self.lexicon.entry(match.pattern)

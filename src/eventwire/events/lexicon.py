@@ -86,6 +86,7 @@ class Frames:
     frame_cameo: Mapping[str, Mapping[str, str]]  # frame kind -> content root -> CAMEO code
     light_verbs: frozenset[str]  # verbs that carry a nominal trigger ("held talks")
     occurrence_verbs: frozenset[str]  # verbs that say a nominal event happened ("talks began")
+    outcome_verbs: frozenset[str] = frozenset()  # casualties of an event ("killed in clashes")
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def parse_frames(data: Mapping[str, Any]) -> Frames:
         frame_cameo=MappingProxyType(intent),
         light_verbs=frozenset(_words(data.get("light_verbs"))),
         occurrence_verbs=frozenset(_words(data.get("occurrence_verbs"))),
+        outcome_verbs=frozenset(_words(data.get("outcome_verbs"))),
     )
 
 
