@@ -94,10 +94,14 @@ def test_watch_folder_reads_new_files_once_they_settle(tmp_path: Path) -> None:
     seen: list[Article | RejectedInput] = []
     stop = threading.Event()
     result: list[int] = []
+    polled = threading.Event()
     watcher = threading.Thread(
-        target=lambda: result.append(watch_folder(tmp_path, seen.append, poll_seconds=0.05, stop=stop))
+        target=lambda: result.append(
+            watch_folder(tmp_path, seen.append, poll_seconds=0.05, stop=stop, on_poll=lambda n: polled.set())
+        )
     )
     watcher.start()
+    assert polled.wait(timeout=20)  # the watcher has taken its first look before files arrive
     shutil.copy(FIXTURES / "feed.atom", tmp_path / "new.atom")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "late.txt").write_text("Rebels freed two hostages on Friday.", encoding="utf-8")

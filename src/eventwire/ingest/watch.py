@@ -25,10 +25,12 @@ def watch_folder(
     max_polls: int | None = None,
     include_existing: bool = False,
     csv_mapping: CsvMapping | None = None,
+    on_poll: Callable[[int], None] | None = None,
 ) -> int:
     """Poll ``folder`` until ``stop`` is set (or ``max_polls`` polls); returns files read.
 
-    Files present at the start are skipped unless ``include_existing``.
+    Files present at the start are skipped unless ``include_existing``. ``on_poll(n)`` is
+    called after each poll (a heartbeat for a CLI, a synchronisation point for tests).
     """
     root = Path(folder)
     if not root.is_dir():
@@ -44,6 +46,8 @@ def watch_folder(
             read += 1
             for item in read_file(path, csv_mapping):
                 callback(item)
+        if on_poll is not None:
+            on_poll(polls)
         if max_polls is None or polls < max_polls:
             stop.wait(poll_seconds)
     return read
