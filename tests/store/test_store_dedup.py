@@ -8,7 +8,7 @@ import pytest
 from store_builders import CHN, GENEVA, IND, LAUSANNE, MOMBASA, NAIROBI, RUS, USA, coded_article, meeting
 
 from eventwire.config import Settings
-from eventwire.records import Actor, Location
+from eventwire.records import Actor, CodedArticle, Location
 from eventwire.store import EventStore, MergeRule
 from eventwire.store.dedup import day_range, distance_km
 
@@ -75,14 +75,49 @@ def test_places_must_be_compatible(store: EventStore, second_place: Location | N
 def test_different_type_or_dyad_or_polarity_are_different_events(store: EventStore) -> None:
     text = "India and China held talks and traded accusations."
     variants = (
-        ("CONSULT", {"source": (IND,), "target": (CHN,)}),
-        ("CONSULT", {"source": (CHN,), "target": (IND,)}),
         ("ACCUSE", {"source": (IND,), "target": (CHN,)}),
-        ("CONSULT", {"source": (IND,), "target": (CHN,), "negated": True}),
+        ("ACCUSE", {"source": (CHN,), "target": (IND,)}),  # accusing has a direction
+        ("CONSULT", {"source": (IND,), "target": (CHN,)}),
+        ("ACCUSE", {"source": (IND,), "target": (CHN,), "negated": True}),
     )
     for number, variant in enumerate(variants):
         store.add(coded_article(f"t{number}", text + " " * number, date="2024-05-01", events=(variant,)))
     assert len(_events(store)) == 4
+
+
+KISHIDA = Actor("Prime Minister Fumio Kishida", "Fumio Kishida", "JPN", "GOV", "person")
+YOON = Actor("President Yoon Suk Yeol", "Yoon Suk Yeol", "KOR", "GOV", "person")
+HAN = Actor("Prime Minister Han Duck-soo", "Han Duck-soo", "KOR", "GOV", "person")
+
+
+def _summit(article_id: str, source: Actor, target: Actor) -> CodedArticle:
+    text = f"{source.text} met {target.text} in Jakarta on Tuesday ({article_id})."
+    sides = {"source": (source,), "target": (target,), "date": "2023-09-05"}
+    return coded_article(
+        article_id, text, date="2023-09-05", publisher=article_id, events=(("CONSULT", sides),)
+    )
+
+
+def test_a_meeting_told_from_either_side_is_one_event(store: EventStore) -> None:
+    store.add(_summit("k1", KISHIDA, YOON))
+    store.add(_summit("k2", YOON, KISHIDA))
+    store.add(_summit("k3", KISHIDA, YOON))
+    assert _events(store) == [(1, 3, 3, 3)]
+    names = store.con.execute("SELECT source_names, target_names FROM events").fetchall()
+    assert names == [(["Fumio Kishida"], ["Yoon Suk Yeol"])]  # the swapped report kept its sides apart
+
+
+def test_a_reversed_meeting_with_another_person_is_another_event(store: EventStore) -> None:
+    store.add(_summit("k1", KISHIDA, YOON))
+    store.add(_summit("k2", HAN, KISHIDA))
+    assert len(_events(store)) == 2
+
+
+def test_symmetric_types_are_configurable() -> None:
+    with EventStore.open(":memory:", rule=MergeRule(symmetric_types=frozenset())) as store:
+        store.add(_summit("k1", KISHIDA, YOON))
+        store.add(_summit("k2", YOON, KISHIDA))
+        assert len(_events(store)) == 2
 
 
 def test_different_named_actors_of_one_country_are_different_events(store: EventStore) -> None:

@@ -4,7 +4,7 @@ News reports one event many times. GDELT keeps one event row and counts its ment
 the same. Two mentions are one event when every test below passes (docs/store.md):
 
 1. same *match key*: PLOVER type, negation, modality, the set of source countries and the
-   set of target countries;
+   set of target countries (in either order for types without direction, e.g. CONSULT);
 2. actor names agree where both sides name someone (the name sets intersect);
 3. dates fall within ``window_days`` of each other (month- or year-precise dates are ranges);
 4. places are compatible: no place on one side, or same country and, with coordinates on
@@ -18,6 +18,7 @@ reports are one event.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from eventwire.records import Actor, Event, Location
 
 DayRange = tuple[dt.date, dt.date]
 EARTH_RADIUS_KM = 6371.0
+# Types whose two sides can be told in either order ("A met B", "B met A") for one event.
+DEFAULT_SYMMETRIC_TYPES = frozenset({"CONSULT"})
 # Two reports placing one event further apart than this (a city and its suburbs fit) differ.
 DEFAULT_MAX_KM = 100.0
 
@@ -40,6 +43,10 @@ class EventFacts:
     source_names: frozenset[str]
     target_names: frozenset[str]
     location: Location | None
+    symmetric: bool = False  # the type has no direction: "A met B" is "B met A"
+
+    def swapped(self) -> EventFacts:
+        return dataclasses.replace(self, source_names=self.target_names, target_names=self.source_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,7 @@ class MergeRule:
     max_km: float = DEFAULT_MAX_KM
     match_names: bool = True
     enabled: bool = True
+    symmetric_types: frozenset[str] = DEFAULT_SYMMETRIC_TYPES
 
     @classmethod
     def from_settings(cls, settings: Settings) -> MergeRule:
@@ -59,7 +67,28 @@ class MergeRule:
             max_km=float(settings.option("dedup_max_km", DEFAULT_MAX_KM)),
             match_names=bool(settings.option("dedup_match_names", True)),
             enabled=bool(settings.option("dedup_enabled", True)),
+            symmetric_types=frozenset(settings.option("dedup_symmetric_types", DEFAULT_SYMMETRIC_TYPES)),
         )
+
+    def facts(self, event: Event, days: DayRange | None) -> EventFacts:
+        """What this rule compares of one coded event, whose dates cover ``days``."""
+        symmetric = event.plover in self.symmetric_types
+        return EventFacts(
+            match_key=match_key(event, symmetric),
+            days=days,
+            source_names=folded(names(event.source)),
+            target_names=folded(names(event.target)),
+            location=event.location,
+            symmetric=symmetric,
+        )
+
+    def orientation(self, new: EventFacts, old: EventFacts) -> bool | None:
+        """None: different events; False: the same event; True: the same, sides swapped."""
+        if self.same_event(new, old):
+            return False
+        if new.symmetric and self.same_event(new.swapped(), old):
+            return True
+        return None
 
     def same_event(self, new: EventFacts, old: EventFacts) -> bool:
         """True when ``new`` reports the real-world event ``old`` already stands for."""
@@ -100,10 +129,16 @@ def _names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
-def match_key(event: Event) -> str:
-    """PLOVER type, negation, modality and the country sets of each side, as one string."""
+def match_key(event: Event, symmetric: bool = False) -> str:
+    """PLOVER type, negation, modality and the country sets of each side, as one string.
+
+    For a type without direction the two sides are sorted, so both orders share a key.
+    """
     polarity = "not" if event.negated else "yes"
-    return f"{event.plover}|{polarity}|{event.modality}|{side_key(event.source)}>{side_key(event.target)}"
+    sides = [side_key(event.source), side_key(event.target)]
+    if symmetric:
+        sides.sort()
+    return f"{event.plover}|{polarity}|{event.modality}|{sides[0]}>{sides[1]}"
 
 
 def side_key(actors: tuple[Actor, ...]) -> str:

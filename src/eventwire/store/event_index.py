@@ -9,6 +9,7 @@ after a rollback the index is dropped and reloaded.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ import duckdb
 
 from eventwire.records import CodedArticle, Event, Location
 from eventwire.store import rows
-from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, folded, match_key, names
+from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, folded, names
 
 _KNOWN_COLUMNS = (
     "event_id, event_date, date_precision, source_names, target_names, "
@@ -46,6 +47,7 @@ class KnownEvent:
     source_names: set[str]
     target_names: set[str]
     location: Location | None
+    symmetric: bool = False
     cached: EventFacts | None = None  # facts() is asked for every candidate of every mention
 
     def facts(self) -> EventFacts:
@@ -53,15 +55,17 @@ class KnownEvent:
             return self.cached
         days = day_range(self.day.isoformat(), self.precision) if self.day else None
         self.cached = EventFacts(
-            self.key, days, folded(list(self.source_names)), folded(list(self.target_names)), self.location
-        )
+            self.key, days, folded(list(self.source_names)), folded(list(self.target_names)), self.location,
+            symmetric=self.symmetric,
+        )  # fmt: skip
         return self.cached
 
-    def refine(self, event: Event, facts: EventFacts) -> None:
+    def refine(self, event: Event, facts: EventFacts, swapped: bool = False) -> None:
         """A new mention adds actor names, and a place or a finer date when the event lacked them."""
         self.cached = None
-        self.source_names.update(names(event.source))
-        self.target_names.update(names(event.target))
+        sources, targets = names(event.source), names(event.target)
+        self.source_names.update(targets if swapped else sources)
+        self.target_names.update(sources if swapped else targets)
         if self.location is None:
             self.location = event.location
         exact_day = facts.days is not None and facts.days[0] == facts.days[1] and event.date
@@ -107,13 +111,13 @@ class EventIndex:
         in_article: list[tuple[KnownEvent, EventFacts]] = []
         for index, event in enumerate(coded.events):
             date, precision = rows.effective_date(event, coded.article)
-            facts = _facts_of(event, day_range(date, precision))
-            known = self._find(facts, in_article)
+            facts = self.rule.facts(event, day_range(date, precision))
+            known, swapped = self._find(facts, in_article)
             if known is None:
                 known = self._new(coded, event, facts, precision, pending)
                 done.new_events += 1
             else:
-                known.refine(event, facts)
+                known.refine(event, facts, swapped)
                 self._refined[known.event_id] = known
                 done.merged += 1
             in_article.append((known, facts))
@@ -140,25 +144,31 @@ class EventIndex:
         )
         self._refined.clear()
 
-    def _find(self, facts: EventFacts, in_article: list[tuple[KnownEvent, EventFacts]]) -> KnownEvent | None:
+    def _find(
+        self, facts: EventFacts, in_article: list[tuple[KnownEvent, EventFacts]]
+    ) -> tuple[KnownEvent | None, bool]:
+        """The event this mention reports, and whether its sides are told the other way round."""
         for known, seen in in_article:
-            if self.rule.same_event(facts, seen) or (
-                facts.days is None and self.rule.same_event(facts, _undated(seen))
-            ):
-                return known
+            swapped = self.rule.orientation(facts, seen)
+            if swapped is None and facts.days is None:
+                swapped = self.rule.orientation(facts, _undated(seen))
+            if swapped is not None:
+                return known, swapped
         if not self.rule.may_cross_articles(facts):
-            return None
+            return None, False
         for known in reversed(self._events_of(facts.match_key)):
-            if self.rule.same_event(facts, known.facts()):
-                return known
-        return None
+            swapped = self.rule.orientation(facts, known.facts())
+            if swapped is not None:
+                return known, swapped
+        return None, False
 
     def _events_of(self, key: str) -> list[KnownEvent]:
         if key not in self._by_key:
             found = self.con.execute(
                 f"SELECT {_KNOWN_COLUMNS} FROM events WHERE match_key = ? ORDER BY event_id", [key]
             ).fetchall()
-            self._by_key[key] = [_known(key, row) for row in found]
+            symmetric = key.split("|", 1)[0] in self.rule.symmetric_types
+            self._by_key[key] = [_known(key, row, symmetric) for row in found]
         return self._by_key[key]
 
     def _new(
@@ -174,7 +184,7 @@ class EventIndex:
             self._next_id = int(found[0][0])
         known = KnownEvent(
             self._next_id, facts.match_key, facts.days[0] if facts.days else None, precision,
-            set(names(event.source)), set(names(event.target)), event.location,
+            set(names(event.source)), set(names(event.target)), event.location, facts.symmetric,
         )  # fmt: skip
         self._next_id += 1
         self._events_of(facts.match_key).append(known)
@@ -194,24 +204,14 @@ def _event_row(known: KnownEvent, coded: CodedArticle, event: Event) -> list[Any
     ]  # fmt: skip
 
 
-def _facts_of(event: Event, days: tuple[dt.date, dt.date] | None) -> EventFacts:
-    return EventFacts(
-        match_key=match_key(event),
-        days=days,
-        source_names=folded(names(event.source)),
-        target_names=folded(names(event.target)),
-        location=event.location,
-    )
-
-
 def _undated(facts: EventFacts) -> EventFacts:
     """The same facts without dates: an undated mention may join a dated event of its own article."""
-    return EventFacts(facts.match_key, None, facts.source_names, facts.target_names, facts.location)
+    return dataclasses.replace(facts, days=None)
 
 
-def _known(key: str, row: tuple[Any, ...]) -> KnownEvent:
+def _known(key: str, row: tuple[Any, ...], symmetric: bool) -> KnownEvent:
     event_id, day, precision, source_names, target_names, place_name, country, lat, lon = row
     location = Location(place_name, country, lat, lon) if place_name else None
     return KnownEvent(
-        event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location
+        event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location, symmetric
     )
