@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from importlib import resources
 
 import pytest
+import yaml
 
 from eventwire.when_where.gazetteer import Gazetteer, Place, default_gazetteer
 from eventwire.when_where.names import lookup_key
@@ -122,3 +124,15 @@ def test_default_gazetteer_is_shared() -> None:
 )
 def test_lookup_key(raw: str, key: str) -> None:
     assert lookup_key(raw) == key
+
+
+def test_project_regions_are_well_formed(gazetteer: Gazetteer) -> None:
+    places = resources.files("eventwire.data").joinpath("places")
+    regions = yaml.safe_load(places.joinpath("regions.yaml").read_text(encoding="utf-8"))["regions"]
+    countries = {line.split("\t")[0] for line in places.joinpath("countries.tsv").read_text().splitlines()}
+    for region in regions:
+        assert -90 <= region["lat"] <= 90 and -180 <= region["lon"] <= 180, region["name"]
+        assert region["country"] is None or region["country"] in countries, region["name"]
+        for name in [region["name"], *region["aliases"]]:
+            place = gazetteer.resolve(name)
+            assert place is not None and place.name == region["name"], name
