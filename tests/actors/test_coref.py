@@ -107,3 +107,18 @@ def test_they_after_a_coordination_is_left_unresolved(fake_analyse: Analyse) -> 
 def test_they_after_a_plural_group(fake_analyse: Analyse) -> None:
     result = fake_analyse("Sudanese rebels attacked the town. They said the army had fled.")
     assert _chain_of(result, "Sudanese rebels") == {"Sudanese rebels", "They"}
+
+
+STATE_NOUNS = [
+    # "the country" is the state named last; "his country" the possessor's
+    ("Kenya held elections on Sunday. The country's president conceded defeat.", "The country", "KEN", True),
+    ("Russian Foreign Minister Dmitri Orlov said his country would respond.", "his country", "RUS", False),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country", "joins"), STATE_NOUNS)
+def test_state_nouns(fake_analyse: Analyse, text: str, mention: str, country: str, joins: bool) -> None:
+    result = fake_analyse(text)
+    m = next(m for m in result.mentions if m.text == mention)
+    assert m.actor is not None and (m.actor.country, m.actor.kind) == (country, "state")
+    assert (len(_chain_of(result, mention)) > 1) is joins

@@ -30,6 +30,7 @@ def _minimal(**changes: Any) -> dict[str, Any]:
         "stance_prefixes": ["anti"],
         "ethnic_markers": ["ethnic"],
         "definite_determiners": ["the"],
+        "state_nouns": ["country"],
         "speech_verbs": ["say"],
     }
     data.update(changes)

@@ -216,6 +216,8 @@ class Coreference:
             return False
         if local.sector and actor.sector and local.sector != actor.sector:
             return False
+        if local.kind == "state" and local.country in (None, actor.country):
+            return True  # "the country": the state named last
         if c.title and c.title.split()[-1] in _head_words(chain.titles):
             return True
         # A nationality alone fits only an actor whose office is unknown, or a relational

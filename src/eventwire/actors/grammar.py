@@ -42,6 +42,7 @@ class Grammar:
     ethnic_markers: frozenset[str]
     relational_nouns: Mapping[str, bool]  # noun -> the referent shares the possessor's country
     definite_determiners: frozenset[str]
+    state_nouns: frozenset[str]
     speech_verbs: frozenset[str]
 
 
@@ -76,6 +77,7 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
             {str(k).lower(): bool((v or {}).get("same_country")) for k, v in relational.items()}
         ),
         definite_determiners=_words(data, "definite_determiners"),
+        state_nouns=_words(data, "state_nouns"),
         speech_verbs=_words(data, "speech_verbs"),
     )
 

@@ -94,7 +94,7 @@ def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | Non
     """An organisation's own sector beats a generic role ("Hamas spokesman" speaks for Hamas)."""
     if owner is not None and owner.kind in ("organization", "group") and owner.sector:
         return owner.sector
-    return role[0] if role else None
+    return (role[0] or None) if role else None  # "" for state nouns ("the country")
 
 
 def _known(c: Candidate, entry: EntryLike, owner: Resolution | None) -> Resolution:

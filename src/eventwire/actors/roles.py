@@ -92,6 +92,8 @@ def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun
         return None
     plural = token.tag_ in ("NNS", "NNPS")
     relational = look.grammar.relational_nouns
+    if token.lemma_.lower() in look.grammar.state_nouns:
+        return RoleNoun(token.lemma_.lower(), ("", "state"), plural=plural)  # a state, no sector
     if token.lower_ in relational:
         return RoleNoun(token.lower_, None, relational=token.lower_, plural=plural)
     left = _left_words(token, look, entity_of)
