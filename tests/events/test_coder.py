@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
+import eventwire.events.stage as stage_module
 from eventwire.config import Settings
+from eventwire.errors import ConfigError
+from eventwire.events.arguments import Arguments
 from eventwire.events.ontology import default_ontology
 from eventwire.events.select import confidence
 from eventwire.events.stage import RuleCoder, make_rule_coder
+from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article, Event, Mention
@@ -139,3 +145,40 @@ def test_frame_target_comes_from_the_governed_event(
     assert event.plover == plover
     assert [a.country for a in event.source] == [source]
     assert [a.country for a in event.target] == [target]
+
+
+def test_user_lexicon_file_adds_and_replaces_entries(nlp: Language, tmp_path: Path) -> None:
+    text = "The ministry stonewalled the journalists for a week."
+    assert coded(nlp, text) == ()
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "plover: REJECT\nverbs:\n"
+        "  - {id: mine.stonewall, lemma: [stonewall], cameo: '120'}\n"
+        "  - {id: support.welcome, lemma: [welcome], cameo: '043', plover: CONSULT}\n",
+        "utf-8",
+    )
+    coder = make_rule_coder(Settings(options={"events.lexicon_files": [str(extra)]}))
+    assert [e.plover for e in coded(nlp, text, coder)] == ["REJECT"]
+    (welcome,) = coded(nlp, "The president welcomed the decision.", coder)
+    assert (welcome.plover, welcome.cameo) == ("CONSULT", "043")
+
+
+def test_unreadable_user_lexicon_is_a_config_error(tmp_path: Path) -> None:
+    settings = Settings(options={"events.lexicon_files": [str(tmp_path / "missing.yaml")]})
+    with pytest.raises(ConfigError, match="cannot read lexicon file"):
+        make_rule_coder(settings)
+
+
+def test_frame_target_filled_from_the_governed_event(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only the governed event's own argument finder sees the target: the stage must use it.
+    parsed = next(parse_articles(nlp, [Article(text="Hanoi refused to free the Thai sailors.")]))
+    hanoi, thailand = Actor(text="Hanoi", country="VNM"), Actor(text="Thai", country="THA")
+
+    def fake(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
+        if parsed.doc[trigger.token].lemma_ == "refuse":
+            return Arguments(source=(hanoi,), target=(), completeness=0.5)
+        return Arguments(source=(hanoi,), target=(thailand,), completeness=1.0)
+
+    monkeypatch.setattr(stage_module, "find_arguments", fake)
+    (event,) = make_rule_coder(Settings())(parsed).events
+    assert (event.plover, event.source, event.target) == ("REJECT", (hanoi,), (thailand,))

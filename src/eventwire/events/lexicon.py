@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -208,9 +209,7 @@ def read_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LexiconLoader)  # a SafeLoader subclass: no arbitrary objects
 
 
-@functools.cache
-def load_lexicon() -> Lexicon:
-    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``), read once."""
+def _packaged() -> tuple[list[LexEntry], Frames]:
     folder = resources.files(LEXICON_PACKAGE)
     entries: list[LexEntry] = []
     frames = parse_frames({})
@@ -222,4 +221,31 @@ def load_lexicon() -> Lexicon:
             frames = parse_frames(data)
         else:
             entries.extend(parse_lexicon_file(data, item.name))
+    return entries, frames
+
+
+def _user_entries(path: str) -> list[LexEntry]:
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon file {path}: {exc.strerror}") from exc
+    try:
+        data = read_yaml(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"lexicon file {path} is not valid YAML: {exc}") from exc
+    return parse_lexicon_file(data, path)
+
+
+@functools.cache
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``), read once.
+
+    ``extra_files`` are a user's lexicon files in the same format, read after the packaged
+    ones: their entries are added, and an entry with the id of a packaged one replaces it.
+    """
+    entries, frames = _packaged()
+    for path in extra_files:
+        added = _user_entries(path)
+        replaced = {e.id for e in added}
+        entries = [e for e in entries if e.id not in replaced] + added
     return build_lexicon(entries, frames)

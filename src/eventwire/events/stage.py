@@ -7,6 +7,8 @@ negation and modality (``modality``) and a confidence score.
 
 Options (``[options]`` in the settings file):
   ``events.max_per_sentence`` (int, default 1): events kept per sentence.
+  ``events.lexicon_files`` (list of paths): extra trigger lexicons in the format of
+  ``eventwire/data/lexicon/*.yaml``; an entry with a packaged entry's id replaces it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from eventwire.records import Actor, Event, Modality
 from eventwire.records import Span as TextSpan
 
 MAX_PER_SENTENCE_OPTION = "events.max_per_sentence"
+LEXICON_FILES_OPTION = "events.lexicon_files"
 
 
 def trigger_span(doc: Doc, match: TriggerMatch) -> TextSpan:
@@ -127,4 +130,5 @@ def _modality(value: str) -> Modality:
 def make_rule_coder(settings: Settings) -> RuleCoder:
     """Factory registered as ``events.rules``."""
     max_per_sentence = int(settings.option(MAX_PER_SENTENCE_OPTION, 1))
-    return RuleCoder(load_lexicon(), default_ontology(), max_per_sentence=max_per_sentence)
+    lexicon = load_lexicon(tuple(str(p) for p in settings.option(LEXICON_FILES_OPTION, ())))
+    return RuleCoder(lexicon, default_ontology(), max_per_sentence=max_per_sentence)
