@@ -140,3 +140,18 @@ def test_an_actor_with_neither_country_nor_name_is_passed_over(nlp: Language) ->
     parsed = article(doc, blank, mention(doc, 3, 4, "TGO"))
     found = nearest_mention(parsed, doc[1])
     assert found is not None and found.text == "Togo"
+
+
+def test_a_subject_hung_on_an_earlier_noun_is_given_back_to_its_verb(nlp: Language) -> None:
+    # With the deal , Chad and Niger have agreed .  -- parsed with "Chad" as a conjunct of "deal"
+    words = ["With", "the", "deal", ",", "Chad", "and", "Niger", "have", "agreed", "."]
+    heads = [8, 2, 0, 8, 2, 4, 4, 8, 8, 8]
+    deps = ["prep", "det", "pobj", "punct", "conj", "cc", "conj", "aux", "ROOT", "punct"]
+    tags = ["IN", "DT", "NN", ",", "NNP", "CC", "NNP", "VBP", "VBN", "."]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "PUNCT"]
+    doc = build_doc(nlp, words, heads, deps, tags=tags, pos=pos)
+    assert stranded_subject(doc[8]) == doc[4]
+    parsed = article(doc, mention(doc, 4, 5, "TCD"), mention(doc, 6, 7, "NER"))
+    assert [m.actor.country for m in resolve(parsed, [doc[4]]) if m.actor] == ["TCD", "NER"]
+    # and the deal's own conjuncts no longer include the stranded subject
+    assert resolve(parsed, [doc[2]]) == []

@@ -297,6 +297,15 @@ CASES = [
         reciprocal=True,
         preps=("with",),
     ),
+    # a named object outranks the lexicon's preposition
+    Case(
+        "Cuba defended Venezuela against American criticism.",
+        "defended",
+        "Cuba=CUB;Venezuela=VEN;American=USA",
+        "CUB",
+        "VEN",
+        preps=("against",),
+    ),
     # frames take their target from the clause they govern
     Case(
         "Hungary threatened to cut gas supplies to Slovakia.",

@@ -20,6 +20,7 @@ from eventwire.records import Actor, Mention
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
+VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 # Noun-phrase internals an actor search may descend through ("the government of Sudan",
 # "Lavrov, Russia's foreign minister"); clauses (relcl, acl) are never entered.
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"})
@@ -33,19 +34,31 @@ def kids(token: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def stranded_subject(verb: Token) -> Token | None:
-    """The subject the parser hung on the previous object: "shelled the village and Kars protested".
+    """The subject the parser hung on a preceding noun: "shelled the village and Kars protested".
 
     The small model often reads "X and Y protested" as objects "X and Y" of the first verb,
-    leaving "protested" without a subject. A noun conjunct directly before a subject-less
-    coordinated verb is that verb's subject: a verb sharing the first subject would follow
-    "and" instead ("shelled the village and burned the school").
+    or, in a long sentence, "..., the government and the rebels have agreed" as conjuncts
+    of an earlier noun, leaving the verb without a subject. A noun conjunct right before a
+    subject-less verb (auxiliaries aside) is then its subject: a verb sharing an earlier
+    subject would follow "and" instead ("shelled the village and burned the school").
     """
-    if verb.dep_ != "conj" or verb.i == 0 or not verb.tag_.startswith("VB"):
+    if verb.dep_ not in ("conj", "ROOT") or not verb.tag_.startswith("VB"):
         return None
-    before = verb.doc[verb.i - 1]
-    if before.dep_ == "conj" and before.pos_ in NOUN_POS and before.head.dep_ in OBJECT_DEPS:
-        return before
-    return None
+    start = min([verb.i, *(c.i for c in verb.children if c.dep_ in VERB_GROUP_DEPS)])
+    before = verb.doc[start - 1] if start > 0 else None
+    if before is None or before.dep_ != "conj" or before.pos_ not in NOUN_POS:
+        return None
+    if verb.dep_ == "conj":
+        return before if before.head.dep_ in OBJECT_DEPS else None
+    return _first_conjunct_of_clause(before)
+
+
+def _first_conjunct_of_clause(token: Token) -> Token:
+    """Climb a coordination, but not past the comma that opened this clause."""
+    comma = max((t.i for t in token.doc[token.sent.start : token.i] if t.text == ","), default=-1)
+    while token.dep_ == "conj" and token.head.i > comma:
+        token = token.head
+    return token
 
 
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
@@ -62,8 +75,11 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
 
 def _is_stranded(token: Token) -> bool:
     """``token`` is really the subject of the verb after it (see ``stranded_subject``)."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return after is not None and stranded_subject(after) == token
+    doc = token.doc
+    i = token.right_edge.i + 1
+    while i < len(doc) and doc[i].dep_ in VERB_GROUP_DEPS:
+        i += 1
+    return i < len(doc) and stranded_subject(doc[i]) == token
 
 
 def actor_mention_at(

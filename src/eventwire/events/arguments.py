@@ -369,7 +369,11 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     prep_targets = _prep_objects(verb, preps) + [
         t for o in with_conjuncts(objects) for t in _prep_objects(o, preps)
     ]
-    targets: list[Tier] = [prep_targets, objects]
+    # A named object ("defended *Iraq* against criticism") outranks the prepositions, which
+    # otherwise come first because an object is often the event's content ("imposed
+    # *sanctions* on Iran", "shared *evidence* with the US").
+    named = [o for o in objects if o.pos_ == "PROPN"]
+    targets: list[Tier] = [named, prep_targets, objects]
     sources: list[Tier] = []
     if _is_passive(verb):
         sources.append(_agents(verb, trigger.passive_source_prep))
