@@ -13,8 +13,6 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from eventwire.errors import InputError
 from eventwire.ingest.metadata import local_date, parse_timestamp
 from eventwire.records import Article, ArticleError, RejectedInput
@@ -48,6 +46,8 @@ def looks_like_feed(data: bytes) -> bool:
 
 def read_feed(data: bytes, origin: str) -> Iterator[Article | RejectedInput]:
     """One article per feed entry; ``InputError`` if ``data`` is not a feed at all."""
+    import feedparser  # noqa: PLC0415 - imported on first feed: most runs read none
+
     parsed = feedparser.parse(data)
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise InputError(f"{origin} is not an RSS or Atom feed")

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
-
 from eventwire.errors import ArticleInputError
 from eventwire.ingest.metadata import local_date, parse_timestamp
 from eventwire.records import Article
@@ -47,6 +45,9 @@ class Page:
 
 def page_from_html(html: str, url: str | None = None) -> Page:
     """The page's main text and metadata; ``ArticleInputError`` if it has no main text."""
+    # imported here: trafilatura costs half a second to import and most runs read no HTML
+    import trafilatura  # noqa: PLC0415
+
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     meta: dict[str, Any] = _as_dict(extracted)
     text = _without_title(meta.get("text") or "", meta.get("title"))

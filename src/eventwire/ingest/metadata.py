@@ -11,8 +11,6 @@ import datetime as dt
 import email.utils
 import re
 
-import dateparser
-
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -61,6 +59,8 @@ def _rfc2822(text: str) -> dt.datetime | None:
 def _written(text: str) -> dt.datetime | None:
     if not any(ch.isdigit() for ch in text):
         return None  # "yesterday" is not a publication date
+    import dateparser  # noqa: PLC0415 - a quarter-second import, needed only for written dates
+
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]}
     found: dt.datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     return found
