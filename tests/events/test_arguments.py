@@ -765,3 +765,17 @@ def test_the_sources_own_forces_are_not_its_target(nlp: Language) -> None:
     chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
     parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
     assert countries(find_arguments(parsed, trigger_at(doc, "attacked"))) == (["CHL"], ["PER"])
+
+
+def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:
+    text = "Laos shelled Thai villages and Cambodia protested. Vietnam sent troops to Hanoi, officials said."
+    doc = nlp(text)
+    phrases = {"Laos": "LAO", "Thai": "THA", "Cambodia": "KHM", "Vietnam": "VNM", "Hanoi": "VNM"}
+    parsed = parsed_with(doc, phrases)
+    first_sentence = {"LAO", "THA", "KHM"}
+    for token in doc:
+        for nominal in (False, True):
+            trigger = trigger_at(doc, token.text, nominal=nominal, target_preps=("on", "to"))
+            source, target = countries(find_arguments(parsed, trigger))
+            inside = first_sentence if trigger.token < len(next(iter(doc.sents))) else {"VNM"}
+            assert set(source) | set(target) <= inside, (token.text, source, target)
