@@ -7,8 +7,23 @@ in the text it is given, so offsets are real.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-from eventwire.records import Actor, Article, CodedArticle, Event, Location, Quote, Sentence, Span
+from eventwire.records import (
+    Actor,
+    Article,
+    ArticleError,
+    CodedArticle,
+    Event,
+    Location,
+    Quote,
+    RejectedInput,
+    Sentence,
+    Span,
+)
 
 USA = Actor("Washington", "United States", "USA", "GOV", "state")
 RUS = Actor("Moscow", "Russia", "RUS", "GOV", "state")
@@ -61,7 +76,7 @@ def coded_article(
     *,
     publisher: str | None = "Desk",
     date: str | None = None,
-    events: tuple[tuple[str, dict[str, object]], ...] = (),
+    events: tuple[tuple[str, Mapping[str, Any]], ...] = (),
     url: str | None = None,
 ) -> CodedArticle:
     """An article of one sentence whose events are (plover, keyword arguments of ``event``)."""
@@ -73,9 +88,9 @@ def coded_article(
         publisher=publisher,
         url=url,
     )
-    coded_events = tuple(event(plover, text=text, **kwargs) for plover, kwargs in events)  # type: ignore[arg-type]
+    coded_events = tuple(event(plover, text=text, **kwargs) for plover, kwargs in events)
     quote_start = text.find('"')
-    quotes = ()
+    quotes: tuple[Quote, ...] = ()
     if quote_start >= 0:
         end = text.find('"', quote_start + 1)
         quotes = (
@@ -100,3 +115,31 @@ def meeting(
         date=date,
         events=(("CONSULT", {"source": (USA,), "target": (RUS,), "date": date, "place": place}),),
     )
+
+
+def corpus(size: int) -> list[Article | RejectedInput]:
+    """Reports of Indian-Chinese talks: every third article repeats the day of the one before."""
+    items: list[Article | RejectedInput] = []
+    for n in range(size):
+        day = 1 + (n // 3) * 5
+        text = f"Report {n}: Indian and Chinese officials held talks on day {day} of the month."
+        items.append(Article(text=text, id=f"story-{n}", date=None, publisher=f"Desk {n % 4}"))
+    items.append(RejectedInput("corpus.jsonl:99", ArticleError("ArticleInputError", "not valid JSON")))
+    return items
+
+
+class FakeCoder:
+    """Stands in for Pipeline.run: codes one CONSULT event per article, and counts what it saw."""
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.seen: list[str] = []
+        self.delay = delay
+
+    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+        for item in items:
+            assert isinstance(item, Article)
+            self.seen.append(item.id)
+            time.sleep(self.delay)
+            day = re.search(r"day (\d+)", item.text).group(1)  # type: ignore[union-attr]
+            events = (("CONSULT", {"source": (IND,), "target": (CHN,), "date": f"2024-06-{int(day):02d}"}),)
+            yield coded_article(item.id, item.text, publisher=item.publisher, events=events)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_store_ingest import FakeCoder
+from store_builders import FakeCoder
 
 from eventwire.cli import main
 from eventwire.commands import ingest as ingest_command
@@ -156,7 +156,7 @@ def test_progress_expects_one_article_per_jsonl_line_and_text_file(news: Path, t
 def test_progress_counts_articles_and_errors() -> None:
     bar = ingest_command._progress([], disabled=True)
     for status in ("coded", "error", "skipped", "error"):
-        bar.advance(AddResult("a", status))  # type: ignore[arg-type]
+        bar.advance(AddResult("a", status))
     task = bar.progress.tasks[0]
     assert (task.completed, task.fields["errors"]) == (4, 2)
     assert task.fields["rate"].endswith("articles/s")

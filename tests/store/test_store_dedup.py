@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from store_builders import CHN, GENEVA, IND, LAUSANNE, MOMBASA, NAIROBI, RUS, USA, coded_article, meeting
@@ -74,7 +75,7 @@ def test_places_must_be_compatible(store: EventStore, second_place: Location | N
 
 def test_different_type_or_dyad_or_polarity_are_different_events(store: EventStore) -> None:
     text = "India and China held talks and traded accusations."
-    variants = (
+    variants: tuple[tuple[str, dict[str, Any]], ...] = (
         ("ACCUSE", {"source": (IND,), "target": (CHN,)}),
         ("ACCUSE", {"source": (CHN,), "target": (IND,)}),  # accusing has a direction
         ("CONSULT", {"source": (IND,), "target": (CHN,)}),

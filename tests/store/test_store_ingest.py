@@ -3,49 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from store_builders import CHN, IND, coded_article
+from store_builders import FakeCoder, corpus
 
-from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
+from eventwire.records import Article, RejectedInput
 from eventwire.store import EventStore
 from eventwire.store.ingest import ingest
 
 HERE = Path(__file__).parent
-
-
-def corpus(size: int) -> list[Article | RejectedInput]:
-    """Reports of Indian-Chinese talks: every third article repeats the day of the one before."""
-    items: list[Article | RejectedInput] = []
-    for n in range(size):
-        day = 1 + (n // 3) * 5
-        text = f"Report {n}: Indian and Chinese officials held talks on day {day} of the month."
-        items.append(Article(text=text, id=f"story-{n}", date=None, publisher=f"Desk {n % 4}"))
-    items.append(RejectedInput("corpus.jsonl:99", ArticleError("ArticleInputError", "not valid JSON")))
-    return items
-
-
-class FakeCoder:
-    """Stands in for Pipeline.run: codes one CONSULT event per article, and counts what it saw."""
-
-    def __init__(self, delay: float = 0.0) -> None:
-        self.seen: list[str] = []
-        self.delay = delay
-
-    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
-        for item in items:
-            assert isinstance(item, Article)
-            self.seen.append(item.id)
-            time.sleep(self.delay)
-            day = re.search(r"day (\d+)", item.text).group(1)  # type: ignore[union-attr]
-            events = (("CONSULT", {"source": (IND,), "target": (CHN,), "date": f"2024-06-{int(day):02d}"}),)
-            yield coded_article(item.id, item.text, publisher=item.publisher, events=events)
 
 
 def test_second_ingest_codes_nothing_and_adds_nothing(db_path: str) -> None:
@@ -89,7 +58,7 @@ def test_listener_hears_every_article(store: EventStore) -> None:
 KILLED_INGEST = """
 import sys
 sys.path.insert(0, sys.argv[2])
-from test_store_ingest import FakeCoder, corpus
+from store_builders import FakeCoder, corpus
 from eventwire.store import EventStore
 from eventwire.store.ingest import ingest
 
