@@ -84,6 +84,19 @@ def test_text_place_wins_over_dateline(nlp: Language) -> None:
     assert (event.date, event.date_precision) == ("2023-10-11", "day")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("The Kabul bombing killed nine people.", "bombing", "Kabul"),
+        ("New US sanctions hit the refinery.", "sanctions", None),
+        ("Ministers met at a hotel in Valletta.", "met", "Valletta"),
+    ],
+)
+def test_modifiers_and_nested_phrases(nlp: Language, text: str, trigger: str, place: str | None) -> None:
+    [event] = run(nlp, text, [trigger]).events
+    assert (event.location.name if event.location else None) == place
+
+
 def test_previous_sentence_date_carries_within_a_paragraph_only(nlp: Language) -> None:
     text = "Relations soured in March. The envoy was summoned.\nThe embassy was closed."
     out = run(nlp, text, ["summoned", "closed"])

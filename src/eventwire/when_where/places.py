@@ -80,13 +80,17 @@ class EventPlacer:
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
     def locate(self, event: Event) -> Location | None:
+        """The first resolvable toponym of the event's locative phrases; an unresolvable one
+        only when nothing else is there; else the dateline's place."""
         token = trigger_token(self.doc, event)
-        if token is not None:
-            for name in self._toponyms(token):
-                place = self.gazetteer.resolve(name, self.context)
-                if place is None:
-                    self.unresolved.setdefault(name)
+        names = list(self._toponyms(token)) if token is not None else []
+        for name in names:
+            place = self.gazetteer.resolve(name, self.context)
+            if place is not None:
                 return to_location(name, place)
+        if names:
+            self.unresolved.setdefault(names[0])
+            return to_location(names[0], None)
         return self.fallback
 
     def _toponyms(self, trigger: Token) -> Iterator[str]:
@@ -104,9 +108,15 @@ class EventPlacer:
             for span in self._phrase_places(prep):
                 yield self._with_qualifier(span)
         for child in trigger.children:
-            modifier = self._toponym_at(child)
-            if modifier is not None and child.dep_ in {"compound", "nmod", "amod"}:
+            modifier = self._toponym_at(child) if child.dep_ in {"compound", "nmod", "amod"} else None
+            if modifier is not None and self._is_local(modifier.text):
                 yield modifier.text
+
+    def _is_local(self, name: str) -> bool:
+        """A city or region before the trigger places it ("the Kabul bombing"); a country
+        there names the actor instead ("US sanctions", "a Turkish drone strike")."""
+        place = self.gazetteer.resolve(name, self.context)
+        return place is not None and place.feature != "country"
 
     def _phrase_places(self, phrase: Token) -> Iterator[Span]:
         """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
