@@ -154,3 +154,20 @@ def test_possessor_is_nested_and_owns_the_phrase(nlp: Language) -> None:
         ("Russia 's troops", "RUS"),  # build_doc puts a space between all words
         ("Russia", "RUS"),
     ]
+
+
+def test_a_nationality_tagged_as_a_person_is_a_nationality(nlp: Language) -> None:
+    # the small model tags "Sri Lankan" in "Sri Lankan troops" as PERSON; "Kenyan" stands in here
+    doc = build_doc(
+        nlp,
+        ["Kenyan", "troops", "left"],
+        heads=[1, 2, 2],
+        deps=["compound", "nsubj", "ROOT"],
+        pos=["PROPN", "NOUN", "VERB"],
+        tags=["NNP", "NNS", "VBD"],
+        ents=["B-PERSON", "O", "O"],
+    )
+    result = analyse(doc, _look())
+    assert [(m.text, m.actor.country if m.actor else None) for m in result.mentions] == [
+        ("Kenyan troops", "KEN")
+    ]

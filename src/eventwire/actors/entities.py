@@ -60,6 +60,8 @@ def is_currency(span: Span) -> bool:
 
 def _relabelled(span: Span, look: Lookups) -> Span:
     entry = look.lookup(name_text(span))
+    if entry is None and span.label_ != "NORP" and look.nationality(span.text) is not None:
+        return Span(span.doc, span.start, span.end, label="NORP")  # "Sri Lankan" tagged PERSON
     if entry is None or span.label_ == "NORP":
         return span
     label = label_for(entry, span.label_)
