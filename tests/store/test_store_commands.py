@@ -167,3 +167,13 @@ def test_bad_csv_column_option_is_a_usage_error(
 ) -> None:
     assert main(["ingest", str(news), "--db", db_path, "--csv-column", "body"]) == 2
     assert "FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_json_output_prints_days_not_timestamps(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    capsys.readouterr()
+    main(["query", "events", "--db", db_path, "--format", "json", "--limit", "1"])
+    row = json.loads(capsys.readouterr().out)
+    assert (row["event_date"], row["num_articles"]) == ("2024-06-25", 1)

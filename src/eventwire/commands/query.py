@@ -132,6 +132,7 @@ def _show(args: argparse.Namespace, question: Callable[[EventStore], pd.DataFram
 
 def print_table(table: pd.DataFrame, fmt: str) -> None:
     """A DataFrame on stdout: aligned text, CSV or JSON lines."""
+    table = _dates_as_days(table)
     if fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -143,6 +144,19 @@ def print_table(table: pd.DataFrame, fmt: str) -> None:
         print("(no rows)")
     else:
         print(table.to_string(index=False))
+
+
+def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:
+    """DuckDB DATEs arrive as timestamps: print them as the days they are (2024-03-11)."""
+    table = table.copy()
+    for column in table.columns:
+        values = table[column]
+        if (
+            pd.api.types.is_datetime64_any_dtype(values)
+            and (values.dropna().dt.normalize() == values.dropna()).all()
+        ):
+            table[column] = values.dt.strftime("%Y-%m-%d")
+    return table
 
 
 def _date(text: str) -> dt.date:
