@@ -2,9 +2,12 @@
 
     >>> with EventStore.open("events.duckdb") as store:
     ...     store.add(coded_article, source_name="news.jsonl")
+    ...     store.add_many(more_coded_articles)
 
-Each article is written in one transaction: a crash (even SIGKILL) leaves it entirely stored
-or entirely absent, so rerunning an interrupted ingest stores every article exactly once.
+``add_many`` writes a batch in one transaction (DuckDB pays per statement and per commit, so
+batches are much faster than single articles): a crash, even SIGKILL, leaves each article
+entirely stored or entirely absent, and rerunning an interrupted ingest stores every article
+exactly once.
 """
 
 from __future__ import annotations
