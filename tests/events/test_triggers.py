@@ -121,6 +121,7 @@ DISAMBIGUATION = [
     ("Police shot dead two demonstrators during the protest.", "ASSAULT"),
     ("The meeting between the two envoys took place in Vienna.", "CONSULT"),
     ("Talks between Athens and Ankara resumed on Monday.", "CONSULT"),
+    ("The minister took questions from reporters about the embargo.", None),
 ]
 
 

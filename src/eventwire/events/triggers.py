@@ -18,6 +18,8 @@ from eventwire.events.lexicon import LexEntry, Lexicon, PartOfSpeech
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod"})
+# A noun after these names a topic, not an event: "questions *about* the sanctions".
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,9 @@ def part_of_speech(token: Token) -> PartOfSpeech | None:
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
         # a noun modifying another noun names a kind of thing ("riot police", "peace talks")
-        return None if token.dep_ == "compound" else "noun"
+        if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS):
+            return None
+        return "noun"
     if token.pos_ == "ADJ":
         return "adj"
     return None
