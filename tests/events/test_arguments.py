@@ -270,6 +270,26 @@ CASES = [
     Case(
         "Vietnam lodged a protest with China.", "protest", "Vietnam=VNM;China=CHN", "VNM", "CHN", nominal=True
     ),
+    # a possessive pronoun yields to the light verb's full subject
+    Case(
+        "Bolivia and Chile held their first talks in years.",
+        "talks",
+        "Bolivia=BOL;Chile=CHL;their=BOL",
+        "BOL CHL",
+        "BOL CHL",
+        nominal=True,
+        reciprocal=True,
+    ),
+    # a framing noun takes no part in the event
+    Case(
+        "The envoys met against the backdrop of Iranian threats.",
+        "met",
+        "envoys=-;Iranian=IRN",
+        "",
+        "",
+        reciprocal=True,
+        preps=("with", "against"),
+    ),
     # reciprocal: both sides act on each other; "between" gives the pair
     Case(
         "Sudan and Chad signed a border pact.",

@@ -108,6 +108,7 @@ class ArgumentTables:
     place_carrier_preps: frozenset[str]
     documents: frozenset[str]
     mover_types: frozenset[str]
+    framing_nouns: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -136,6 +137,7 @@ def load_tables() -> ArgumentTables:
         place_carrier_preps=frozenset(_strings(data, "place_carrier_preps")),
         documents=frozenset(_strings(data, "documents")),
         mover_types=frozenset(_strings(data, "mover_types")),
+        framing_nouns=frozenset(_strings(data, "framing_nouns")),
     )
 
 
@@ -148,10 +150,15 @@ def _light_verbs() -> frozenset[str]:
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran")."""
+    """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran").
+
+    A framing noun is no argument: "met *against the backdrop of* tensions with Russia".
+    """
     wanted = frozenset(preps)
+    framing = load_tables().framing_nouns
     preps_found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted]
-    return [o for p in preps_found for o in kids(p, ("pobj",))]
+    objects = [o for p in preps_found for o in kids(p, ("pobj",))]
+    return [o for o in objects if o.lemma_.lower() not in framing]
 
 
 def _is_passive(verb: Token) -> bool:
@@ -428,18 +435,22 @@ def _verb_forms(verb: Token) -> set[str]:
     return forms
 
 
-def _modifier_sources(noun: Token) -> Tier:
-    """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes"."""
+def _modifier_sources(noun: Token) -> tuple[Tier, Tier]:
+    """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes", and
+    apart from them possessive pronouns ("*their* talks"), which yield to a light verb's
+    full subject ("Blinken and Lavrov held their talks")."""
     found = kids(noun, MODIFIER_DEPS)
     led = [m for m in kids(noun, ("amod",)) if m.tag_ == "VBN"]
-    return found + [c for m in led for c in kids(m, ("npadvmod", "compound"))]
+    found += [c for m in led for c in kids(m, ("npadvmod", "compound"))]
+    return [m for m in found if m.tag_ != "PRP$"], [m for m in found if m.tag_ == "PRP$"]
 
 
 def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a noun trigger, with its light verb's help."""
     preps = _target_preps(trigger)
     between = _prep_objects(noun, ("between", "among"))
-    sources: list[Tier] = [_modifier_sources(noun), _agents(noun, trigger.passive_source_prep)]
+    named, pronouns = _modifier_sources(noun)
+    sources: list[Tier] = [named, _agents(noun, trigger.passive_source_prep)]
     targets: list[Tier] = [_prep_objects(noun, preps) + between]
     verb = light_verb(noun, trigger)
     if verb is not None:
@@ -449,6 +460,7 @@ def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
         else:
             sources.extend(carried.source)
         targets.append(_prep_objects(verb, preps) + kids(verb, ("dative",)))
+    sources.append(pronouns)
     if trigger.reciprocal:
         sources.append(between)  # "talks between Egypt and Israel": both sides act
     # Where it happened: around the noun, its light verb, or the verb it is subject of
