@@ -10,7 +10,7 @@ from tests.conftest import build_doc
 
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle, parse_articles, sentences_of
-from eventwire.records import Article, Event, Span
+from eventwire.records import Actor, Article, Event, Mention, Span
 from eventwire.registry import load_stage_factory
 from eventwire.when_where.stage import WhenWhereStage
 
@@ -95,6 +95,32 @@ def test_text_place_wins_over_dateline(nlp: Language) -> None:
 def test_modifiers_and_nested_phrases(nlp: Language, text: str, trigger: str, place: str | None) -> None:
     [event] = run(nlp, text, [trigger]).events
     assert (event.location.name if event.location else None) == place
+
+
+def test_capital_named_by_a_nationality_adjective(nlp: Language) -> None:
+    parsed = next(
+        parse_articles(nlp, [Article(text="Gunmen attacked a school in the Afghan capital.", date=THU)])
+    )
+    afghan = next(t for t in parsed.doc if t.text == "Afghan")
+    mention = Mention(
+        text="Afghan",
+        start=afghan.idx,
+        end=afghan.idx + 6,
+        sentence=0,
+        token_start=afghan.i,
+        token_end=afghan.i + 1,
+        kind="adjective",
+        actor=Actor(text="Afghan", country="AFG", kind="state"),
+    )
+    parsed = parsed.with_(mentions=(mention,), events=(event_at(parsed, "attacked"),))
+    [event] = WhenWhereStage()(parsed).events
+    assert event.location is not None and (event.location.name, event.location.country) == ("Kabul", "AFG")
+
+
+def test_bare_capital_is_the_datelines_countrys(nlp: Language) -> None:
+    out = run(nlp, "NAIROBI, Kenya (Reuters) - Police dispersed a march in the capital.", ["dispersed"], None)
+    [event] = out.events
+    assert event.location is not None and (event.location.name, event.location.source) == ("Nairobi", "text")
 
 
 def test_previous_sentence_date_carries_within_a_paragraph_only(nlp: Language) -> None:

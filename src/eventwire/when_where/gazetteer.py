@@ -64,6 +64,7 @@ class _Entry:
     kind: str  # "city" | "country" | "region" | "state"
     capital: bool = False
     admin1: str = ""
+    capital_name: str = ""  # countries only
 
 
 class Gazetteer:
@@ -86,10 +87,13 @@ class Gazetteer:
         self._primary: dict[str, list[int]] = {}
         self._alternate: dict[str, list[int]] = {}
         self._states: dict[str, str] = {}  # lookup key of a US state name -> its code
+        self._capitals: dict[str, str] = {}  # ISO3 -> capital's name
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
                 self._states[lookup_key(entry.place.name)] = entry.admin1
+            if entry.capital_name and entry.place.country:
+                self._capitals[entry.place.country] = entry.capital_name
         self._index_cities(city_lines)
 
     @classmethod
@@ -106,6 +110,16 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote, best first (no context)."""
         return [e.place for e in self._ranked(name, ())]
+
+    def capital_of(self, country: str) -> Place | None:
+        """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
+        name = self._capitals.get(country)
+        if not name:
+            return None
+        inside = [
+            e for e in self._ranked(name, (country,)) if e.kind == "city" and e.place.country == country
+        ]
+        return inside[0].place if inside else None
 
     def resolve(
         self, name: str, context_countries: Sequence[str] = (), *, strict: bool = False
@@ -231,10 +245,10 @@ def _city_entry(line: str) -> _Entry:
 def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     extra: dict[str, list[str]] = _load_yaml(_data_text("country_aliases.yaml"))["aliases"]
     for line in _data_text("countries.tsv").splitlines():
-        iso3, _, name, lat, lon, population, _, iso_aliases = line.split("\t")
+        iso3, _, name, lat, lon, population, capital, iso_aliases = line.split("\t")
         place = Place(name, iso3, _optional_float(lat), _optional_float(lon), int(population), "country")
         aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
-        yield _Entry(place, "country"), (name,), aliases
+        yield _Entry(place, "country", capital_name=capital), (name,), aliases
 
 
 def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:

@@ -11,7 +11,7 @@ location, with ``source="unresolved"``, and is listed in the article's notes.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -71,11 +71,21 @@ def to_location(name: str, place: Place | None, source: Literal["text", "datelin
 class EventPlacer:
     """Finds each event's location in one parsed article; build once per article."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, context: Sequence[str], fallback: Location | None):
+    def __init__(
+        self,
+        doc: Doc,
+        gazetteer: Gazetteer,
+        context: Sequence[str],
+        fallback: Location | None,
+        nationality: Mapping[int, str] | None = None,
+    ):
+        """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
+        ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul."""
         self.doc = doc
         self.gazetteer = gazetteer
         self.context = tuple(context)
         self.fallback = fallback
+        self.nationality = dict(nationality or {})
         self.unresolved: dict[str, None] = {}  # ordered set of toponyms the gazetteer lacks
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
@@ -85,15 +95,16 @@ class EventPlacer:
         token = trigger_token(self.doc, event)
         names = list(self._toponyms(token)) if token is not None else []
         for name in names:
-            place = self.gazetteer.resolve(name, self.context)
+            place = name if isinstance(name, Place) else self.gazetteer.resolve(name, self.context)
             if place is not None:
-                return to_location(name, place)
-        if names:
-            self.unresolved.setdefault(names[0])
-            return to_location(names[0], None)
+                return to_location(place.name, place)
+        texts = [n for n in names if isinstance(n, str)]
+        if texts:
+            self.unresolved.setdefault(texts[0])
+            return to_location(texts[0], None)
         return self.fallback
 
-    def _toponyms(self, trigger: Token) -> Iterator[str]:
+    def _toponyms(self, trigger: Token) -> Iterator[str | Place]:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
         head = clause_head(trigger)
         lexicon = locatives()
@@ -105,12 +116,28 @@ class EventPlacer:
             # "shelled Goma", "visited the capital, Kabul": the object is where it happened
             preps = [*(c for c in head.children if c.dep_ == "dobj"), *preps]
         for prep in preps:
-            for span in self._phrase_places(prep):
-                yield self._with_qualifier(span)
+            spans = list(self._phrase_places(prep))
+            yield from (self._with_qualifier(span) for span in spans)
+            capital = None if spans else self._capital_in(prep)
+            if capital is not None:
+                yield capital
         for child in trigger.children:
             modifier = self._toponym_at(child) if child.dep_ in {"compound", "nmod", "amod"} else None
             if modifier is not None and self._is_local(modifier.text):
                 yield modifier.text
+
+    def _capital_in(self, phrase: Token) -> Place | None:
+        """ "in the Afghan capital" -> Kabul; a bare "in the capital" -> the dateline country's."""
+        lexicon = locatives().prepositions
+        for token in phrase.subtree:
+            if token.lemma_.lower() != "capital" or not _inside_phrase(token, phrase, lexicon):
+                continue
+            countries = [self.nationality[c.i] for c in token.children if c.i in self.nationality]
+            if not countries and self.fallback is not None and self.fallback.country:
+                countries = [self.fallback.country]
+            if countries:
+                return self.gazetteer.capital_of(countries[0])
+        return None
 
     def _is_local(self, name: str) -> bool:
         """A city or region before the trigger places it ("the Kabul bombing"); a country

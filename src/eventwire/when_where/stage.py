@@ -43,7 +43,8 @@ class WhenWhereStage:
         article = _with_dateline_metadata(parsed.article, dateline)
         fallback = self._dateline_location(dateline)
         dater = EventDater(parsed.doc, parsed.sentences, article.date, dateline.end if dateline else 0)
-        placer = EventPlacer(parsed.doc, self.gazetteer, self._context(parsed, fallback), fallback)
+        context = self._context(parsed, fallback)
+        placer = EventPlacer(parsed.doc, self.gazetteer, context, fallback, _nationalities(parsed))
         events: list[Event] = []
         date_notes: list[dict[str, Any]] = []
         for index, event in enumerate(parsed.events):
@@ -74,6 +75,15 @@ class WhenWhereStage:
 def make_when_where_stage(settings: Settings) -> WhenWhereStage:
     """Factory registered as ``when_where.default``."""
     return WhenWhereStage()
+
+
+def _nationalities(parsed: ParsedArticle) -> dict[int, str]:
+    """Token index -> ISO3 of the adjectives the actor stage resolved ("Afghan" -> AFG)."""
+    return {
+        m.token_start: m.actor.country
+        for m in parsed.mentions
+        if m.kind == "adjective" and m.actor is not None and m.actor.country
+    }
 
 
 def _with_dateline_metadata(article: Article, dateline: Dateline | None) -> Article:
