@@ -26,6 +26,8 @@ SPANS = [
     ("The party’s leader didn’t comment.", []),
     ("“He told me ‘never’,” she said.", ["He told me ‘never’"]),
     ("It sent a ``clear signal'' to the region.", ["clear signal"]),
+    ("'We are ready,' he said of the rebels' offer.", ["We are ready"]),
+    ("In the '90s nobody's plan worked.", []),
     ("``We stay,'' he said. It wasn't ''odd''.", ["We stay"]),
 ]
 

@@ -174,7 +174,7 @@ class Attributor:
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for noun in (g for g in prep.children if g.lemma_.lower() in self.lex.document_nouns):
                 clause = next((a for a in noun.children if a.dep_ in ("acl", "relcl", "ccomp")), None)
-                if clause is not None and _opens_with_that(clause):
+                if clause is not None and _content_clause(clause):
                     return clause
         return None
 
@@ -202,5 +202,9 @@ def _introduces_clause(token: Token, lex: QuoteLexicon) -> bool:
     return is_cue(token, lex) and not is_according(token) and any(c.dep_ == "ccomp" for c in token.children)
 
 
-def _opens_with_that(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+def _content_clause(clause: Token) -> bool:
+    """ "that X happened" or "X happened", not a relative clause ("which was issued")."""
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+        return True
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WDT", "WP")

@@ -164,28 +164,40 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _single_quote_spans(text: str, taken: list[QuoteSpan], first_group: int) -> list[QuoteSpan]:
-    """British-style ‘…’ quotes, outside double-quoted text (where they would be nested quotes).
+    """Single-quoted words (‘…’ or '…'), outside double-quoted text (where they would be nested).
 
-    ’ is also the apostrophe, so a closing mark must touch punctuation (‘…,’ or ‘…’.); failing
-    that, the first ’ before a space closes, which "the ministers’ plan" can still fool.
+    The closing mark is also the apostrophe, so it must touch punctuation (‘…,’ or ‘…’.);
+    failing that, the first one before a space closes, which "the ministers’ plan" can fool.
     """
     spans: list[QuoteSpan] = []
     for start, end in paragraphs(text):
         pos = start
-        while (opener := text.find(SINGLE_OPEN, pos, end)) >= 0:
+        while (opener := _single_opener(text, pos, end)) is not None:
             limit = min([s.start for s in taken if s.start > opener] + [end])
             inside = any(s.start <= opener < s.end + 1 for s in taken)
-            closer = None if inside else _single_closer(text, opener + 1, limit)
+            closing = SINGLE_CLOSE if text[opener] == SINGLE_OPEN else "'"
+            closer = None if inside else _single_closer(text, opener + 1, limit, closing)
             if closer is not None:
                 spans.append(QuoteSpan(*_trimmed(text, opener + 1, closer), group=first_group + len(spans)))
             pos = (closer or opener) + 1
     return [s for s in spans if s.end > s.start]
 
 
-def _single_closer(text: str, start: int, limit: int) -> int | None:
+def _single_opener(text: str, start: int, end: int) -> int | None:
+    """Next ‘, or ' that starts a word after a space ("'We" yes; "don't", "'90s" no)."""
+    for pos in range(start, end):
+        if text[pos] == SINGLE_OPEN:
+            return pos
+        starts_word = pos + 1 < len(text) and text[pos + 1].isalpha()
+        if text[pos] == "'" and (pos == 0 or text[pos - 1] in OPEN_CONTEXT) and starts_word:
+            return pos
+    return None
+
+
+def _single_closer(text: str, start: int, limit: int, closing: str) -> int | None:
     weak = None
     for pos in range(start, limit):
-        if text[pos] != SINGLE_CLOSE:
+        if text[pos] != closing:
             continue
         after = text[pos + 1] if pos + 1 < len(text) else " "
         if text[pos - 1] in ".,!?" or after in ".,;:!?)" or pos + 1 == limit:
