@@ -177,3 +177,18 @@ def test_json_output_prints_days_not_timestamps(
     main(["query", "events", "--db", db_path, "--format", "json", "--limit", "1"])
     row = json.loads(capsys.readouterr().out)
     assert (row["event_date"], row["num_articles"]) == ("2024-06-25", 1)
+
+
+def test_query_article_prints_its_contract_line(
+    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ingest", str(news), "--db", db_path, "--no-progress"])
+    capsys.readouterr()
+    assert main(["query", "article", "talks-1", "--db", db_path]) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert (line["id"], [e["plover"] for e in line["events"]], line["error"]) == (
+        "talks-1",
+        ["CONSULT"],
+        None,
+    )
+    assert main(["query", "article", "missing", "--db", db_path]) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ import pandas as pd
 from eventwire.errors import ConfigError
 from eventwire.store import EventStore
 from eventwire.store import analytics as an
+from eventwire.store.read import article_record
 from eventwire.store.search import search_sentences
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -23,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="analytics over the event store: dyads, counts, actors, timelines, search",
         description=(
             "Ask the event store: events by actor, country, dyad, type, date or place; counts and mean\n"
-            "Goldstein per day/week/month/year; top actors; an actor's timeline; sentences by words.\n\n"
+            "Goldstein per day/week/month/year; top actors; an actor's timeline; sentences by words;\n"
+            "one article as the contract's JSON line.\n\n"
             "example: eventwire query dyad USA RUS --by month --db events.duckdb"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -35,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _register_top_actors(questions)
     _register_timeline(questions)
     _register_search(questions)
+    _register_article(questions)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -122,6 +126,25 @@ def _register_search(questions: argparse._SubParsersAction[argparse.ArgumentPars
     parser.add_argument("words", nargs="+", help="words to find")
     parser.add_argument("--limit", type=int, default=20)
     parser.set_defaults(handler=lambda a: _show(a, lambda s: search_sentences(s, " ".join(a.words), a.limit)))
+
+
+def _register_article(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = questions.add_parser(
+        "article",
+        help="one stored article as the contract's JSON line",
+        description="one stored article as JSON",
+    )
+    parser.add_argument("article_id", metavar="ID")
+    parser.add_argument(
+        "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
+    )
+    parser.set_defaults(handler=_show_article)
+
+
+def _show_article(args: argparse.Namespace) -> int:
+    with EventStore.open(args.db, read_only=True) as store:
+        print(json.dumps(article_record(store, args.article_id), ensure_ascii=False))
+    return 0
 
 
 def _show(args: argparse.Namespace, question: Callable[[EventStore], pd.DataFrame]) -> int:
