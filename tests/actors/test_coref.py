@@ -122,3 +122,9 @@ def test_state_nouns(fake_analyse: Analyse, text: str, mention: str, country: st
     m = next(m for m in result.mentions if m.text == mention)
     assert m.actor is not None and (m.actor.country, m.actor.kind) == (country, "state")
     assert (len(_chain_of(result, mention)) > 1) is joins
+
+
+def test_civilians_take_the_country_of_the_place_not_of_the_attackers(fake_analyse: Analyse) -> None:
+    result = fake_analyse("Kenyan rebels and Kenyan police killed 12 civilians in Khartoum.")
+    civilians = next(m for m in result.mentions if m.text == "12 civilians")
+    assert civilians.actor is not None and civilians.actor.country == "SDN"

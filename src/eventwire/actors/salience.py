@@ -23,16 +23,27 @@ class Salience:
     by_sentence: dict[int, dict[str, float]] = field(default_factory=dict)
     article: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     place_weight: float = 1.0
+    places: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, position, country)
     first_seen: dict[str, int] = field(default_factory=dict)
 
     def add(self, country: str | None, sentence: int, position: int, place: bool = False) -> None:
         if not country or country in NON_STATE:
             return
         weight = self.place_weight if place else 1.0
+        if place:
+            self.places.append((sentence, position, country))
         local = self.by_sentence.setdefault(sentence, defaultdict(float))
         local[country] += weight
         self.article[country] += weight
         self.first_seen[country] = min(self.first_seen.get(country, position), position)
+
+    def place_before(self, sentence: int, position: int) -> str | None:
+        """Country of the place named last before ``position`` in its sentence (else first after)."""
+        here = [(p, c) for s, p, c in self.places if s == sentence]
+        before = [pc for pc in here if pc[0] < position]
+        if before:
+            return max(before)[1]
+        return min(here)[1] if here else None
 
     def country(self, sentence: int) -> str | None:
         """The most salient country for a mention in ``sentence``, or None in a country-less text."""
