@@ -12,7 +12,7 @@ from eventwire.ingest.encoding import decode
 from eventwire.ingest.html import page_from_html
 from eventwire.ingest.metadata import local_date, parse_timestamp
 from eventwire.ingest.sources import iter_articles
-from eventwire.ingest.tabular import CsvMapping
+from eventwire.ingest.tabular import CsvMapping, mapping_from_cli
 from eventwire.records import Article, RejectedInput
 
 LEGACY = "Gespräche in Zürich über Grenzfragen und Zölle"
@@ -104,6 +104,14 @@ def test_csv_default_mapping_uses_contract_names() -> None:
     [article] = articles("contract.csv")
     assert isinstance(article, Article)
     assert (article.id, article.publisher, article.date) == ("c-1", "Valley Times", dt.date(2023, 10, 11))
+
+
+def test_mapping_from_cli_options() -> None:
+    mapping = mapping_from_cli(["text=body", " date = published "])
+    assert mapping == CsvMapping(text="body", date="published")
+    assert mapping_from_cli([]) is None
+    with pytest.raises(InputError, match="FIELD=COLUMN"):
+        mapping_from_cli(["text"])
 
 
 def test_csv_mapping_rejects_unknown_fields() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -40,6 +40,19 @@ class CsvMapping:
         if unknown:
             raise InputError(f"unknown CSV field(s) {unknown}; known: {sorted(known)}")
         return cls(**options)
+
+
+def mapping_from_cli(pairs: Iterable[str] | None) -> CsvMapping | None:
+    """``--csv-column text=body --csv-column date=published`` -> a ``CsvMapping`` (None if none)."""
+    if not pairs:
+        return None
+    options: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--csv-column wants FIELD=COLUMN, got {pair!r}")
+        options[field.strip()] = column.strip()
+    return CsvMapping.from_options(options)
 
 
 def read_csv(path: Path, mapping: CsvMapping | None = None) -> Iterator[Article | RejectedInput]:
