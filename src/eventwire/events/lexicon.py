@@ -88,6 +88,7 @@ class Frames:
     light_verbs: frozenset[str]  # verbs that carry a nominal trigger ("held talks")
     occurrence_verbs: frozenset[str]  # verbs that say a nominal event happened ("talks began")
     outcome_verbs: frozenset[str] = frozenset()  # casualties of an event ("killed in clashes")
+    document_nouns: frozenset[str] = frozenset()  # "a resolution *asking*": the clause is the act
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def parse_frames(data: Mapping[str, Any]) -> Frames:
         light_verbs=frozenset(_words(data.get("light_verbs"))),
         occurrence_verbs=frozenset(_words(data.get("occurrence_verbs"))),
         outcome_verbs=frozenset(_words(data.get("outcome_verbs"))),
+        document_nouns=frozenset(_words(data.get("document_nouns"))),
     )
 
 

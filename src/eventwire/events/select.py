@@ -74,6 +74,8 @@ def _step_cost(token: Token, frames: Frames) -> float:
         return 0.0  # "..., officials said": what is reported is the main event
     if dep == "xcomp" and head_lemma in frames.transparent:
         return 0.0
+    if dep == "acl" and head_lemma in frames.document_nouns:
+        return 0.0  # "a resolution urging ...": the clause is what the resolution does
     if dep in ("conj", "cc"):
         return CONJUNCT_COST
     if dep in PHRASE_DEPS:
