@@ -44,6 +44,8 @@ CASES = [
     ("Zambia expects to sign the accord in June.", "sign", False, "future"),
     ("The summit is scheduled to open on Friday.", "open", False, "future"),
     ("The rebels agreed to surrender their weapons.", "surrender", False, "future"),
+    # a decision reports the act itself
+    ("The tribunal decided to release the captain.", "release", False, "asserted"),
     ("A spokesman said the army would leave the valley.", "leave", False, "future"),
     ("The union threatened to block the ports.", "block", False, "future"),
     ("Jakarta is ready to resume the dialogue.", "resume", False, "future"),
