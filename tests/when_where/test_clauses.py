@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import pytest
 from spacy.language import Language
-from tests.conftest import build_doc
 
 from eventwire.when_where.clauses import clause_head, governs, tense_of
+from tests.conftest import build_doc
 
 # (words, heads, deps, tags, pos, trigger index, expected clause head index, expected tense)
 Case = tuple[list[str], list[int], list[str], list[str], list[str], int, int, str]

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from tests.conftest import build_doc
 
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle, parse_articles, sentences_of
 from eventwire.records import Actor, Article, Event, Mention, Span
 from eventwire.registry import load_stage_factory
 from eventwire.when_where.stage import WhenWhereStage
+from tests.conftest import build_doc
 
 THU = dt.date(2023, 10, 12)
 
