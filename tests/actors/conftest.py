@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
-from tests.actors.actor_fakes import Analyse, FakeKB, FakePlaces
 
 from eventwire.actors.analysis import ActorAnalysis, analyse
 from eventwire.actors.grammar import load_grammar
 from eventwire.actors.lookups import Lookups
+from tests.actors.actor_fakes import Analyse, FakeKB, FakePlaces
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.actors.actor_fakes import Analyse
 
 from eventwire.actors.analysis import ActorAnalysis
+from tests.actors.actor_fakes import Analyse
 
 STORY = (
     "US Secretary of State Helen Ward met Russian Foreign Minister Dmitri Orlov in Geneva on Tuesday. "
@@ -128,3 +128,19 @@ def test_civilians_take_the_country_of_the_place_not_of_the_attackers(fake_analy
     result = fake_analyse("Kenyan rebels and Kenyan police killed 12 civilians in Khartoum.")
     civilians = next(m for m in result.mentions if m.text == "12 civilians")
     assert civilians.actor is not None and civilians.actor.country == "SDN"
+
+
+IT = [
+    # a subject "it" after an actor is that actor; an object "it" is usually the matter discussed
+    ("The Kremlin said it would respond.", True),
+    ("Washington criticised the plan, calling it reckless.", False),
+    ('Orlov met Ward. "It was useful," she said.', False),
+]
+
+
+@pytest.mark.parametrize(("text", "resolved"), IT)
+def test_it_is_resolved_only_as_a_subject_outside_quotes(
+    fake_analyse: Analyse, text: str, resolved: bool
+) -> None:
+    result = fake_analyse(text)
+    assert any(m.text.lower() == "it" for m in result.mentions) is resolved

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.actors.actor_fakes import Analyse
 
 from eventwire.actors.analysis import ActorAnalysis
 from eventwire.records import Mention
+from tests.actors.actor_fakes import Analyse
 
 DAY = dt.date(2021, 6, 1)
 

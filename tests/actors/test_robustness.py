@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from tests.actors.actor_fakes import Analyse
 
 # Pieces that exercise the rules: names, titles, pronouns, quotes, hyphens, places, money.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.actors.actor_fakes import FakeKB, FakePlaces
-from tests.conftest import build_doc
 
 from eventwire.actors.analysis import analyse
 from eventwire.actors.detect import find_candidates
@@ -13,6 +11,8 @@ from eventwire.actors.entities import actor_entities
 from eventwire.actors.grammar import load_grammar
 from eventwire.actors.lookups import Lookups
 from eventwire.actors.places import is_locative
+from tests.actors.actor_fakes import FakeKB, FakePlaces
+from tests.conftest import build_doc
 
 
 def _look() -> Lookups:

@@ -22,6 +22,7 @@ from eventwire.actors.resolve import Resolution, resolve_local
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 NOMINAL_WINDOW = 3  # sentences a definite role phrase may look back
 PRONOUN_WINDOW = 2  # sentences a pronoun may look back
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CITING_VERBS = frozenset({"cite", "quote"})  # "..., TASS reported, citing Lavrov": Lavrov speaks
 
 
@@ -228,9 +229,12 @@ class Coreference:
     # ------------------------------------------------------------ pronouns
 
     def _pronoun(self, c: Candidate) -> tuple[Chain | None, Resolution | None, str]:
-        pronoun = self.look.grammar.pronouns[self.doc[c.head].lower_]
+        token = self.doc[c.head]
+        pronoun = self.look.grammar.pronouns[token.lower_]
         if "speaker" in pronoun.refers:
             return self._speaker(c)
+        if pronoun.word == "it" and token.dep_ not in SUBJECT_DEPS:
+            return None, None, ""  # "calling it a bad deal": an object "it" is a thing, not an actor
         sibling = self._coordinated(pronoun, c)
         if sibling is not None:
             return sibling, None, "pronoun in coordination"
@@ -276,6 +280,8 @@ class Coreference:
             return False
         if not pronoun.plural and chain.plural:
             return False
+        if c.in_quote and not m.in_quote and pronoun.word in ("it", "its"):
+            return False  # '"It is good for our people," he said': "it" is the quoted matter
         return not (pronoun.plural and actor.kind == "group" and not chain.plural)
 
     def _is_speaker(self, m: Candidate) -> bool:
