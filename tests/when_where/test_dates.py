@@ -49,6 +49,8 @@ NEW_YEAR = dt.date(2024, 1, 3)  # a Wednesday, early January
         ("December 28", NEW_YEAR, "past", "2023-12-28", "day"),
         ("January 13", NEW_YEAR, "present", "2024-01-13", "day"),
         ("29 January", MON, "past", "2022-01-29", "day"),
+        ("25th of December", NEW_YEAR, "past", "2023-12-25", "day"),
+        ("4th of July 2019", THU, "past", "2019-07-04", "day"),
         ("Sept. 9", THU, "past", "2023-09-09", "day"),
         ("May 3, 2020", THU, "past", "2020-05-03", "day"),
         ("3 May 2020", THU, "future", "2020-05-03", "day"),

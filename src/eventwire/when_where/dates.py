@@ -220,9 +220,9 @@ def _b(pattern: str) -> re.Pattern[str]:
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_b(r"(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)"), _iso),
     (_b(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"), _full_date),
-    (_b(rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"), _full_date),
+    (_b(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"), _full_date),
     (_b(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?!\d|:)"), _month_day),
-    (_b(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+{_MONTH}"), _month_day),
+    (_b(rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}"), _month_day),
     (_b(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"), _month_year),
     (_b(rf"(?:{_REL}\s+)?{_WEEKDAY}"), _weekday),
     (_b(rf"(?:(?P<rel>last|next|this|past|coming)\s+|{_PART}[\s-]+)?{_MONTH}"), _bare_month),
