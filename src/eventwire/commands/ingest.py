@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
@@ -78,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"eventwire: {store.forget_failed()} failed article(s) will be coded again", file=sys.stderr
             )
-        coder = _LazyCoder(args)
         with _progress(args.inputs, disabled=args.no_progress) as bar:
+            coder = _LazyCoder(args, on_ready=bar.restart_clock)
             for name in args.inputs:
                 items = iter_articles([name], mapping)
                 summary = ingest(
@@ -103,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
 class _LazyCoder:
     """Loads the spaCy pipeline only when an article needs coding: a rerun with nothing new is quick."""
 
-    def __init__(self, args: argparse.Namespace) -> None:
+    def __init__(self, args: argparse.Namespace, on_ready: Callable[[], None]) -> None:
         self.args = args
+        self.on_ready = on_ready
         self.pipeline: Pipeline | None = None
 
     def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
@@ -114,6 +115,7 @@ class _LazyCoder:
             return
         if self.pipeline is None:
             self.pipeline = pipeline_from_args(self.args)
+            self.on_ready()
         yield from self.pipeline.run(chain([first], articles))
 
 
@@ -140,6 +142,10 @@ class _Bar:
         self.task = progress.add_task("ingest", total=expected, rate="", errors=0)
         self.started = time.monotonic()
         self.errors = self.done = 0
+
+    def restart_clock(self) -> None:
+        """Articles/s counts from here: loading the model is not coding articles."""
+        self.started = time.monotonic()
 
     def advance(self, result: AddResult) -> None:
         self.done += 1
