@@ -102,9 +102,14 @@ class Coreference:
         self._locals: dict[int, Resolution | None] = {}
         self._seen: set[int] = set()
         self._coordinated_heads: set[int | None] = set()
+        self._appositions: dict[int, list[Candidate]] = {}
+        self._by_word: dict[str, list[Chain]] = {}  # name word -> chains with that word, in order
 
     def run(self) -> list[Chain]:
         self._coordinated_heads = {c.conj_of for c in self.found.values() if c.conj_of is not None}
+        for c in self.found.values():
+            if c.appos_of is not None:
+                self._appositions.setdefault(c.appos_of, []).append(c)
         for c in sorted(self.found.values(), key=lambda c: c.head):
             self._visit_with_owner(c)
         return self.chains
@@ -118,9 +123,8 @@ class Coreference:
         owner = self.found.get(c.owner) if c.owner is not None else None
         if owner is not None and owner.head > c.head:
             self._visit_with_owner(owner)
-            for other in self.found.values():
-                if other.appos_of == owner.head:
-                    self._visit_with_owner(other)
+            for other in self._appositions.get(owner.head, ()):
+                self._visit_with_owner(other)
         self._visit(c)
 
     # ------------------------------------------------------------ local resolution
@@ -154,6 +158,9 @@ class Coreference:
             chain, how = Chain(len(self.chains)), "first mention"
             self.chains.append(chain)
         chain.add(c, local, how)
+        for word in set((c.name or "").lower().split()):
+            if chain not in self._by_word.setdefault(word, []):
+                self._by_word[word].append(chain)
         if local is not None and local.key:
             self.by_key.setdefault(local.key, chain)
         self.chain_of[c.head] = chain
@@ -188,7 +195,8 @@ class Coreference:
         name = (c.name or "").lower()
         words = set(name.split())
         person = c.label == "PERSON" or (local is not None and local.kind == "person")
-        for chain in reversed(self.chains):
+        sharing = {id(ch): ch for w in words for ch in self._by_word.get(w, ())}  # index, not a scan
+        for chain in sorted(sharing.values(), key=lambda ch: -ch.id):
             if not compatible(local, chain.actor):
                 continue
             if name in chain.names:
