@@ -181,3 +181,30 @@ def test_unreadable_input_exits_2(tmp_path: Path) -> None:
     result = run_extract(tmp_path, str(tmp_path / "missing.jsonl"))
     assert result.returncode == 2
     assert "missing.jsonl" in result.stderr
+
+
+def test_csv_input_with_a_column_mapping(tmp_path: Path) -> None:
+    source = tmp_path / "wires.csv"
+    source.write_text(
+        'ref,body,published\nw1,"Chile recalled its ambassador from Caracas.",2020-02-03\n', "utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire", "extract", str(source), "--output", str(out),
+         "--csv-column", "text=body", "--csv-column", "date=published", "--csv-column", "id=ref"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (line,) = read_lines(tmp_path)
+    assert line["id"] == "w1" and line["error"] is None
+
+
+def test_bad_csv_column_option_exits_2(tmp_path: Path) -> None:
+    source = tmp_path / "wires.csv"
+    source.write_text("body\nTalks resumed.\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire", "extract", str(source), "--csv-column", "text"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "FIELD=COLUMN" in result.stderr

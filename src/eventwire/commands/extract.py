@@ -12,6 +12,7 @@ from typing import TextIO
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
 from eventwire.digest import print_digest
 from eventwire.ingest.readers import check_readable, read_inputs
+from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.records import CodedArticle
 
 
@@ -21,11 +22,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="code articles into events, actors and quotes (JSONL)",
         description=(
             "Code articles into events, actors and quotes, one JSON line per article.\n\n"
-            "example: eventwire extract news.jsonl --output events.jsonl"
+            "example: eventwire extract news.jsonl --output events.jsonl\n"
+            "example: eventwire extract story.txt --format pretty\n"
+            "example: eventwire extract wires.csv --csv-column text=body --output events.jsonl"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl, .txt, or - for JSONL on stdin")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".jsonl, .txt, .csv/.tsv, .html, RSS/Atom file or URL, a folder, or - for JSONL on stdin",
+    )
+    parser.add_argument(
+        "--csv-column",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="CSV column holding an article field, e.g. text=body (repeatable)",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output JSONL file (default: stdout)")
     parser.add_argument(
         "--format",
@@ -39,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
+    mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
     pipeline = pipeline_from_args(args)
     failed = total = 0
     with ExitStack() as stack:
@@ -48,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write_json = bool(args.output) or not pretty
-        for coded in _coded(pipeline.run(read_inputs(args.inputs)), pretty):
+        articles = read_inputs(args.inputs, mapping_from_cli(args.csv_column))
+        for coded in _coded(pipeline.run(articles), pretty):
             total += 1
             failed += coded.error is not None
             if write_json:
