@@ -94,9 +94,10 @@ HAN = Actor("Prime Minister Han Duck-soo", "Han Duck-soo", "KOR", "GOV", "person
 def _summit(article_id: str, source: Actor, target: Actor) -> CodedArticle:
     text = f"{source.text} met {target.text} in Jakarta on Tuesday ({article_id})."
     sides = {"source": (source,), "target": (target,), "date": "2023-09-05"}
-    return coded_article(
+    coded: CodedArticle = coded_article(
         article_id, text, date="2023-09-05", publisher=article_id, events=(("CONSULT", sides),)
     )
+    return coded
 
 
 def test_a_meeting_told_from_either_side_is_one_event(store: EventStore) -> None:

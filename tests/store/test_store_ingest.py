@@ -49,6 +49,14 @@ def test_a_copy_in_the_same_batch_is_still_a_duplicate(store: EventStore) -> Non
     assert store.con.execute("SELECT num_articles FROM events").fetchall() == [(2,)]
 
 
+def test_an_id_reused_for_another_text_is_skipped_and_counted(store: EventStore) -> None:
+    ingest(store, corpus(2), FakeCoder())
+    reused = Article(text="Report 9: officials held talks on day 3 of the month.", id="story-0")
+    summary = ingest(store, [reused], FakeCoder())
+    assert (summary.skipped, summary.id_conflicts) == (1, 1)
+    assert "1 id(s) already stored with another text" in summary.text()
+
+
 def test_listener_hears_every_article(store: EventStore) -> None:
     heard: list[str] = []
     ingest(store, corpus(4), FakeCoder(), listener=lambda result: heard.append(result.status))
@@ -78,7 +86,8 @@ def test_sigkill_in_the_middle_then_rerun_stores_every_article_once(db_path: str
     process.wait()
     assert all(stored_before_kill)
     with EventStore.open(db_path) as store:
-        stored_first, _ = store.known_articles()
+        stored_ids, _ = store.known_articles()
+        stored_first = set(stored_ids)
         coder = FakeCoder()
         ingest(store, corpus(40), coder)
         repeated = store.con.execute("SELECT id FROM articles GROUP BY id HAVING count(*) > 1").fetchall()

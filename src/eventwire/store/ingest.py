@@ -7,6 +7,7 @@ with ``Pipeline.run``'s shape, so tests and other engines can stand in for spaCy
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.store.rows import content_hash
 from eventwire.store.store import AddResult, EventStore
 
+log = logging.getLogger(__name__)
 Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
 Listener = Callable[[AddResult], None]
 # Articles per transaction: DuckDB pays per statement and per commit, so a batch is ~10x
@@ -32,6 +34,7 @@ class IngestSummary:
     failed: int = 0
     new_events: int = 0
     merged_mentions: int = 0
+    id_conflicts: int = 0  # skipped ids whose stored article has another text
 
     def record(self, result: AddResult) -> None:
         if result.status == "coded":
@@ -50,6 +53,7 @@ class IngestSummary:
             f"{self.read} article(s) read: {self.new} new, {self.skipped} already stored, "
             f"{self.duplicates} duplicate text, {self.failed} failed; "
             f"{self.new_events} new event(s), {self.merged_mentions} mention(s) merged into known events"
+            + (f"; {self.id_conflicts} id(s) already stored with another text" if self.id_conflicts else "")
         )
 
 
@@ -89,9 +93,10 @@ def ingest(
         for item in items:
             summary.read += 1
             if item.id in ids:
+                _check_same_text(item, ids[item.id], summary)
                 report(AddResult(item.id, "skipped"))
                 continue
-            ids.add(item.id)
+            ids[item.id] = content_hash(item.text) if isinstance(item, Article) and item.text else None
             if isinstance(item, RejectedInput):
                 batch.append(CodedArticle(Article(text="", id=item.id), error=item.error))
             elif content_hash(item.text) in coded_hashes:
@@ -105,3 +110,12 @@ def ingest(
             commit()
     commit()
     return summary
+
+
+def _check_same_text(item: Article | RejectedInput, stored_hash: str | None, summary: IngestSummary) -> None:
+    """A stored id with another text is two sources reusing one id, or an edited article: say so."""
+    if isinstance(item, Article) and item.text and stored_hash and content_hash(item.text) != stored_hash:
+        summary.id_conflicts += 1
+        log.warning(
+            "article id %r is already stored with another text; skipped (give it a distinct id)", item.id
+        )

@@ -96,10 +96,10 @@ class EventStore:
 
     # -- reading -------------------------------------------------------------------------
 
-    def known_articles(self) -> tuple[set[str], set[str]]:
-        """Stored ids, and content hashes of coded articles: what a resumed ingest skips before parsing."""
+    def known_articles(self) -> tuple[dict[str, str | None], set[str]]:
+        """Stored ids (with their content hash), and hashes of coded texts: what an ingest skips."""
         found = self.con.execute("SELECT id, content_hash, status FROM articles").fetchall()
-        return {row[0] for row in found}, {row[1] for row in found if row[1] and row[2] == "coded"}
+        return {row[0]: row[1] for row in found}, {row[1] for row in found if row[1] and row[2] == "coded"}
 
     def has_article(self, article_id: str) -> bool:
         return bool(self._scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]))
