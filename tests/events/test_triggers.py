@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.conftest import build_doc
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
@@ -17,6 +16,7 @@ from eventwire.events.lexicon import build_lexicon, load_lexicon, parse_frames, 
 from eventwire.events.ontology import default_ontology
 from eventwire.events.stage import RuleCoder, make_rule_coder, trigger_span
 from eventwire.events.triggers import TriggerMatch, best_match, find_triggers
+from tests.conftest import build_doc
 
 # (sentence, PLOVER type, CAMEO root) -- at least two per type.
 MAIN_EVENTS = [
@@ -122,6 +122,9 @@ DISAMBIGUATION = [
     ("The meeting between the two envoys took place in Vienna.", "CONSULT"),
     ("Talks between Athens and Ankara resumed on Monday.", "CONSULT"),
     ("The minister took questions from reporters about the embargo.", None),
+    ("The assembly passed a resolution urging the junta to free all detainees.", "REQUEST"),
+    ("Both ministers agreed that the situation remained serious.", None),
+    ("The two ministers agreed that their governments should cooperate against smuggling.", "AGREE"),
 ]
 
 

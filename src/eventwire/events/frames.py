@@ -94,7 +94,8 @@ class FrameResolver:
                 continue
             inside = governed(doc[frame.token], by_token) + self._clause_of_carrier(doc, frame, by_token)
             absorbed |= {m.token for m in inside}
-            candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
+            if inside or not _states_a_fact(doc[frame.token], self.frames):
+                candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
         for match in by_token.values():
             if match.token not in absorbed and not self._entry(match).frame:
                 cause = self._outcome_cause(doc, match, by_token)
@@ -190,6 +191,18 @@ class FrameResolver:
         return dataclasses.replace(
             candidate, match=recoded, anchor=head, content=candidate.match, asserted=True
         )
+
+
+def _states_a_fact(token: Token, frames: Frames) -> bool:
+    """ "Both sides agreed *that the talks were useful*": a verb of assent with a that-clause
+    and no promise in it (no modal, no infinitive) reports an opinion, not a commitment."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ("agree", "concur", "accept", "acknowledge"):
+        return False
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "dobj") for c in token.children):
+        return False
+    modals = frames.aux.keys() | {"will", "would", "shall", "could", "can", "may", "might"}
+    return not any(a.dep_ == "aux" and a.lemma_.lower() in modals for c in clauses for a in c.children)
 
 
 def _speech_verb(clause: Token) -> Token | None:
