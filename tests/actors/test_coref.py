@@ -144,3 +144,7 @@ def test_it_is_resolved_only_as_a_subject_outside_quotes(
 ) -> None:
     result = fake_analyse(text)
     assert any(m.text.lower() == "it" for m in result.mentions) is resolved
+
+
+def test_a_chain_that_names_nobody_is_no_actor(fake_analyse: Analyse) -> None:
+    assert fake_analyse("Both countries agreed to talk.").mentions == ()

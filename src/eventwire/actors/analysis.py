@@ -178,7 +178,9 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
         actor = _named(_with_context(chains, chain, salience, look), states)
-        if actor is not None:
+        # A chain that says nothing about who ("both countries" in a country-less text) is
+        # no actor: left out, it cannot block an event coder's other candidates.
+        if actor is not None and (actor.name or actor.country or actor.sector):
             reports.append(_report(doc, len(reports), chain, actor, coref))
     # Text order; a phrase comes before the mentions nested in it ("Russia's troops", "Russia").
     mentions = sorted((m for r in reports for m in r.mentions), key=lambda m: (m.token_start, -m.token_end))
