@@ -124,6 +124,10 @@ DISAMBIGUATION = [
     ("The minister took questions from reporters about the embargo.", None),
     ("The assembly passed a resolution urging the junta to free all detainees.", "REQUEST"),
     ("Both ministers agreed that the situation remained serious.", None),
+    (
+        "Rome announced a suspension of flights to Belgrade after Serbian jets shot down a helicopter.",
+        "SANCTION",
+    ),
     ("The two ministers agreed that their governments should cooperate against smuggling.", "AGREE"),
 ]
 

@@ -44,6 +44,24 @@ MODALITY_WEIGHT: Mapping[str, float] = MappingProxyType(
     {"asserted": 1.0, "future": 0.7, "conditional": 0.5, "hypothetical": 0.4}
 )
 FREE_DEPS = frozenset({"ROOT", "parataxis"})
+# Conjunctions that make a clause background: "..., a day *after* jets shot down a helicopter".
+BACKGROUND_MARKS = frozenset(
+    {
+        "after",
+        "before",
+        "since",
+        "when",
+        "as",
+        "while",
+        "because",
+        "until",
+        "once",
+        "although",
+        "though",
+        "if",
+        "unless",
+    }
+)
 PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "agent", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
 
 
@@ -67,20 +85,25 @@ def anchor_token(doc: Doc, candidate: Candidate, frames: Frames) -> Token:
     return token
 
 
-def _step_cost(token: Token, frames: Frames) -> float:
-    head_lemma = token.head.lemma_.lower()
-    dep = token.dep_
+def _is_free_step(token: Token, frames: Frames) -> bool:
+    """Steps that keep an event in the main clause: reported speech, "began to", documents."""
+    head_lemma, dep = token.head.lemma_.lower(), token.dep_
     if dep in ("ccomp", "xcomp", "advcl") and head_lemma in frames.reporting:
-        return 0.0  # "..., officials said": what is reported is the main event
+        return True  # "..., officials said": what is reported is the main event
     if dep == "xcomp" and head_lemma in frames.transparent:
+        return True
+    return dep == "acl" and head_lemma in frames.document_nouns  # "a resolution urging ..."
+
+
+def _step_cost(token: Token, frames: Frames) -> float:
+    dep = token.dep_
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children):
+        return SUBORDINATE_COST
+    if _is_free_step(token, frames):
         return 0.0
-    if dep == "acl" and head_lemma in frames.document_nouns:
-        return 0.0  # "a resolution urging ...": the clause is what the resolution does
     if dep in ("conj", "cc"):
         return CONJUNCT_COST
-    if dep in PHRASE_DEPS:
-        return PHRASE_COST
-    return SUBORDINATE_COST
+    return PHRASE_COST if dep in PHRASE_DEPS else SUBORDINATE_COST
 
 
 def clause_depth(token: Token, frames: Frames) -> float:
