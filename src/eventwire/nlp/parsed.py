@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
@@ -32,17 +33,40 @@ class ParsedArticle:
 
     def sentence_index(self, token: Token) -> int:
         """Index of the sentence that holds ``token``."""
-        starts = [s.start for s in self.sentences]
-        return max(bisect.bisect_right(starts, token.idx) - 1, 0)
+        return max(bisect.bisect_right(self._sentence_starts, token.idx) - 1, 0)
 
     def mentions_in(self, token_start: int, token_end: int) -> list[Mention]:
-        """Mentions that lie inside the token range [token_start, token_end)."""
-        return [m for m in self.mentions if token_start <= m.token_start and m.token_end <= token_end]
+        """Mentions that lie inside the token range [token_start, token_end), in text order."""
+        ordered, starts = self._mentions_by_start
+        first = bisect.bisect_left(starts, token_start)
+        last = bisect.bisect_left(starts, token_end)
+        return [m for m in ordered[first:last] if m.token_end <= token_end]
 
     def mention_at(self, token_i: int) -> Mention | None:
         """The innermost mention that covers token ``token_i``."""
-        covering = [m for m in self.mentions if m.token_start <= token_i < m.token_end]
-        return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
+        return self._innermost_mention.get(token_i)
+
+    # The indexes below are built once per ParsedArticle: ``with_`` makes a new object, so a
+    # stage that replaces the mentions never sees a stale index. Stages call these per token.
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _mentions_by_start(self) -> tuple[list[Mention], list[int]]:
+        ordered = sorted(self.mentions, key=lambda m: (m.token_start, m.token_end))
+        return ordered, [m.token_start for m in ordered]
+
+    @cached_property
+    def _innermost_mention(self) -> dict[int, Mention]:
+        innermost: dict[int, Mention] = {}
+        # Widest first, so a narrower mention over the same token overwrites it; among mentions of
+        # equal width the earliest listed is written last, so it wins (as a linear scan would pick it).
+        ranked = sorted(enumerate(self.mentions), key=lambda p: (p[1].token_start - p[1].token_end, -p[0]))
+        for _, mention in ranked:
+            for token_i in range(mention.token_start, mention.token_end):
+                innermost[token_i] = mention
+        return innermost
 
     def to_coded(self) -> CodedArticle:
         return CodedArticle(
