@@ -29,6 +29,7 @@ COMPLEMENT_DEPS = frozenset(
 MAX_FRAME_DEPTH = 4
 CAUSE_PREPS = frozenset({"in", "during", "amid"})
 KEEP = "keep"
+RALLY_OPPOSITION = "113"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,10 @@ class FrameResolver:
     def _recoded(self, frame: TriggerMatch, kind: str, content: TriggerMatch) -> TriggerMatch:
         table = self.frames.frame_cameo.get(kind, {})
         code = recode(table, content.cameo) if table else None
+        if code == RALLY_OPPOSITION and content.plover == "SANCTION" and not content.nominal:
+            # "called for sanctions against X" rallies opposition to X; "demanded that
+            # Washington cancel the sale" asks Washington itself to act
+            code = table.get("default")
         if code == KEEP:
             return dataclasses.replace(frame, cameo=content.cameo, plover=content.plover, mode=content.mode)
         if code is None:
