@@ -57,6 +57,7 @@ from spacy.tokens import Token
 from eventwire.errors import KnowledgeBaseError
 from eventwire.events.argument_actors import (
     Tier,
+    actor_mention_at,
     actors_of,
     first_resolved,
     kids,
@@ -69,7 +70,7 @@ from eventwire.events.argument_actors import (
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Actor
+from eventwire.records import Actor, Mention
 
 TABLES_RESOURCE = "arguments.yaml"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -109,6 +110,11 @@ class ArgumentTables:
     documents: frozenset[str]
     mover_types: frozenset[str]
     framing_nouns: frozenset[str]
+    place_target_types: frozenset[str]
+    envoy_nouns: frozenset[str]
+    envoy_recalls: frozenset[str]
+    envoy_expulsions: frozenset[str]
+    posting_preps: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -138,6 +144,11 @@ def load_tables() -> ArgumentTables:
         documents=frozenset(_strings(data, "documents")),
         mover_types=frozenset(_strings(data, "mover_types")),
         framing_nouns=frozenset(_strings(data, "framing_nouns")),
+        place_target_types=frozenset(_strings(data, "place_target_types")),
+        envoy_nouns=frozenset(_strings(data, "envoy_nouns")),
+        envoy_recalls=frozenset(_strings(data, "envoy_recalls")),
+        envoy_expulsions=frozenset(_strings(data, "envoy_expulsions")),
+        posting_preps=frozenset(_strings(data, "posting_preps")),
     )
 
 
@@ -277,10 +288,13 @@ def _target_preps(trigger: TriggerMatch) -> tuple[str, ...]:
 
 
 def _nested_targets(verb: Token) -> Tier:
-    """ "called for sanctions against X": the target hangs on the verb's object."""
+    """ "called for sanctions against X": the target hangs on the verb's object, or on a
+    participle describing it ("lifted the sanctions *imposed on* X", "eased the
+    restrictions *placed on* X"): what is lifted was aimed at X."""
     nested = load_tables().nested_target_preps
     carriers = kids(verb, ("dobj",)) + _prep_objects(verb, [c.lower_ for c in kids(verb, ("prep",))])
-    return [t for c in carriers for t in _prep_objects(c, nested)]
+    participles = [a for c in kids(verb, ("dobj",)) for a in kids(c, ("acl",)) if a.tag_ == "VBN"]
+    return [t for c in [*carriers, *participles] for t in _prep_objects(c, nested)]
 
 
 def _originators(objects: Iterable[Token]) -> Tier:
@@ -482,21 +496,89 @@ def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple
     return found / (1 + int(needs_target))
 
 
+def envoy_roles(verb: Token) -> Roles | None:
+    """Sending state and host of a diplomat's recall or expulsion told without its agent.
+
+    "The Peruvian ambassador to Chile was recalled to Lima": the sending state (the
+    envoy's own country, or the place they are called back *to*) acts on the host (where
+    they were posted: "ambassador *to* Chile", "envoy *in* Santiago", "recalled *from*
+    Santiago"). "Peru's envoy was expelled from Chile": the host acts on the sender. The
+    envoy's own country is read off the envoy's words only, never off "to Chile".
+    """
+    tables = load_tables()
+    if not _is_passive(verb) or _agents(verb, "by"):
+        return None
+    envoys = [s for s in kids(verb, PASSIVE_SUBJECT_DEPS) if s.lemma_.lower() in tables.envoy_nouns]
+    if not envoys:
+        return None
+    posted = [o for e in envoys for o in _prep_objects(e, tables.posting_preps)]
+    hosts: list[Tier] = [posted, _prep_objects(verb, ("from",))]
+    own = [m for e in envoys for m in [e, *kids(e, MODIFIER_DEPS)]]
+    forms = _verb_forms(verb)
+    if forms & tables.envoy_recalls:
+        return Roles(source=(_prep_objects(verb, ("to",)), own), target=tuple(hosts))
+    if forms & tables.envoy_expulsions:
+        return Roles(source=(hosts[1], posted, _prep_objects(verb, ("to",))), target=(own,))
+    return None
+
+
+def _state_of_tiers(parsed: ParsedArticle, tiers: Iterable[Tier], pool: list[Mention]) -> tuple[Actor, ...]:
+    """The actors (or the place's country) of the first tier that names any; a tier's
+    words are looked up by themselves, not inside their phrases ("ambassador to Chile")."""
+    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
+    for tier in tiers:
+        found = [actor_mention_at(parsed, t.i, [*pool, *places]) for t in tier]
+        actors = actors_of(m for m in found if m is not None)
+        if actors:
+            return actors[:1]
+    return ()
+
+
+def _envoy_arguments(parsed: ParsedArticle, verb: Token, trigger: TriggerMatch) -> Arguments | None:
+    roles = envoy_roles(verb)
+    if roles is None:
+        return None
+    pool = list(parsed.mentions)
+    source = _state_of_tiers(parsed, roles.source, pool)
+    countries = {a.country for a in source}
+    target = tuple(a for a in _state_of_tiers(parsed, roles.target, pool) if a.country not in countries)
+    if not source and not target:
+        return None
+    return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
+
+
+def _place_may_be_party(trigger: TriggerMatch) -> bool:
+    """Whether the place of the event may stand in for a missing source or target.
+
+    A visit's place is its host ("arrived in Amman on a visit") and a curfew's place its
+    people, but a meeting happens between its participants: where talks or a summit are
+    held is a venue, not a party. Reciprocal events take the place only for the types in
+    ``place_target_types`` ("clashes in Idlib" are fought on that country's ground).
+    """
+    return not trigger.reciprocal or trigger.plover.upper() in load_tables().place_target_types
+
+
 def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
     parsed = within_sentence(parsed, head)
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
+    envoy = None if nominal else _envoy_arguments(parsed, head, trigger)
+    if envoy is not None:
+        return envoy
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
     source = actors_of(source_mentions)
-    if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
+    located = _place_may_be_party(trigger)
+    if not source and located:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
     target = actors_of(first_resolved(parsed, roles.target, pool))
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:
-        # "imposed a curfew in Hebron", "sent troops to a force in Liberia"
-        target = place_actors(parsed, [*roles.places, *(t for tier in roles.target for t in tier)], pool)
+        # "imposed a curfew in Hebron", "sent troops to a force in Liberia"; a venue is no
+        # party: "talks in Geneva" keep the place out of the target.
+        places = [*roles.places] if located else []
+        target = place_actors(parsed, [*places, *(t for tier in roles.target for t in tier)], pool)
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))

@@ -80,6 +80,9 @@ class ModalityLexicon:
     aspectual: frozenset[str]
     predictions: frozenset[str]
     negating_subjects: frozenset[str]
+    opaque_governors: frozenset[str]
+    topic_nouns: frozenset[str]
+    topic_prepositions: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -115,6 +118,9 @@ def load_lexicon() -> ModalityLexicon:
         aspectual=_words(data["aspectual"]),
         predictions=_words(data["predictions"]),
         negating_subjects=_words(neg["subjects"]),
+        opaque_governors=_words(neg["opaque_governors"]),
+        topic_nouns=_words(neg["topic_nouns"]),
+        topic_prepositions=_words(neg["topic_prepositions"]),
     )
 
 
@@ -131,12 +137,34 @@ def _is_to_infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _passive_complement(noun: Token) -> Token | None:
+    """ "the meeting *is to be held*", "the summit is expected *to be held*": the subject of
+    a verb is the logical object of the subject-less passive infinitive it governs."""
+    if noun.pos_ not in NOUN_POS or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    passives = [
+        c
+        for c in noun.head.children
+        if c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) and not _has_subject(c)
+    ]
+    return passives[0] if passives else None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
     """The governor whose tense, modality and negation ``token`` shares, if any."""
     head, dep = token.head, token.dep_
     if head.i == token.i:
         return None
+    passive = _passive_complement(token)
+    if passive is not None:
+        return passive  # "the meeting is to be held": then up through "is" (future)
     noun_to_verb = token.pos_ in NOUN_POS and head.pos_ in VERB_POS
+    if noun_to_verb and dep == "dobj" and _words_of(head) & lex.opaque_governors:
+        return None  # "condemned the attack": the attack happened whatever the stance
     shares = (
         dep in ("xcomp", "acomp")  # "agreed to meet", "is likely to reject"
         or (dep == "acl" and head.pos_ in NOUN_POS and _is_to_infinitive(token))  # "plans to visit"
@@ -259,6 +287,30 @@ def _negated_subject(verb: Token, below: Token | None, lex: ModalityLexicon) -> 
     return False
 
 
+def _topic_carrier(token: Token, lex: ModalityLexicon) -> Token | None:
+    """The object noun whose topic ``token`` is: "did not answer questions *about the sanctions*".
+
+    Only nouns of saying and planning pass their verb's negation to their topic: what was
+    not asked, answered or announced is not reported as having happened. "did not visit
+    the scene of the attack" passes nothing: the attack happened.
+    """
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in lex.topic_prepositions:
+        return None
+    carrier = prep.head
+    if carrier.dep_ != "dobj" or not _words_of(carrier) & lex.topic_nouns:
+        return None
+    return carrier
+
+
+def _chain_negations(chain: list[Token], lex: ModalityLexicon) -> int:
+    """Negations along a governing chain (its own words and negative subjects)."""
+    return sum(
+        _negations(token, lex) + _negated_subject(token, below, lex)
+        for below, token in zip([None, *chain], chain, strict=False)
+    )
+
+
 def _is_question(token: Token) -> bool:
     text = token.sent.text.rstrip().rstrip("\"'”’)")
     return text.endswith("?")
@@ -279,6 +331,9 @@ def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
             marks |= _governor_marks(token, lex)
             negations += bool(_words_of(token) & lex.negating_governors)
     top = chain[-1]
+    carrier = _topic_carrier(top, lex)
+    if carrier is not None:  # negation only: "will answer questions about X" is no future X
+        negations += _chain_negations(governing_chain(carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
     if _is_question(doc[token_i]):
