@@ -11,13 +11,15 @@ import eventwire.events.stage as stage_module
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.events.arguments import Arguments
+from eventwire.events.lexicon import load_lexicon
 from eventwire.events.ontology import default_ontology
-from eventwire.events.select import confidence
+from eventwire.events.select import clause_depth, confidence
 from eventwire.events.stage import RuleCoder, make_rule_coder
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article, Event, Mention
+from tests.conftest import build_doc
 
 
 def coded(nlp: Language, text: str, coder: RuleCoder | None = None) -> tuple[Event, ...]:
@@ -182,3 +184,18 @@ def test_frame_target_filled_from_the_governed_event(nlp: Language, monkeypatch:
     monkeypatch.setattr(stage_module, "find_arguments", fake)
     (event,) = make_rule_coder(Settings())(parsed).events
     assert (event.plover, event.source, event.target) == ("REJECT", (hanoi,), (thailand,))
+
+
+def test_reported_clause_is_main_and_background_clause_is_not(nlp: Language) -> None:
+    # "Rebels shelled Jaffna after talks collapsed , officials said ." parsed by hand
+    doc = build_doc(
+        nlp,
+        words=["Rebels", "shelled", "Jaffna", "after", "talks", "collapsed", ",", "officials", "said", "."],
+        heads=[1, 8, 1, 5, 5, 1, 8, 8, 8, 8],
+        deps=["nsubj", "ccomp", "dobj", "mark", "nsubj", "advcl", "punct", "nsubj", "ROOT", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        lemmas=["rebel", "shell", "Jaffna", "after", "talk", "collapse", ",", "official", "say", "."],
+    )
+    frames = load_lexicon().frames
+    assert clause_depth(doc[1], frames) == 0.0
+    assert clause_depth(doc[5], frames) >= 1.0
