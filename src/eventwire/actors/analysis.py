@@ -51,8 +51,9 @@ def _salience(chains: list[Chain], places: list[PlaceSpan], sentence_of: list[in
     salience = Salience(place_weight=PLACE_WEIGHT)
     for chain in chains:
         country = chain.actor.country if chain.actor else None
+        state = chain.actor is not None and chain.actor.kind == "state"
         for m in chain.members:
-            salience.add(country, m.sentence, m.head)
+            salience.add(country, m.sentence, m.head, state=state)
     for place in places:
         salience.add(place.country, sentence_of[place.span.root.i], place.span.root.i, place=True)
     return salience
@@ -87,6 +88,8 @@ def _context_country(chains: list[Chain], chain: Chain, salience: Salience) -> s
         country = salience.place_before(first.sentence, first.head)
         if country is not None:
             return country
+    if first.generic:  # "heads of departments": only the sentence itself may say whose
+        return salience.local_country(first.sentence)
     return salience.country(first.sentence)
 
 

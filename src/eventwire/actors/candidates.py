@@ -70,6 +70,8 @@ class Candidate:
     appos_of: int | None = None
     conj_of: int | None = None
     place_country: str | None = None  # from "police in Nairobi"
+    agent: int | None = None  # "Russia massed troops": the subject that commands these forces
+    generic: bool = False  # "heads of departments": a bare plural that names no one in particular
     definite: bool = False
     indefinite: bool = False  # "a minister": never an office holder, never points back
     plural: bool = False

@@ -131,17 +131,22 @@ class Coreference:
 
     def owner_of(self, c: Candidate, seen: frozenset[int] = frozenset()) -> Resolution | None:
         """The actor of the candidate's possessor or affiliation, if it has one."""
-        if c.owner is None or c.owner in seen:
+        return self._actor_at(c, c.owner, seen)
+
+    def _actor_at(self, c: Candidate, head: int | None, seen: frozenset[int]) -> Resolution | None:
+        """The actor of the candidate at ``head`` (its chain's when it has one already)."""
+        if head is None or head in seen:
             return None
-        chain = self.chain_of.get(c.owner)
+        chain = self.chain_of.get(head)
         if chain is not None and chain.actor is not None:
             return chain.actor
-        owner = self.found.get(c.owner)
-        return self.local(owner, seen | {c.head}) if owner is not None else None
+        other = self.found.get(head)
+        return self.local(other, seen | {c.head}) if other is not None else None
 
     def local(self, c: Candidate, seen: frozenset[int] = frozenset()) -> Resolution | None:
         if c.head not in self._locals:
-            self._locals[c.head] = resolve_local(c, self.look, self.owner_of(c, seen))
+            agent = self._actor_at(c, c.agent, seen)
+            self._locals[c.head] = resolve_local(c, self.look, self.owner_of(c, seen), agent)
         return self._locals[c.head]
 
     # ------------------------------------------------------------ linking

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from eventwire.actors.candidates import Candidate
 from eventwire.actors.entities import name_text
 from eventwire.actors.places import PlaceSpan
+from eventwire.actors.specific import drop_adjunct_objects, mark_generic
 
 if TYPE_CHECKING:
     from eventwire.actors.detect import Parse
@@ -241,6 +242,44 @@ def _share_titles(parse: Parse, found: dict[int, Candidate], title_token: dict[i
             c.nationalities, c.owner = list(first.nationalities), first.owner
 
 
+def _counted(parse: Parse, token: Token) -> Token:
+    """ "tens of thousands of troops": the phrase the counted noun stands in (its top count)."""
+    quantities = parse.look.grammar.quantity_nouns
+    while (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and (token.head.head.lemma_.lower() in quantities or token.head.head.lower_ in quantities)
+    ):
+        token = token.head.head
+    return token
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with ("massed and deployed")."""
+    while True:
+        subject = next((ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+
+
+def _agents(parse: Parse, found: dict[int, Candidate]) -> None:
+    """Forces a subject deploys are its own: "Russia massed troops near the Ukrainian border"."""
+    verbs = parse.look.grammar.deployment_verbs
+    for c in found.values():
+        if c.label != "ROLE" or c.nationalities or c.owner is not None:
+            continue
+        arg = _counted(parse, parse.doc[c.head])
+        while arg.dep_ == "conj" and arg.head.i != arg.i:  # "troops and tanks"
+            arg = arg.head
+        verb = arg.head
+        if arg.dep_ != "dobj" or verb.lemma_.lower() not in verbs:
+            continue
+        subject = _clause_subject(verb)
+        if subject is not None and subject.i in found and subject.i != c.head:
+            c.agent = subject.i
+
+
 def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceSpan]) -> None:
     """Complete every candidate with what its phrase and its neighbours say."""
     for c in found.values():
@@ -254,3 +293,6 @@ def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceS
     _merge_adjacent_titles(parse, found, title_token)  # after owners: it re-points them
     _links(parse, found, quoted_tokens(parse))
     _share_titles(parse, found, title_token)
+    _agents(parse, found)
+    drop_adjunct_objects(parse, found)
+    mark_generic(parse, found)

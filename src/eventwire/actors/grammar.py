@@ -44,6 +44,8 @@ class Grammar:
     definite_determiners: frozenset[str]
     state_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    deployment_verbs: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -51,6 +53,11 @@ def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise KnowledgeBaseError(f"grammar.yaml: '{key}' must be a list of words")
     return frozenset(v.lower() for v in value)
+
+
+def _optional_words(data: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A list that later versions of the file added: absent means empty."""
+    return _words(data, key) if key in data else frozenset()
 
 
 def _pronouns(data: Mapping[str, Any]) -> Mapping[str, Pronoun]:
@@ -79,6 +86,8 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
         definite_determiners=_words(data, "definite_determiners"),
         state_nouns=_words(data, "state_nouns"),
         speech_verbs=_words(data, "speech_verbs"),
+        deployment_verbs=_optional_words(data, "deployment_verbs"),
+        quantity_nouns=_optional_words(data, "quantity_nouns"),
     )
 
 

@@ -83,11 +83,12 @@ def _owner_country(owner: Resolution | None) -> str | None:
     return owner.country if owner is not None else None
 
 
-def _country(c: Candidate, owner: Resolution | None) -> str | None:
-    """Nationality in the phrase, else the owner's country, else the country of "in PLACE"."""
+def _country(c: Candidate, owner: Resolution | None, agent: Resolution | None = None) -> str | None:
+    """Nationality in the phrase, else the owner's country, else the deploying subject's
+    ("Russia massed troops near the border"), else the country of "in PLACE"."""
     if c.nationalities:
         return c.nationalities[0]
-    return _owner_country(owner) or c.place_country
+    return _owner_country(owner) or _owner_country(agent) or c.place_country
 
 
 def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | None:
@@ -139,14 +140,16 @@ def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Reso
     return Resolution(evidence, c.name, _country(c, owner), role[0] if role else None, kind)
 
 
-def _role_noun(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
+def _role_noun(
+    c: Candidate, look: Lookups, owner: Resolution | None, agent: Resolution | None = None
+) -> Resolution:
     if c.relational is not None:
         same = look.grammar.relational_nouns.get(c.relational, False)
         country = c.nationalities[0] if c.nationalities else (_owner_country(owner) if same else None)
         kind = owner.kind if owner is not None else "person"
         return Resolution("relational", None, country, owner.sector if owner else None, kind)
     kind = as_kind(c.role[1]) if c.role else None
-    found = Resolution("title", None, _country(c, owner), _sector(c.role, owner), kind)
+    found = Resolution("title", None, _country(c, owner, agent), _sector(c.role, owner), kind)
     if c.name and c.label == "ROLE":
         found = replace(found, name=c.name)
     return office_holder(c, found, look) or found
@@ -176,14 +179,17 @@ def _nationality(c: Candidate, look: Lookups) -> Resolution | None:
     return Resolution("nationality", None, country, None, kind)
 
 
-def resolve_local(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
-    """What this candidate says about its actor on its own; None for pronouns."""
+def resolve_local(
+    c: Candidate, look: Lookups, owner: Resolution | None, agent: Resolution | None = None
+) -> Resolution | None:
+    """What this candidate says about its actor on its own; None for pronouns. ``agent`` is
+    the actor of the subject that deploys a role noun, if any."""
     if c.label == "PRON":
         return None
     if c.entry is not None:
         return _known(c, c.entry, owner)
     if c.label == "ROLE":
-        return _role_noun(c, look, owner)
+        return _role_noun(c, look, owner, agent)
     if c.label in ("ADJ", "NORP"):
         return _nationality(c, look)
     return _unknown_name(c, look, owner)

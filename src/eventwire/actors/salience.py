@@ -25,10 +25,16 @@ class Salience:
     place_weight: float = 1.0
     places: list[tuple[int, int, str]] = field(default_factory=list)  # (sentence, position, country)
     first_seen: dict[str, int] = field(default_factory=dict)
+    states: dict[int, dict[str, float]] = field(default_factory=dict)  # states named, by sentence
 
-    def add(self, country: str | None, sentence: int, position: int, place: bool = False) -> None:
+    def add(
+        self, country: str | None, sentence: int, position: int, place: bool = False, state: bool = False
+    ) -> None:
         if not country or country in NON_STATE:
             return
+        if state:
+            named = self.states.setdefault(sentence, defaultdict(float))
+            named[country] += 1.0
         weight = self.place_weight if place else 1.0
         if place:
             self.places.append((sentence, position, country))
@@ -53,3 +59,11 @@ class Salience:
             return (SENTENCE_WEIGHT * local.get(code, 0.0) + self.article[code], -self.first_seen[code])
 
         return max(self.article, key=weight, default=None)
+
+    def local_country(self, sentence: int) -> str | None:
+        """The most salient state the sentence itself names, if any: a venue ("met in
+        Geneva") says where, not whose, and a person's country says whose the person is."""
+        named = self.states.get(sentence, {})
+        return max(
+            named, key=lambda code: (named[code], self.article[code], -self.first_seen[code]), default=None
+        )
