@@ -64,6 +64,16 @@ def test_negated_permission_is_a_refusal_not_a_negated_event(nlp: Language) -> N
     assert (event.plover, event.negated) == ("REJECT", False)
 
 
+def test_future_refusal_is_an_asserted_rejection(nlp: Language) -> None:
+    (event,) = coded(nlp, "The rebels said they would not withdraw from the town.")
+    assert (event.plover, event.cameo[:2], event.negated, event.modality) == (
+        "REJECT",
+        "12",
+        False,
+        "asserted",
+    )
+
+
 def test_plain_negation_is_kept(nlp: Language) -> None:
     (event,) = coded(nlp, "The army did not withdraw its troops from the town.")
     assert event.plover == "RETREAT" and event.negated

@@ -124,6 +124,8 @@ DISAMBIGUATION = [
     ("The minister took questions from reporters about the embargo.", None),
     ("The assembly passed a resolution urging the junta to free all detainees.", "REQUEST"),
     ("Both ministers agreed that the situation remained serious.", None),
+    ("The government said it would not negotiate with the hijackers.", "REJECT"),
+    ("The army said it was prepared to use force against the strikers.", "THREATEN"),
     (
         "Rome announced a suspension of flights to Belgrade after Serbian jets shot down a helicopter.",
         "SANCTION",

@@ -30,6 +30,8 @@ MAX_FRAME_DEPTH = 4
 CAUSE_PREPS = frozenset({"in", "during", "amid"})
 KEEP = "keep"
 RALLY_OPPOSITION = "113"
+COOPERATION_ENDS = "09"  # CAMEO roots 01-08 are cooperative: AGREE ... RETREAT
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,11 @@ class FrameResolver:
                 match, cameo=record.code, plover=record.plover or match.plover, mode=record.mode
             )
             return self._with_aux_frame(doc, Candidate(recoded, match.token, negation_absorbed=True))
+        if _refuses_in_future(token) and match.cameo[:2] < COOPERATION_ENDS:
+            # "would not negotiate", "will not withdraw": announcing that one will not
+            # cooperate or yield is a refusal made now, not a negated future action
+            refusal = self._recoded(match, "REJECT", match)
+            return Candidate(refusal, match.token, content=match, negation_absorbed=True, asserted=True)
         return self._with_aux_frame(doc, Candidate(match, match.token))
 
     def _with_aux_frame(self, doc: Doc, candidate: Candidate) -> Candidate:
@@ -218,6 +225,13 @@ def _speech_verb(clause: Token) -> Token | None:
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass", "pobj"):
         head = head.head if head.dep_ != "pobj" else head.head.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != clause.i else None
+
+
+def _refuses_in_future(token: Token) -> bool:
+    """ "will not", "would never", "won't": negated with a future auxiliary on the verb itself."""
+    children = list(token.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    return negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children)
 
 
 def _is_negated(token: Token) -> bool:
