@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.conftest import build_doc
 
 from eventwire.events.arguments import Arguments, completeness, find_arguments
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
 from eventwire.records import Actor, Article, Mention, MentionKind
+from tests.conftest import build_doc
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her"})
 
@@ -410,6 +410,23 @@ CASES = [
         preps=("from",),
     ),
     Case("Peru recalled its ambassador.", "recalled", "Peru=PER;its=PER", "PER", "", preps=("from",)),
+    # what is lifted was aimed at the "on" of the participle describing it
+    Case(
+        "Ottawa lifted the tariffs imposed on Chilean copper producers.",
+        "lifted",
+        "Ottawa=CAN;Chilean copper producers=CHL",
+        "CAN",
+        "CHL",
+        plover="CONCEDE",
+    ),
+    Case(
+        "The cabinet eased the restrictions placed on Kenyan traders.",
+        "eased",
+        "The cabinet=UGA;Kenyan traders=KEN",
+        "UGA",
+        "KEN",
+        plover="CONCEDE",
+    ),
 ]
 
 
@@ -799,3 +816,73 @@ def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:
             source, target = countries(find_arguments(parsed, trigger))
             inside = first_sentence if trigger.token < len(next(iter(doc.sents))) else {"VNM"}
             assert set(source) | set(target) <= inside, (token.text, source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # recall: the envoy's own country acts on the host it was posted to
+        (
+            "The Peruvian ambassador to Chile was recalled for talks.",
+            {"The Peruvian ambassador": "PER", "Chile": "CHL"},
+            "PER > CHL",
+        ),
+        # the envoy's country from the place it is called back to; the host from "in"
+        (
+            "The ambassador in Santiago was recalled to Lima.",
+            {"@Santiago": "CHL", "@Lima": "PER"},
+            "PER > CHL",
+        ),
+        # never the host named inside the envoy's phrase as its sender
+        ("The ambassador to Chile was recalled.", {"Chile": "CHL"}, " > CHL"),
+        # expulsion: the host acts on the sending state
+        ("Ghana's envoy was expelled from Togo.", {"Ghana": "GHA", "Togo": "TGO"}, "TGO > GHA"),
+        (
+            "The Malian consul in Dakar was expelled.",
+            {"The Malian consul": "MLI", "@Dakar": "SEN"},
+            "SEN > MLI",
+        ),
+        # an agent is the source as usual
+        (
+            "The Chadian envoy was expelled by Sudan.",
+            {"The Chadian envoy": "TCD", "Sudan": "SDN"},
+            "SDN > TCD",
+        ),
+    ],
+)
+def test_agentless_recall_and_expulsion_of_envoys(
+    nlp: Language, text: str, mentions: dict[str, str], expected: str
+) -> None:
+    doc = nlp(text)
+    actors: dict[str, str | None] = {k: v for k, v in mentions.items() if not k.startswith("@")}
+    places = {k[1:]: v for k, v in mentions.items() if k.startswith("@")}
+    parsed = _with_places(parsed_with(doc, actors), places)
+    word = next(t.text for t in doc if t.lemma_ in ("recall", "expel"))
+    args = find_arguments(parsed, trigger_at(doc, word, "SANCTION"))
+    source, target = expected.split(">")
+    assert countries(args) == (source.split(), target.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "trigger_kind", "expected"),
+    [
+        # a meeting place is a venue, not a party
+        ("The summit will be held in Austria.", "summit", "CONSULT reciprocal", ""),
+        ("Talks took place in Qatar.", "Talks", "CONSULT reciprocal", ""),
+        # a visit's place is its host
+        ("The premier arrived in Austria on a visit.", "arrived", "CONSULT", "AUT"),
+        # reciprocal fighting is fought on the place's ground
+        ("Heavy fighting raged in Qatar.", "fighting", "ASSAULT reciprocal", "QAT"),
+    ],
+)
+def test_the_place_is_a_party_only_when_the_event_is_not_a_meeting(
+    nlp: Language, text: str, word: str, trigger_kind: str, expected: str
+) -> None:
+    plover, *flags = trigger_kind.split()
+    reciprocal = "reciprocal" in flags
+    doc = nlp(text)
+    known = {"Austria": "AUT", "Qatar": "QAT"}
+    parsed = _with_places(parsed_with(doc, {}), {k: v for k, v in known.items() if k in text})
+    head = doc[next(t.i for t in doc if t.text == word)]
+    trigger = trigger_at(doc, word, plover, nominal=head.pos_ == "NOUN", reciprocal=reciprocal)
+    assert countries(find_arguments(parsed, trigger))[1] == expected.split()

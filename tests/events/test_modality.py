@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.conftest import build_doc
 
 from eventwire.errors import KnowledgeBaseError
 from eventwire.events.modality import _words, governing_chain, load_lexicon, polarity_and_modality
+from tests.conftest import build_doc
 
 
 def _index(doc: Doc, word: str) -> int:
@@ -67,6 +67,25 @@ CASES = [
     # denials
     ("The navy denied sinking the ferry.", "sinking", True, "asserted"),
     ("The militia denied that it looted the depot.", "looted", True, "asserted"),
+    # a nominal trigger takes the modality of the passive it is the subject of
+    ("The summit might be held in Lusaka.", "summit", False, "hypothetical"),
+    ("The conference is to be held in Quito.", "conference", False, "future"),
+    ("The summit is expected to be held in Lusaka.", "summit", False, "hypothetical"),
+    ("Negotiations could resume in April.", "Negotiations", False, "hypothetical"),
+    ("A meeting would take place after the vote.", "meeting", False, "hypothetical"),
+    # negation reaches the object and the topic of a question or announcement
+    ("The premier did not mention a possible summit.", "summit", True, "asserted"),
+    ("The envoy did not answer questions about the embargo.", "embargo", True, "asserted"),
+    ("The spokesman gave no details about the talks.", "talks", True, "asserted"),
+    # ... but not the topic of other nouns, and not a future through a question
+    ("The envoy did not visit the scene of the bombing.", "bombing", False, "asserted"),
+    ("The envoy will answer questions about the embargo.", "embargo", False, "asserted"),
+    # a stance on an event leaves the event asserted (double negation with "deny")
+    ("The regime did not condemn the bombing.", "bombing", False, "asserted"),
+    ("The regime did not deny the bombing.", "bombing", False, "asserted"),
+    ("The regime did not deny that the bombing happened.", "bombing", False, "asserted"),
+    # attending is the actor's part in the talks
+    ("Uganda did not attend the talks.", "talks", True, "asserted"),
     # conditional
     ("If the talks collapse, the militia will resume fighting.", "collapse", False, "hypothetical"),
     ("If the talks collapse, the militia will resume fighting.", "resume", False, "conditional"),
