@@ -23,6 +23,8 @@ from eventwire.commands._common import add_pipeline_options, pipeline_from_args,
 from eventwire.errors import InputError
 from eventwire.ingest import CsvMapping, iter_articles
 from eventwire.ingest.readers import check_readable
+from eventwire.ingest.tabular import mapping_from_cli
+from eventwire.ingest.watch import watch_folder
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.store import AddResult, EventStore
@@ -37,13 +39,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Code articles and store them in the event store, merging reports of one event.\n"
             "Articles already stored are skipped before parsing, so an interrupted ingest resumes.\n\n"
             "INPUT: .jsonl, .txt, .csv/.tsv, .html, .rss/.atom/.xml, a folder, a feed URL, or - (stdin).\n\n"
-            "example: eventwire ingest news.jsonl more-news.jsonl --db events.duckdb"
+            "example: eventwire ingest news.jsonl more-news.jsonl --db events.duckdb\n"
+            "example: eventwire ingest --watch incoming/ --db events.duckdb  # codes files as they arrive"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="file, folder, feed URL, or - for JSONL on stdin"
+        "inputs", nargs="*", metavar="INPUT", help="file, folder, feed URL, or - for JSONL on stdin"
     )
+    parser.add_argument(
+        "--watch", metavar="FOLDER", help="after the inputs, keep coding new files that arrive in FOLDER"
+    )
+    parser.add_argument("--poll-seconds", type=float, default=2.0, help="how often --watch looks (default 2)")
+    parser.add_argument("--max-polls", type=int, default=None, help=argparse.SUPPRESS)  # bounded runs, tests
     parser.add_argument(
         "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
     )
@@ -69,10 +77,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.watch:
+        raise InputError("give at least one INPUT, or --watch FOLDER")
     check_readable(args.inputs)
     settings = settings_from_args(args)
     total = IngestSummary()
-    mapping = _csv_mapping(args.csv_column)
+    mapping = mapping_from_cli(args.csv_column)
     with EventStore.open(args.db, settings=settings) as store:
         if args.retry_failed:
             print(
@@ -91,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
                     commit_every=args.commit_every,
                 )
                 _add(total, summary)
+            if args.watch:
+                _add(total, _watch(args, store, coder, mapping))
         counts = store.counts()
     print(total.text())
     print(
@@ -119,14 +131,21 @@ class _LazyCoder:
         yield from self.pipeline.run(chain([first], articles))
 
 
-def _csv_mapping(pairs: list[str] | None) -> CsvMapping | None:
-    """``--csv-column text=body`` options as a CsvMapping (None: the default column names)."""
-    if not pairs:
-        return None
-    options = dict(pair.split("=", 1) for pair in pairs if "=" in pair)
-    if len(options) != len(pairs):
-        raise InputError("--csv-column takes FIELD=COLUMN, e.g. --csv-column text=body")
-    return CsvMapping.from_options(options)
+def _watch(
+    args: argparse.Namespace, store: EventStore, coder: _LazyCoder, mapping: CsvMapping | None
+) -> IngestSummary:
+    """Code each new file in ``args.watch`` as it settles, until interrupted (Ctrl-C)."""
+    summary = IngestSummary()
+    print(f"eventwire: watching {args.watch} for new files (Ctrl-C to stop)", file=sys.stderr)
+
+    def code_one(item: Article | RejectedInput) -> None:
+        _add(summary, ingest(store, [item], coder, source_name=args.watch, commit_every=1))
+
+    try:
+        watch_folder(args.watch, code_one, args.poll_seconds, max_polls=args.max_polls, csv_mapping=mapping)
+    except KeyboardInterrupt:
+        print("eventwire: stopped watching", file=sys.stderr)
+    return summary
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:
