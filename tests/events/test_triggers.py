@@ -125,6 +125,8 @@ DISAMBIGUATION = [
     ("The assembly passed a resolution urging the junta to free all detainees.", "REQUEST"),
     ("Both ministers agreed that the situation remained serious.", None),
     ("The government said it would not negotiate with the hijackers.", "REJECT"),
+    ("A team of U.N. inspectors visited the weapons plant on Monday.", "ACCUSE"),
+    ("The last foreign troops completed their withdrawal from the region.", "RETREAT"),
     ("The army said it was prepared to use force against the strikers.", "THREATEN"),
     (
         "Rome announced a suspension of flights to Belgrade after Serbian jets shot down a helicopter.",

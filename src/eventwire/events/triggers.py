@@ -127,6 +127,7 @@ def subjects_of(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if token.dep_ in ("acl", "relcl", "amod") and not heads:
         heads = [token.head]  # "troops massed on the border" parsed as a reduced relative
+    heads += [g for h in heads for g in _of_objects(h)]  # "a team *of inspectors*", "thousands *of students*"
     words: set[str] = set()
     for head in heads:
         words |= _with_compounds(head)
