@@ -842,6 +842,14 @@ def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:
             {"The Malian consul": "MLI", "@Dakar": "SEN"},
             "SEN > MLI",
         ),
+        # a summons: the host, from where the envoy is summoned to
+        (
+            "The Malian consul was summoned to the ministry in Dakar.",
+            {"The Malian consul": "MLI", "@Dakar": "SEN"},
+            "SEN > MLI",
+        ),
+        # an envoy's phrase naming the host: never the sender too
+        ("The envoy to Togo was expelled.", {"The envoy to Togo": "TGO"}, "TGO > "),
         # an agent is the source as usual
         (
             "The Chadian envoy was expelled by Sudan.",
@@ -857,7 +865,7 @@ def test_agentless_recall_and_expulsion_of_envoys(
     actors: dict[str, str | None] = {k: v for k, v in mentions.items() if not k.startswith("@")}
     places = {k[1:]: v for k, v in mentions.items() if k.startswith("@")}
     parsed = _with_places(parsed_with(doc, actors), places)
-    word = next(t.text for t in doc if t.lemma_ in ("recall", "expel"))
+    word = next(t.text for t in doc if t.lemma_ in ("recall", "expel", "summon"))
     args = find_arguments(parsed, trigger_at(doc, word, "SANCTION"))
     source, target = expected.split(">")
     assert countries(args) == (source.split(), target.split())

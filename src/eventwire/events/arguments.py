@@ -27,7 +27,8 @@ object ("called for sanctions *against* X"), the maker of an offer ("the plan dr
 "refused to lift the curfew *on* X", "threatened to strike *unless Israel*..."), the
 addressee of a reported promise ("told *Australia* it would..."). Failing all that, the
 country of the place the event happened in is the target ("imposed a curfew in Hebron"):
-coders code domestic actions against the country where they happen.
+coders code domestic actions against the country where they happen. A lifted measure
+targets whom it was imposed on ("lifted the sanctions *imposed on* X").
 
 Policies a user of the data should know:
 
@@ -38,6 +39,11 @@ Policies a user of the data should know:
   ambassador", "sent *its troops*"), but "*his Ugandan* counterpart" is a target.
 - For movement types (MOBILIZE, RETREAT) a passive subject without an agent is who moved
   ("troops were deployed"); for the others it is who was acted upon.
+- A meeting's place is a venue, not a party: reciprocal events (talks, summits, accords)
+  take no source or target from their place, except the types in ``place_target_types``
+  ("clashes in Idlib"). A visit's place is its host.
+- An envoy recalled or expelled without an agent ("the Peruvian ambassador to Chile was
+  recalled") is an act between the sending state and the host (``envoy_roles``).
 - When the argument's head word is not itself an actor, the nearest actor inside its
   noun phrase is used ("the government of Sudan"), never one inside a clause that
   modifies it (``argument_actors``).
@@ -496,14 +502,22 @@ def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple
     return found / (1 + int(needs_target))
 
 
-def envoy_roles(verb: Token) -> Roles | None:
+@dataclass(frozen=True, slots=True)
+class EnvoyRoles:
+    """The two states of a diplomat's recall or expulsion, and which of them acts."""
+
+    sender: tuple[Tier, ...]  # the envoy's own state
+    host: tuple[Tier, ...]  # where the envoy was posted
+    host_acts: bool  # an expulsion (the host acts) rather than a recall (the sender does)
+
+
+def envoy_roles(verb: Token) -> EnvoyRoles | None:
     """Sending state and host of a diplomat's recall or expulsion told without its agent.
 
     "The Peruvian ambassador to Chile was recalled to Lima": the sending state (the
     envoy's own country, or the place they are called back *to*) acts on the host (where
     they were posted: "ambassador *to* Chile", "envoy *in* Santiago", "recalled *from*
-    Santiago"). "Peru's envoy was expelled from Chile": the host acts on the sender. The
-    envoy's own country is read off the envoy's words only, never off "to Chile".
+    Santiago"). "Peru's envoy was expelled from Chile": the host acts on the sender.
     """
     tables = load_tables()
     if not _is_passive(verb) or _agents(verb, "by"):
@@ -512,23 +526,37 @@ def envoy_roles(verb: Token) -> Roles | None:
     if not envoys:
         return None
     posted = [o for e in envoys for o in _prep_objects(e, tables.posting_preps)]
-    hosts: list[Tier] = [posted, _prep_objects(verb, ("from",))]
+    left, to = _prep_objects(verb, ("from",)), _prep_objects(verb, ("to",))
     own = [m for e in envoys for m in [e, *kids(e, MODIFIER_DEPS)]]
     forms = _verb_forms(verb)
     if forms & tables.envoy_recalls:
-        return Roles(source=(_prep_objects(verb, ("to",)), own), target=tuple(hosts))
-    if forms & tables.envoy_expulsions:
-        return Roles(source=(hosts[1], posted, _prep_objects(verb, ("to",))), target=(own,))
+        return EnvoyRoles(sender=(to, own), host=(posted, left), host_acts=False)
+    if forms & tables.envoy_expulsions:  # "summoned *to* the ministry in Lima": the host
+        where = _prep_objects(verb, tables.posting_preps)  # where it happened: the host's ground
+        return EnvoyRoles(sender=(own,), host=(left, posted, where), host_acts=True)
     return None
 
 
-def _state_of_tiers(parsed: ParsedArticle, tiers: Iterable[Tier], pool: list[Mention]) -> tuple[Actor, ...]:
-    """The actors (or the place's country) of the first tier that names any; a tier's
-    words are looked up by themselves, not inside their phrases ("ambassador to Chile")."""
+def _state_of_tiers(
+    parsed: ParsedArticle,
+    tiers: Iterable[Tier],
+    envoys: frozenset[int],
+    other_side: frozenset[str | None] = frozenset(),
+) -> tuple[Actor, ...]:
+    """The actor (or the place's country) of the first tier that names one.
+
+    An envoy's own word is looked up by itself, never inside its phrase: "the ambassador
+    *to Chile*" names the host, not the sender, and no state recalls or expels an envoy
+    from itself, so the host's country is skipped. Other words may hold the place further
+    down ("summoned to the ministry *in Lima*").
+    """
+    pool = list(parsed.mentions)
     places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
     for tier in tiers:
-        found = [actor_mention_at(parsed, t.i, [*pool, *places]) for t in tier]
-        actors = actors_of(m for m in found if m is not None)
+        direct = [actor_mention_at(parsed, t.i, [*pool, *places]) for t in tier if t.i in envoys]
+        actors = actors_of(m for m in direct if m is not None)
+        actors = actors or place_actors(parsed, [t for t in tier if t.i not in envoys], pool)
+        actors = tuple(a for a in actors if a.country not in other_side)
         if actors:
             return actors[:1]
     return ()
@@ -538,10 +566,10 @@ def _envoy_arguments(parsed: ParsedArticle, verb: Token, trigger: TriggerMatch) 
     roles = envoy_roles(verb)
     if roles is None:
         return None
-    pool = list(parsed.mentions)
-    source = _state_of_tiers(parsed, roles.source, pool)
-    countries = {a.country for a in source}
-    target = tuple(a for a in _state_of_tiers(parsed, roles.target, pool) if a.country not in countries)
+    envoys = frozenset(s.i for s in kids(verb, PASSIVE_SUBJECT_DEPS))
+    host = _state_of_tiers(parsed, roles.host, envoys)
+    sender = _state_of_tiers(parsed, roles.sender, envoys, frozenset(a.country for a in host))
+    source, target = (host, sender) if roles.host_acts else (sender, host)
     if not source and not target:
         return None
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))

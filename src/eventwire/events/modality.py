@@ -31,6 +31,14 @@ Policy choices, documented here because a user of the data needs them:
 - When several markers apply the strongest qualification wins:
   conditional > hypothetical > future > asserted.
 - Negation counts parity along the walk, so "did not fail to attack" is not negated.
+- A nominal trigger that is the subject of a passive infinitive takes its modality
+  ("the meeting is to be held": future; "the summit may be held": hypothetical).
+- Negation passes from a verb to its object ("did not mention a possible summit") and,
+  for nouns of asking and announcing, to their topic ("did not answer questions about
+  the sanctions"), but never tense or modality to that topic. A verb that takes a
+  stance on an event (condemn, deny, confirm, ...: ``opaque_governors``) passes nothing
+  to its object: "did not condemn the attack" reports an attack. "did not deny that
+  the attack..." is double negation and stays asserted.
 """
 
 from __future__ import annotations
