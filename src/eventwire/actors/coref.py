@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.actors.candidates import Candidate
+from eventwire.actors.gender import load_gender
 from eventwire.actors.grammar import Pronoun
 from eventwire.actors.lookups import Lookups
 from eventwire.actors.resolve import Resolution, resolve_local
@@ -38,6 +39,7 @@ class Chain:
     name_words: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     links: dict[int, str] = field(default_factory=dict)  # member head -> why it joined
+    gender: str | None = None  # of a person: from a title, role word, first name or pronoun
 
     def add(self, c: Candidate, local: Resolution | None, how: str) -> None:
         self.members.append(c)
@@ -163,6 +165,7 @@ class Coreference:
             chain, how = Chain(len(self.chains)), "first mention"
             self.chains.append(chain)
         chain.add(c, local, how)
+        chain.gender = chain.gender or self._gender(c, local)
         for word in set((c.name or "").lower().split()):
             if chain not in self._by_word.setdefault(word, []):
                 self._by_word[word].append(chain)
@@ -184,6 +187,18 @@ class Coreference:
         if c.label in ("ROLE", "NORP") and c.definite and not c.indefinite:
             return self._by_role(c, local), "definite description"
         return None, ""
+
+    def _gender(self, c: Candidate, local: Resolution | None) -> str | None:
+        """A person mention's gender: its own title words (not its possessor's: "Mr Ortiz's
+        wife"), its role, its first name; a gendered pronoun passes its gender to the chain."""
+        if c.label == "PRON":
+            return self.look.grammar.pronouns[self.doc[c.head].lower_].gender
+        if c.label != "PERSON" and (local is None or local.kind != "person"):
+            return None
+        owner = self.found.get(c.owner) if c.owner is not None else None
+        words = [t.text for t in self.doc[c.start : c.head + 1] if owner is None or not owner.covers(t.i)]
+        name = c.name or (local.name if local is not None else None)
+        return load_gender().of_words(words, c.title, name)
 
     def _recent(self, c: Candidate, window: int) -> list[Chain]:
         """Chains mentioned within ``window`` sentences before ``c``, most recent first."""
@@ -293,9 +308,20 @@ class Coreference:
             return False
         if not pronoun.plural and chain.plural:
             return False
+        if pronoun.gender and chain.gender and pronoun.gender != chain.gender:
+            return False  # "Queen Anna met Mr Ortiz. She thanked him": "him" is not the queen
+        if self._same_clause_subject(pronoun, c, m):
+            return False
         if c.in_quote and not m.in_quote and pronoun.word in ("it", "its"):
             return False  # '"It is good for our people," he said': "it" is the quoted matter
         return not (pronoun.plural and actor.kind == "group" and not chain.plural)
+
+    def _same_clause_subject(self, pronoun: Pronoun, c: Candidate, m: Candidate) -> bool:
+        """ "She thanked him": a plain object pronoun never means its own verb's subject
+        (that would be "herself")."""
+        if pronoun.case != "object" or pronoun.reflexive or not m.subject:
+            return False
+        return self.doc[c.head].head.i == self.doc[m.head].head.i
 
     def _is_speaker(self, m: Candidate) -> bool:
         head = self.doc[m.head]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.candidates import EntryLike
+from eventwire.actors.gender import load_gender
 from eventwire.actors.lookups import Lookups
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -58,10 +59,23 @@ def is_currency(span: Span) -> bool:
     return following.is_currency or following.ent_type_ == "MONEY" or following.lemma_.lower() == "dollar"
 
 
+def _looks_personal(span: Span, look: Lookups) -> bool:
+    """ "Karim Nouri" tagged ORG or GPE: a known first name, then one or two proper nouns
+    that are neither a role word nor a place."""
+    tokens = [t for t in span if t.tag_ != "POS"]
+    if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+        return False
+    if load_gender().first_names.get(tokens[0].lower_) is None or look.role(tokens[-1].text) is not None:
+        return False
+    return look.place_country(name_text(span)) is None
+
+
 def _relabelled(span: Span, look: Lookups) -> Span:
     entry = look.lookup(name_text(span))
     if entry is None and span.label_ != "NORP" and look.nationality(span.text) is not None:
         return Span(span.doc, span.start, span.end, label="NORP")  # "Sri Lankan" tagged PERSON
+    if entry is None and span.label_ in ("ORG", "GPE", "FAC", "LOC") and _looks_personal(span, look):
+        return Span(span.doc, span.start, span.end, label="PERSON")
     if entry is None or span.label_ == "NORP":
         return span
     label = label_for(entry, span.label_)

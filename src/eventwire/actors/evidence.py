@@ -150,6 +150,20 @@ def _owners(parse: Parse, found: dict[int, Candidate], places: list[PlaceSpan]) 
     for c in found.values():
         if c.label == "ROLE":
             _phrase_owner(parse, c, found, place_at)
+        elif c.label == "PERSON":
+            _person_origin(parse, c, found)
+
+
+def _person_origin(parse: Parse, c: Candidate, found: dict[int, Candidate]) -> None:
+    """ "Karim Nouri of Iran", "a lawyer from Kenya": a named state after "of"/"from" is the
+    person's country (only states: "X of the University of Y" names an employer)."""
+    for prep in parse.doc[c.head].rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for obj in prep.children:
+            other = found.get(obj.i)
+            if obj.dep_ == "pobj" and other is not None and other.label == "GPE" and c.owner is None:
+                c.owner = obj.i
 
 
 def _phrase_owner(

@@ -24,6 +24,11 @@ class Pronoun:
     plural: bool
     refers: frozenset[str]
     case: str
+    gender: str | None = None  # "male" for he/him/his, "female" for she/her
+
+    @property
+    def reflexive(self) -> bool:
+        return self.word.endswith(("self", "selves"))
 
     @property
     def possessive(self) -> bool:
@@ -66,7 +71,12 @@ def _pronouns(data: Mapping[str, Any]) -> Mapping[str, Pronoun]:
         if not isinstance(spec, dict) or spec.get("number") not in ("singular", "plural"):
             raise KnowledgeBaseError(f"grammar.yaml: pronoun {word!r} needs number: singular|plural")
         refers = frozenset(str(r) for r in spec.get("refers") or [])
-        table[str(word)] = Pronoun(str(word), spec["number"] == "plural", refers, str(spec.get("case")))
+        gender = spec.get("gender")
+        if gender not in (None, "male", "female"):
+            raise KnowledgeBaseError(f"grammar.yaml: pronoun {word!r} has gender male|female, not {gender!r}")
+        table[str(word)] = Pronoun(
+            str(word), spec["number"] == "plural", refers, str(spec.get("case")), gender
+        )
     return MappingProxyType(table)
 
 
