@@ -575,15 +575,22 @@ def _envoy_arguments(parsed: ParsedArticle, verb: Token, trigger: TriggerMatch) 
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
 
 
-def _place_may_be_party(trigger: TriggerMatch) -> bool:
-    """Whether the place of the event may stand in for a missing source or target.
+def _is_venue(place: Token, trigger: TriggerMatch) -> bool:
+    """Whether ``place`` is where a meeting was held rather than a party to it.
 
-    A visit's place is its host ("arrived in Amman on a visit") and a curfew's place its
-    people, but a meeting happens between its participants: where talks or a summit are
-    held is a venue, not a party. Reciprocal events take the place only for the types in
-    ``place_target_types`` ("clashes in Idlib" are fought on that country's ground).
+    A meeting happens between its participants: the place a reciprocal event (talks, a
+    summit, an accord) is held at ("met *in Havana*", "talks *in Oslo*", "the summit may
+    be held *in Bern*") is a venue, not its target. A place inside what was agreed ("an
+    extension of the force *in Lebanon*") is no venue, and the types in
+    ``place_target_types`` take their place as a party ("clashes in Idlib" are fought on
+    that country's people). A non-reciprocal event's place is a party: a visit's host.
     """
-    return not trigger.reciprocal or trigger.plover.upper() in load_tables().place_target_types
+    tables = load_tables()
+    if not trigger.reciprocal or trigger.plover.upper() in tables.place_target_types:
+        return False
+    prep = place.head
+    held_at = prep.head.pos_ in ("VERB", "AUX") or prep.head.i == trigger.token
+    return place.dep_ == "pobj" and prep.lower_ in tables.location_preps and held_at
 
 
 def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
@@ -597,8 +604,7 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
     source = actors_of(source_mentions)
-    located = _place_may_be_party(trigger)
-    if not source and located:  # "consumers in Pakistan boycotted ...": where the actors are from
+    if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
     target = actors_of(first_resolved(parsed, roles.target, pool))
@@ -607,6 +613,6 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     if not target:
         # "imposed a curfew in Hebron", "sent troops to a force in Liberia"; a venue is no
         # party: "talks in Geneva" keep the place out of the target.
-        places = [*roles.places] if located else []
+        places = [p for p in roles.places if not _is_venue(p, trigger)]
         target = place_actors(parsed, [*places, *(t for tier in roles.target for t in tier)], pool)
     return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
