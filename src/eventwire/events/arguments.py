@@ -40,8 +40,8 @@ Policies a user of the data should know:
 - For movement types (MOBILIZE, RETREAT) a passive subject without an agent is who moved
   ("troops were deployed"); for the others it is who was acted upon.
 - A meeting's place is a venue, not a party: reciprocal events (talks, summits, accords)
-  take no source or target from their place, except the types in ``place_target_types``
-  ("clashes in Idlib"). A visit's place is its host.
+  take no target from the place they are held at, except the types in
+  ``place_target_types`` ("clashes in Idlib"). A visit's place is its host.
 - An envoy recalled or expelled without an agent ("the Peruvian ambassador to Chile was
   recalled") is an act between the sending state and the host (``envoy_roles``).
 - When the argument's head word is not itself an actor, the nearest actor inside its
@@ -51,16 +51,11 @@ Policies a user of the data should know:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
-from eventwire.errors import KnowledgeBaseError
 from eventwire.events.argument_actors import (
     Tier,
     actor_mention_at,
@@ -73,12 +68,12 @@ from eventwire.events.argument_actors import (
     with_conjuncts,
     within_sentence,
 )
+from eventwire.events.argument_tables import load_tables
 from eventwire.events.lexicon import load_lexicon
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Mention
 
-TABLES_RESOURCE = "arguments.yaml"
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
@@ -98,64 +93,6 @@ class Arguments:
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     completeness: float  # 0..1: share of expected roles found (source, and target when needed)
-
-
-@dataclass(frozen=True, slots=True)
-class ArgumentTables:
-    """The word lists of ``data/arguments.yaml``."""
-
-    target_optional: frozenset[str]
-    nominal_target_preps: tuple[str, ...]
-    nested_target_preps: frozenset[str]
-    control_preps: frozenset[str]
-    light_verbs: frozenset[str]
-    location_preps: frozenset[str]
-    stative_participles: frozenset[str]
-    complement_target_preps: frozenset[str]
-    place_carrier_preps: frozenset[str]
-    documents: frozenset[str]
-    mover_types: frozenset[str]
-    framing_nouns: frozenset[str]
-    place_target_types: frozenset[str]
-    envoy_nouns: frozenset[str]
-    envoy_recalls: frozenset[str]
-    envoy_expulsions: frozenset[str]
-    posting_preps: frozenset[str]
-
-
-def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
-    values = data.get(key) or ()
-    if not all(isinstance(v, str) for v in values):
-        raise KnowledgeBaseError(f"{TABLES_RESOURCE}: {key} must be a list of strings")
-    return tuple(
-        v.upper() if key.endswith("_types") or key == "target_optional" else v.lower() for v in values
-    )
-
-
-@functools.cache
-def load_tables() -> ArgumentTables:
-    """Read the packaged argument tables once per process."""
-    text = resources.files("eventwire.data").joinpath(TABLES_RESOURCE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
-    return ArgumentTables(
-        target_optional=frozenset(_strings(data, "target_optional")),
-        nominal_target_preps=_strings(data, "nominal_target_preps"),
-        nested_target_preps=frozenset(_strings(data, "nested_target_preps")),
-        control_preps=frozenset(_strings(data, "control_preps")),
-        light_verbs=frozenset(_strings(data, "light_verbs")),
-        location_preps=frozenset(_strings(data, "location_preps")),
-        stative_participles=frozenset(_strings(data, "stative_participles")),
-        complement_target_preps=frozenset(_strings(data, "complement_target_preps")),
-        place_carrier_preps=frozenset(_strings(data, "place_carrier_preps")),
-        documents=frozenset(_strings(data, "documents")),
-        mover_types=frozenset(_strings(data, "mover_types")),
-        framing_nouns=frozenset(_strings(data, "framing_nouns")),
-        place_target_types=frozenset(_strings(data, "place_target_types")),
-        envoy_nouns=frozenset(_strings(data, "envoy_nouns")),
-        envoy_recalls=frozenset(_strings(data, "envoy_recalls")),
-        envoy_expulsions=frozenset(_strings(data, "envoy_expulsions")),
-        posting_preps=frozenset(_strings(data, "posting_preps")),
-    )
 
 
 def _light_verbs() -> frozenset[str]:
