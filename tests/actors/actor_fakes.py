@@ -39,6 +39,8 @@ COUNTRIES = {
     "iran": _country("IRN", "Iran"),
     "=RUS": _country("RUS", "Russia"),
     "=USA": _country("USA", "United States"),
+    "ukraine": _country("UKR", "Ukraine"),
+    "france": _country("FRA", "France"),
 }
 OTHERS = {
     "moscow": Entry("metonym:RUS:moscow", "Moscow", "RUS", "GOV", "organization"),
@@ -57,7 +59,7 @@ WARD = Entry("person:ward", "Helen Ward", "USA", "GOV", "person", None, "foreign
 GRANT = Entry("person:grant", "Paul Grant", "USA", "GOV", "person", None, "foreign minister")
 PEOPLE = {"dmitri orlov": ORLOV, "orlov": ORLOV, "helen ward": WARD, "ward": WARD, "paul grant": GRANT}
 # (country, office) -> [(start, end, entry)]
-OFFICES = {
+OFFICES: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, Entry]]] = {
     ("USA", "foreign minister"): [
         (dt.date(2020, 1, 1), dt.date(2022, 12, 31), WARD),
         (dt.date(2023, 1, 1), None, GRANT),
@@ -75,6 +77,9 @@ ADJECTIVES = {
     "albanian": "ALB",
     "british": "GBR",
     "serbian": "SRB",
+    "ukrainian": "UKR",
+    "iranian": "IRN",
+    "french": "FRA",
 }
 ROLES = {
     "minister": ("GOV", "person"),
@@ -103,6 +108,14 @@ ROLES = {
     "civilians": ("CVL", "group"),
     "foreign ministry": ("GOV", "organization"),
     "commander": ("MIL", "person"),
+    "soldiers": ("MIL", "group"),
+    "warships": ("MIL", "group"),
+    "reporters": ("MED", "group"),
+    "journalists": ("MED", "group"),
+    "ministry": ("GOV", "organization"),
+    "ministries": ("GOV", "organization"),
+    "departments": ("GOV", "organization"),
+    "lawyer": ("JUD", "person"),
 }
 OFFICE_OF_ROLE = {"secretary of state": "foreign minister", "top diplomat": "foreign minister"}
 

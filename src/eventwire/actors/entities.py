@@ -67,6 +67,8 @@ def _looks_personal(span: Span, look: Lookups) -> bool:
         return False
     if load_gender().first_names.get(tokens[0].lower_) is None or look.role(tokens[-1].text) is not None:
         return False
+    if tokens[-1].lower_ in look.grammar.non_person_name_heads:
+        return False  # "Victoria Station"
     return look.place_country(name_text(span)) is None
 
 

@@ -51,6 +51,7 @@ class Grammar:
     speech_verbs: frozenset[str]
     deployment_verbs: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    non_person_name_heads: frozenset[str] = frozenset()
 
 
 def _words(data: Mapping[str, Any], key: str) -> frozenset[str]:
@@ -98,6 +99,7 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
         speech_verbs=_words(data, "speech_verbs"),
         deployment_verbs=_optional_words(data, "deployment_verbs"),
         quantity_nouns=_optional_words(data, "quantity_nouns"),
+        non_person_name_heads=_optional_words(data, "non_person_name_heads"),
     )
 
 

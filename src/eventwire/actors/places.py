@@ -28,6 +28,10 @@ class PlaceSpan:
 def is_place_like(span: Span, look: Lookups) -> bool:
     """Could this entity be a location at all? (A person or an IGO never is.)"""
     entry = look.lookup(name_text(span))
+    if entry is not None and entry.kind == "person" and len(name_text(span).split()) == 1:
+        # "a rally in Lagos": in a locative position a lone surname the gazetteer knows as
+        # a town is the town (callers only ask about locative positions)
+        return look.place_country(name_text(span)) is not None
     if entry is not None:
         return entry.key.startswith(STATE_KEY_PREFIXES)
     if span.label_ in ("GPE", "LOC", "FAC"):

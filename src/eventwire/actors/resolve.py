@@ -162,7 +162,9 @@ def office_holder(c: Candidate, found: Resolution, look: Lookups) -> Resolution 
     if found.country is None:
         return None
     entry = look.office_holder(found.country, c.title)
-    return from_entry(entry, "office holder") if entry is not None else None
+    if entry is None or entry.country not in (None, found.country):
+        return None  # "the US President" is never another body's president
+    return from_entry(entry, "office holder")
 
 
 def _nationality(c: Candidate, look: Lookups) -> Resolution | None:
