@@ -209,3 +209,14 @@ def test_reported_clause_is_main_and_background_clause_is_not(nlp: Language) -> 
     frames = load_lexicon().frames
     assert clause_depth(doc[1], frames) == 0.0
     assert clause_depth(doc[5], frames) >= 1.0
+
+
+def test_trigger_offsets_hold_deep_into_a_long_article(nlp: Language) -> None:
+    # offsets come from the article string, so they must stay exact far from the start
+    paragraph = "The rebels shelled the airport.\n\nLater the army withdrew from the valley.  "
+    text = paragraph * 30
+    events = coded(nlp, text)
+    assert len(events) >= 30
+    for event in events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert max(e.trigger.start for e in events) > len(text) - len(paragraph)

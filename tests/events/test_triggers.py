@@ -176,7 +176,7 @@ def test_trigger_offsets_cover_the_phrase(nlp: Language) -> None:
     token = next(t for t in doc if t.text == "called")
     match = best_match(load_lexicon(), token)
     assert match is not None and match.plover == "SANCTION"
-    span = trigger_span(doc, match)
+    span = trigger_span(text, doc, match)
     assert (span.text, span.start, span.end) == ("called off", text.index("called"), text.index(" the talks"))
 
 
