@@ -154,7 +154,9 @@ def _index_offices(records: Sequence[Record]) -> dict[tuple[str, str], list[tupl
     index: dict[tuple[str, str], list[tuple[Tenure, Record]]] = {}
     for record in records:
         for tenure in record.tenures:
-            places = {tenure.country, record.entry.country or "", tenure.org or ""} - {""}
+            # The office's own country (or org), not the holder's: a US citizen heading the World
+            # Bank is no "US president", a Georgian Soviet foreign minister no Georgian one.
+            places = {tenure.country, tenure.org or ""} - {""}
             names = {tenure.office, tenure.title or ""} - {""}
             for place in places:
                 for name in names:
