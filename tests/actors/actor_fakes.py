@@ -57,7 +57,19 @@ OTHERS = {
 ORLOV = Entry("person:orlov", "Dmitri Orlov", "RUS", "GOV", "person", "Q1", "foreign minister")
 WARD = Entry("person:ward", "Helen Ward", "USA", "GOV", "person", None, "foreign minister")
 GRANT = Entry("person:grant", "Paul Grant", "USA", "GOV", "person", None, "foreign minister")
-PEOPLE = {"dmitri orlov": ORLOV, "orlov": ORLOV, "helen ward": WARD, "ward": WARD, "paul grant": GRANT}
+# a surname that is also a town (in FakePlaces), and a president of a body, not of a state
+NAKURU = Entry("person:nakuru", "Paolo Nakuru", "ITA", "ELI", "person")
+BANKER = Entry("person:banker", "Ian Banker", "IGO", "IGO", "person", None, "president")
+PEOPLE = {
+    "dmitri orlov": ORLOV,
+    "orlov": ORLOV,
+    "helen ward": WARD,
+    "ward": WARD,
+    "paul grant": GRANT,
+    "paolo nakuru": NAKURU,
+    "nakuru": NAKURU,
+    "ian banker": BANKER,
+}
 # (country, office) -> [(start, end, entry)]
 OFFICES: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, Entry]]] = {
     ("USA", "foreign minister"): [
@@ -65,6 +77,7 @@ OFFICES: dict[tuple[str, str], list[tuple[dt.date, dt.date | None, Entry]]] = {
         (dt.date(2023, 1, 1), None, GRANT),
     ],
     ("RUS", "foreign minister"): [(dt.date(2010, 1, 1), None, ORLOV)],
+    ("USA", "president"): [(dt.date(2010, 1, 1), None, BANKER)],  # a KB error the resolver must catch
 }
 ADJECTIVES = {
     "russian": "RUS",
@@ -148,7 +161,14 @@ class FakeKB:
         return None
 
 
-PLACES = {"reykjavik": "ISL", "nairobi": "KEN", "geneva": "CHE", "darfur": "SDN", "khartoum": "SDN"}
+PLACES = {
+    "nakuru": "KEN",
+    "reykjavik": "ISL",
+    "nairobi": "KEN",
+    "geneva": "CHE",
+    "darfur": "SDN",
+    "khartoum": "SDN",
+}
 
 
 class FakePlaces:

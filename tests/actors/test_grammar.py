@@ -41,6 +41,8 @@ BROKEN = [
     ({"locative_prepositions": "in"}, "locative_prepositions"),
     ({"pronouns": {"he": {"number": "dual"}}}, "he"),
     ({"speech_verbs": [False]}, "speech_verbs"),  # YAML reads an unquoted `off`/`no` as a boolean
+    ({"pronouns": {"he": {"number": "singular", "refers": ["person"], "gender": "m"}}}, "gender"),
+    ({"deployment_verbs": "send"}, "deployment_verbs"),
 ]
 
 
@@ -53,3 +55,14 @@ def test_broken_grammar_is_a_clear_error(change: dict[str, Any], named: str) -> 
 def test_minimal_grammar_parses() -> None:
     grammar = parse_grammar(_minimal())
     assert grammar.pronouns["he"].plural is False and grammar.location_nouns == frozenset({"city"})
+
+
+def test_later_lists_are_optional_and_packaged() -> None:
+    minimal = parse_grammar(_minimal())
+    assert minimal.deployment_verbs == frozenset() and minimal.pronouns["he"].gender is None
+    grammar = load_grammar()
+    assert {"deploy", "send", "mass"} <= grammar.deployment_verbs
+    assert "attack" not in grammar.deployment_verbs  # a hostile verb's object is the other side
+    assert "thousands" in grammar.quantity_nouns and "station" in grammar.non_person_name_heads
+    assert (grammar.pronouns["him"].gender, grammar.pronouns["her"].gender) == ("male", "female")
+    assert grammar.pronouns["himself"].reflexive and not grammar.pronouns["him"].reflexive

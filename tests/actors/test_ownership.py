@@ -122,3 +122,31 @@ def test_objects_of_an_opening_participle(
     texts = [m.text for m in fake_analyse(text, DAY).mentions]
     assert absent not in texts
     assert present in texts
+
+
+SURNAME_OR_TOWN = [
+    # (text, is "Nakuru" a place?, country of the place or of the actor)
+    ("Protesters rallied in Nakuru on Monday.", True, "KEN"),
+    ("Nakuru said the talks had failed.", False, "ITA"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), SURNAME_OR_TOWN)
+def test_lone_surname_in_a_locative_position_is_a_town(
+    fake_analyse: Analyse, text: str, place: bool, country: str
+) -> None:
+    result = fake_analyse(text, DAY)
+    places = {p.text: p.actor.country if p.actor else None for p in result.places}
+    if place:
+        assert places.get("Nakuru") == country
+        assert "Nakuru" not in [m.text for m in result.mentions]
+    else:
+        assert "Nakuru" not in places
+        assert _country(result, "Nakuru") == country
+
+
+def test_office_holder_of_another_body_is_not_the_states(fake_analyse: Analyse) -> None:
+    result = fake_analyse("The US president rejected the plan.", DAY)
+    actor = next(m.actor for m in result.mentions if m.text.endswith("president"))
+    assert actor is not None
+    assert (actor.name, actor.country) == (None, "USA")
