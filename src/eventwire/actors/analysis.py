@@ -21,7 +21,10 @@ from eventwire.actors.resolve import Resolution, from_entry
 from eventwire.actors.salience import Salience
 from eventwire.records import Actor, Mention, MentionKind
 
-# Actors that take the article's country when their own text names none.
+# Actors that take the article's country when their own text names none. People the KB
+# does not know keep this fallback: leaving them country-less measured worse (dev dyad F1
+# 0.788 -> 0.782, project gold 0.802 either way); the sentence's own evidence (apposition,
+# nationality, "X of Iran", "Iran's envoy X") is used first, in evidence.py and resolve.py.
 CONTEXT_KINDS = frozenset({"person", "group", "organization"})
 # A place counts twice as much as an actor towards the salient country: people and groups
 # the text gives no nationality are usually where the reported events happen (dev set:

@@ -4,7 +4,9 @@
 adjunct, not a party to the reported events; bare, they are no actor at all. "The heads
 of diplomatic departments met": a bare plural of an institution noun names institutions
 of several states, so the article's salient country is no evidence for it (the
-resolver only lets the sentence itself supply one).
+resolver only lets a state the sentence itself names supply one). Applying that to every
+bare plural ("protesters", "troops") measured much worse (dev dyad F1 0.788 -> 0.763,
+project gold 0.797 -> 0.756): those are usually the article's own people.
 """
 
 from __future__ import annotations
