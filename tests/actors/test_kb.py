@@ -505,3 +505,32 @@ def test_user_file_flat_office_and_person_override(tmp_path: Path) -> None:
     assert kb.office_holder("RUS", "foreign minister", D(2031, 6, 1)) is None
     lavrov = kb.lookup("Lavrov", D(2031, 6, 1))
     assert lavrov is not None and (lavrov.key, lavrov.sector) == ("person:sergei-lavrov", "ELI")
+
+
+# An office is found under the country it belongs to, not under its holder's nationality.
+@pytest.mark.parametrize(
+    ("country", "office", "on", "name"),
+    [
+        ("USA", "president", D(2000, 6, 1), "Bill Clinton"),  # not the World Bank's Wolfensohn
+        ("WB", "president", D(2000, 6, 1), "James Wolfensohn"),
+        ("RUS", "foreign minister", D(1988, 6, 1), "Eduard Shevardnadze"),
+        ("IRL", "president", D(1995, 6, 1), "Mary Robinson"),
+        ("OHCHR", "high commissioner", D(2000, 6, 1), "Mary Robinson"),
+    ],
+)
+def test_office_holder_uses_office_country(
+    kb: ActorKB, country: str, office: str, on: dt.date, name: str
+) -> None:
+    entry = kb.office_holder(country, office, on)
+    assert entry is not None and entry.name == name
+
+
+@pytest.mark.parametrize(
+    ("country", "office", "on"),
+    [("GEO", "foreign minister", D(1988, 6, 1)), ("GBR", "high representative", D(2012, 1, 1))],
+)
+def test_office_holder_ignores_holders_nationality(
+    kb: ActorKB, country: str, office: str, on: dt.date
+) -> None:
+    entry = kb.office_holder(country, office, on)
+    assert entry is None or entry.country == country

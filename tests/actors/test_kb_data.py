@@ -133,3 +133,107 @@ def test_g20_office_coverage(kb: ActorKB, country: str) -> None:
 def test_igo_heads_coverage(kb: ActorKB, org: str, office: str, first_year: int) -> None:
     missing = [d for d in _months(first_year) if kb.office_holder(org, office, d) is None]
     assert len(missing) <= 3, missing[:5]
+
+
+# Office names that make someone the head of state or government somewhere.
+HEAD_OFFICES = (
+    "president",
+    "prime minister",
+    "king",
+    "emir",
+    "sultan",
+    "leader",
+    "head of state",
+    "chairman",
+    "general secretary",
+    "chief adviser",
+)
+# Countries of the regions wire news covers most whose heads people_world.yaml lists for
+# every sample year (a country is left out for a year before it existed).
+WORLD_HEADS = {
+    "mideast": "BHR EGY IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM DZA MAR TUN CYP",
+    "africa": "AGO BEN BWA BFA BDI CMR CAF TCD COD COG CIV DJI GNQ ETH GAB GMB GHA GIN KEN MDG MWI "
+    "MLI MRT MUS MOZ NER NGA RWA SEN SYC SLE SOM ZAF SDN TZA TGO UGA ZMB ZWE",
+    "europe": "ALB BGR ROU GRC HUN POL CZE AUT BEL NLD PRT ESP IRL SWE NOR DNK FIN",
+    "asia": "AFG PAK IND BGD LKA NPL BTN MDV MNG KHM LAO VNM THA MYS SGP PHL MMR IDN",
+    "latam": "MEX GTM SLV HND NIC CRI PAN CUB DOM HTI JAM COL VEN ECU PER BOL PRY URY CHL ARG BRA",
+}
+SAMPLE_YEARS = (1985, 1995, 2005, 2015, 2025)
+
+
+@pytest.mark.parametrize("region", sorted(WORLD_HEADS))
+def test_world_heads_coverage(kb: ActorKB, region: str) -> None:
+    missing = [
+        (country, year)
+        for country in WORLD_HEADS[region].split()
+        for year in SAMPLE_YEARS
+        if not any(kb.office_holder(country, office, dt.date(year, 7, 1)) for office in HEAD_OFFICES)
+    ]
+    assert not missing
+
+
+@pytest.mark.parametrize("country", sorted(G20_HEADS))
+def test_g20_heads_since_1975(kb: ActorKB, country: str) -> None:
+    days = [d for d in _months(1975) if d.year < 1990]
+    missing = [d for d in days if not any(kb.office_holder(country, o, d) for o in G20_HEADS[country])]
+    assert len(missing) <= MAX_GAP_MONTHS, missing[:5]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Soviet Union", "RUS"),
+        ("USSR", "RUS"),
+        ("Czechoslovakia", "CZE"),
+        ("East Germany", "DEU"),
+        ("West Germany", "DEU"),
+        ("Yugoslavia", "SRB"),
+        ("Zaire", "COD"),
+        ("Burma", "MMR"),
+        ("Kampuchea", "KHM"),
+        ("Rhodesia", "ZWE"),
+        ("Ceylon", "LKA"),
+        ("Dahomey", "BEN"),
+        ("Upper Volta", "BFA"),
+        ("South Yemen", "YEM"),
+        ("North Vietnam", "VNM"),
+        ("Abyssinia", "ETH"),
+        ("Tanganyika", "TZA"),
+        ("East Pakistan", "BGD"),
+    ],
+)
+def test_historic_state_names(kb: ActorKB, text: str, iso3: str) -> None:
+    entry = kb.lookup(text)
+    assert entry is not None and entry.country == iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "iso3", "sector"),
+    [
+        ("Hosni Mubarak", dt.date(1995, 1, 1), "EGY", "GOV"),
+        ("Mengistu Haile Mariam", dt.date(1985, 1, 1), "ETH", "MIL"),
+        ("Franjo Tudjman", dt.date(1995, 1, 1), "HRV", "GOV"),
+        ("Alija Izetbegovic", dt.date(1994, 1, 1), "BIH", "GOV"),
+        ("Fikret Abdic", dt.date(1994, 1, 1), "BIH", "OPP"),
+        ("Jonas Savimbi", dt.date(1990, 1, 1), "AGO", "REB"),
+        ("Hamid Karzai", dt.date(2005, 1, 1), "AFG", "GOV"),
+        ("Nursultan Nazarbayev", dt.date(2000, 1, 1), "KAZ", "GOV"),
+        ("Alberto Fujimori", dt.date(1995, 1, 1), "PER", "GOV"),
+        ("Abimael Guzman", dt.date(1990, 1, 1), "PER", "REB"),
+        ("Archbishop Desmond Tutu", dt.date(1995, 1, 1), "ZAF", "REL"),
+        ("Ali al-Sistani", dt.date(2005, 1, 1), "IRQ", "REL"),
+        ("Robert Runcie", dt.date(1985, 1, 1), "GBR", "REL"),
+        ("Salim Ahmed Salim", dt.date(1995, 1, 1), "IGO", "IGO"),
+        ("Hans Blix", dt.date(1990, 1, 1), "IGO", "IGO"),
+        ("Konstantin Chernenko", dt.date(1984, 6, 1), "RUS", "GOV"),
+    ],
+)
+def test_world_people(kb: ActorKB, text: str, on: dt.date, iso3: str, sector: str) -> None:
+    entry = kb.lookup(text, on)
+    assert entry is not None and (entry.country, entry.sector) == (iso3, sector)
+
+
+@pytest.mark.parametrize("city", ["Lagos", "Lugo", "Muscat", "Cienfuegos"])
+def test_city_names_are_not_people(kb: ActorKB, city: str) -> None:
+    entry = kb.lookup(city)
+    assert entry is None or entry.kind != "person"
