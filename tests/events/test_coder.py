@@ -220,3 +220,30 @@ def test_trigger_offsets_hold_deep_into_a_long_article(nlp: Language) -> None:
     for event in events:
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
     assert max(e.trigger.start for e in events) > len(text) - len(paragraph)
+
+
+OWN_SIDE_THREATS = [
+    # (text, threat target country): the governed clause's subject is the speaker's own side
+    ("The French president warned that France would retaliate against Iran if the ship was seized.", "IRN"),
+    ("Kim Jong Un warned that his army would crush any attack by South Korea.", "KOR"),
+    ("The Indian minister warned that we will respond firmly to Pakistan.", "PAK"),
+    ("Blinken warned that the United States would react to China's military drills.", "CHN"),
+    # not the own side: the clause subject is the target, as before
+    ("Germany warned that Russia would face consequences.", "RUS"),
+    # an addressee named outside the clause stays the target
+    ("The Chinese foreign minister warned Washington that Beijing would take countermeasures.", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), OWN_SIDE_THREATS)
+def test_own_side_threat_targets_what_the_reaction_aims_at(code, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in code(text).events if e.plover == "THREATEN"]
+    assert [a.country for a in event.target] == [country]
+
+
+def test_same_country_insurgents_are_another_side() -> None:
+    government = (Actor(text="the president", country="TUR", sector="GOV", kind="person"),)
+    rebels = Actor(text="Kurdish militants", country="TUR", sector="INS", kind="group")
+    army = Actor(text="the army", country="TUR", sector="MIL", kind="organization")
+    state = Actor(text="Turkey", name="Turkey", country="TUR", kind="state")
+    assert [stage_module._on_side(a, government) for a in (rebels, army, state)] == [False, True, True]

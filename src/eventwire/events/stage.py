@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.config import Settings
 from eventwire.events.arguments import Arguments, completeness, find_arguments
@@ -30,6 +30,12 @@ from eventwire.records import Actor, Event, Modality
 from eventwire.records import Span as TextSpan
 
 MAX_PER_SENTENCE_OPTION = "events.max_per_sentence"
+# Who speaks for the source's own side in a warning it reports about itself.
+FIRST_PERSON = frozenset({"i", "we", "us"})
+# What a threatened reaction is aimed at: "react *to* X", "retaliate *against* X", "strike back *at* X".
+AIM_PREPS = frozenset({"to", "against", "on", "at"})
+# Sectors that speak for a state; insurgents or opposition of the same country are another side.
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 LEXICON_FILES_OPTION = "events.lexicon_files"
 
 
@@ -79,7 +85,7 @@ class RuleCoder:
             negated = False
         if candidate.asserted:
             modality = "asserted"
-        arguments = frame_arguments(parsed, candidate)
+        arguments = own_side_threat(parsed, match, frame_arguments(parsed, candidate))
         record = self.ontology.cameo(match.cameo)
         return Event(
             plover=match.plover,
@@ -125,6 +131,55 @@ def frame_arguments(parsed: ParsedArticle, candidate: Candidate) -> Arguments:
     else:
         target = tuple(a for a in inner.source if a.identity not in {s.identity for s in source})
     return Arguments(source=source, target=target, completeness=completeness(match, source, target))
+
+
+def _same_side(parsed: ParsedArticle, subject: Token, source: tuple[Actor, ...]) -> bool:
+    """The clause subject is the source itself, its country, or a first-person pronoun."""
+    if subject.lower_ in FIRST_PERSON:
+        return True
+    mention = parsed.mention_at(subject.i)
+    return mention is not None and mention.actor is not None and _on_side(mention.actor, source)
+
+
+def _on_side(actor: Actor, source: tuple[Actor, ...]) -> bool:
+    """``actor`` is one of ``source`` or the state (government, army) of a source's country."""
+    if _overlaps((actor,), source):
+        return True
+    state = actor.sector is None or actor.sector in STATE_SECTORS
+    return state and actor.country is not None and actor.country in {a.country for a in source}
+
+
+def _aimed_at(parsed: ParsedArticle, clause: Token, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The first other-side actor in the clause's object or aim phrase ("react to *Russia's* moves")."""
+    heads = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in clause.children if c.lower_ in AIM_PREPS for g in c.children if g.dep_ == "pobj"]
+    for head in sorted(heads, key=lambda t: t.i):
+        for mention in parsed.mentions_in(head.left_edge.i, head.right_edge.i + 1):
+            actor = mention.actor
+            if actor is not None and not _on_side(actor, source):
+                return (actor,)
+    return ()
+
+
+def own_side_threat(parsed: ParsedArticle, match: TriggerMatch, arguments: Arguments) -> Arguments:
+    """A warning about what one's own side will do is aimed at whom that action is aimed at.
+
+    "The minister warned that *his country* would retaliate against X": the clause subject
+    is the speaker's own side (same actor or country, or "we"), so the threat's target is
+    X, the object or to/against/on/at phrase of the governed clause, not the subject.
+    A target found elsewhere ("warned *Moscow* that we would react") is kept.
+    """
+    source, verb = arguments.source, parsed.doc[match.token]
+    if match.plover != "THREATEN" or not source:
+        return arguments
+    if any(not _on_side(a, source) for a in arguments.target):
+        return arguments
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _same_side(parsed, subjects[0], source):
+            target = _aimed_at(parsed, clause, source)
+            return Arguments(source=source, target=target, completeness=completeness(match, source, target))
+    return arguments
 
 
 def _modality(value: str) -> Modality:
