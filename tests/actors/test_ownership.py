@@ -150,3 +150,24 @@ def test_office_holder_of_another_body_is_not_the_states(fake_analyse: Analyse) 
     actor = next(m.actor for m in result.mentions if m.text.endswith("president"))
     assert actor is not None
     assert (actor.name, actor.country) == (None, "USA")
+
+
+PLACE_PHRASE = [
+    # a nationality that qualifies the place in the role's own phrase gives its country
+    ("Russia criticised the arrests. Police in the Kenyan capital detained protesters.", "Police", "KEN"),
+    ("Russia criticised the vote. Citizens of the Sudanese capital protested.", "Citizens", "SDN"),
+    ("Germany praised the vote. Protesters in a Sudanese town staged a sit-in.", "Protesters", "SDN"),
+    # ... even when the article and the sentence name another state more often
+    (
+        "Russia annexed the area. Citizens of the Ukrainian plateau protested against Russia.",
+        "Citizens",
+        "UKR",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), PLACE_PHRASE)
+def test_nationality_of_the_place_in_the_phrase(
+    fake_analyse: Analyse, text: str, mention: str, country: str
+) -> None:
+    assert _country(fake_analyse(text, DAY), mention) == country

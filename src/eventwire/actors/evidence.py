@@ -184,8 +184,19 @@ def _phrase_owner(
                 c.owner = obj.i
                 if prep.lower_ == "of":  # "the government of Sudan" is one phrase
                     c.end = max(c.end, found[obj.i].end)
-            elif obj.i in place_at and c.place_country is None:
-                c.place_country = place_at[obj.i]
+            elif c.place_country is None:
+                c.place_country = _place_country(parse, obj, place_at)
+
+
+def _place_country(parse: Parse, obj: Token, place_at: dict[int, str | None]) -> str | None:
+    """Country of a place phrase: "in Nairobi", or by the nationality that qualifies it
+    ("in the Kenyan capital", "residents of the Syrian Golan Heights")."""
+    if obj.i in place_at:
+        return place_at[obj.i]
+    for child in obj.lefts:
+        if child.dep_ in ("compound", "amod") and (child.i in place_at or child.i in parse.nationals):
+            return place_at.get(child.i) or parse.nationals.get(child.i)
+    return None
 
 
 def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate], title_token: dict[int, int]) -> None:
