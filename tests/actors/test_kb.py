@@ -290,7 +290,7 @@ def test_load_is_fast() -> None:
     ActorKB.load()  # warm the file system cache and pycountry
     started = time.process_time()  # CPU time: the machine is shared, wall time is noisy
     ActorKB.load()
-    assert time.process_time() - started < 0.45  # target 0.3 s, measured ~0.13 s
+    assert time.process_time() - started < 0.45  # target 0.3 s, measured ~0.23 s (3,595 entries)
 
 
 # ---------------------------------------------------------------- user files

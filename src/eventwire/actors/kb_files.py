@@ -231,18 +231,22 @@ def _text(raw: Mapping[str, Any], name: str, where: Where, required: bool = Fals
         if required:
             raise where.error(name, "a non-empty string", None)
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise where.error(name, "a non-empty string", value)
-    return value.strip()
+    if isinstance(value, str):
+        stripped = value.strip()  # once: this runs ~40,000 times per load
+        if stripped:
+            return stripped
+    raise where.error(name, "a non-empty string", value)
 
 
 def _texts(raw: Mapping[str, Any], name: str, where: Where) -> tuple[str, ...]:
     value = raw.get(name) or []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise where.error(name, "a list of non-empty strings", value)
-    return tuple(v.strip() for v in value)
+    if isinstance(value, list):
+        stripped = tuple(v.strip() if isinstance(v, str) else "" for v in value)
+        if all(stripped):
+            return stripped
+    raise where.error(name, "a list of non-empty strings", value)
 
 
 def _date(raw: Mapping[str, Any], name: str, where: Where) -> datetime.date | None:
