@@ -247,3 +247,35 @@ def test_same_country_insurgents_are_another_side() -> None:
     army = Actor(text="the army", country="TUR", sector="MIL", kind="organization")
     state = Actor(text="Turkey", name="Turkey", country="TUR", kind="state")
     assert [stage_module._on_side(a, government) for a in (rebels, army, state)] == [False, True, True]
+
+
+REPORTED_NOMINAL_EVENTS = [
+    # (text, [(plover, source country, target country or None)]): a reaction to another side's act
+    (
+        "The Finnish minister voiced alarm about the build-up of Russian forces near Narva.",
+        [("ACCUSE", "FIN", "RUS"), ("MOBILIZE", "RUS", None)],
+    ),
+    (
+        "Manila protested the increase in the number of Chinese warships near the reef.",
+        [("PROTEST", "PHL", "CHN"), ("MOBILIZE", "CHN", None)],
+    ),
+    (
+        "Poland condemned the massing of Belarusian troops.",
+        [("ACCUSE", "POL", "BLR"), ("MOBILIZE", "BLR", None)],
+    ),
+    # the act is the reacting side's own: one event only
+    ("Germany criticized the deployment of German troops to Mali.", [("ACCUSE", "DEU", "MLI")]),
+    # a proposal is not reported as done by being rejected
+    ("Serbia rejected the Austrian ultimatum.", [("REJECT", "SRB", "AUT")]),
+    # a bare plural may be habitual: no event of its own
+    ("Beirut complained about Israeli air raids.", [("ACCUSE", "LBN", "ISR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED_NOMINAL_EVENTS)
+def test_reaction_to_a_nominal_event_reports_it(code, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = code(text).events
+    found = [(e.plover, e.source[0].country if e.source else None, e.target) for e in events]
+    assert [(p, s) for p, s, _ in found] == [(p, s) for p, s, _ in expected]
+    for (_, _, target), (_, _, country) in zip(found, expected, strict=True):
+        assert country is None or [a.country for a in target][:1] == [country]

@@ -14,8 +14,9 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.events.lexicon import build_lexicon, load_lexicon, parse_frames, parse_lexicon_file, read_yaml
 from eventwire.events.ontology import default_ontology
+from eventwire.events.select import is_definite
 from eventwire.events.stage import RuleCoder, make_rule_coder, trigger_span
-from eventwire.events.triggers import TriggerMatch, best_match, find_triggers
+from eventwire.events.triggers import TriggerMatch, best_match, find_triggers, topic_triggers
 from tests.conftest import build_doc
 
 # (sentence, PLOVER type, CAMEO root) -- at least two per type.
@@ -310,3 +311,46 @@ def test_specific_entries_are_stronger() -> None:
     bare = lexicon.entry("coerce.arrest_plain")
     with_object = lexicon.entry("coerce.arrest")
     assert with_object.strength > bare.strength
+
+
+TROOP_GROWTH_NOUNS = [
+    # (text, noun that triggers MOBILIZE, trigger phrase)
+    ("Satellites showed a build-up of Serbian tanks.", "up", "build-up"),
+    ("Officials reported a sharp increase in the number of troops in the area.", "increase", "increase"),
+    ("Observers saw a rise in Syrian forces along the river.", "rise", "rise"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "phrase"), TROOP_GROWTH_NOUNS)
+def test_troop_growth_nouns(nlp: Language, text: str, word: str, phrase: str) -> None:
+    doc = nlp(text)
+    match = best_match(load_lexicon(), next(t for t in doc if t.text == word))
+    assert match is not None and match.plover == "MOBILIZE"
+    assert doc[min(match.tokens) : max(match.tokens) + 1].text == phrase
+
+
+def test_increase_in_prices_is_no_mobilization(nlp: Language) -> None:
+    doc = nlp("Officials reported a sharp increase in the price of bread.")
+    match = best_match(load_lexicon(), next(t for t in doc if t.text == "increase"))
+    assert match is None or match.plover != "MOBILIZE"
+
+
+def test_topic_nouns_are_found_only_on_request(nlp: Language) -> None:
+    doc = nlp("The minister spoke about the massing of troops.")
+    lexicon = load_lexicon()
+    assert "massing" not in {doc[m.token].text for m in find_triggers(doc, lexicon)}
+    assert [doc[m.token].text for m in topic_triggers(doc, lexicon)] == ["massing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "definite"),
+    [
+        ("They condemned the raid.", "raid", True),
+        ("They condemned Iraq's raid.", "raid", True),
+        ("They condemned raids.", "raids", False),
+        ("They condemned a raid.", "raid", False),
+    ],
+)
+def test_definite_nouns(nlp: Language, text: str, noun: str, definite: bool) -> None:
+    doc = nlp(text)
+    assert is_definite(next(t for t in doc if t.text == noun)) is definite

@@ -24,15 +24,16 @@ clause with no actors about 0.3. A threshold of 0.5 keeps most main events.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.frames import Candidate
+from eventwire.events.frames import Candidate, governed
 from eventwire.events.lexicon import Frames
-from eventwire.events.triggers import governor_of, word_forms
+from eventwire.events.triggers import TriggerMatch, governor_of, word_forms
 from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
@@ -62,6 +63,13 @@ BACKGROUND_MARKS = frozenset(
         "unless",
     }
 )
+# Verbal reactions whose object can be an event that is reported as having happened:
+# "condemned *the arrest of*", "expressed concern about *the build-up of* troops".
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT"})
+# Nominal events that, named as a definite thing, happened: acts of force and repression.
+# Proposals ("rejected *the ultimatum*", "opposed *the mediation*") did not happen by being named.
+REPORTED_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
+DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "agent", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
 
 
@@ -72,6 +80,7 @@ class Ranked:
     candidate: Candidate
     depth: float
     score: float
+    reported: Ranked | None = None  # a nominal event the kept reaction is about (see ``reported_events``)
 
 
 def anchor_token(doc: Doc, candidate: Candidate, frames: Frames) -> Token:
@@ -147,3 +156,49 @@ def confidence(strength: float, completeness: float, depth: float, modality: Mod
     prominence = max(0.0, 1.0 - depth / 3.0)
     value = 0.40 * strength + 0.25 * completeness + 0.20 * prominence + 0.15 * MODALITY_WEIGHT[modality]
     return round(min(1.0, max(0.0, value)), 3)
+
+
+def is_definite(noun: Token) -> bool:
+    """ "*the* build-up", "*Russia's* massing": a definite noun presupposes that the event exists;
+    a bare plural ("complained about raids") may be generic or habitual."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS) for c in noun.children)
+
+
+def _is_reportable(match: TriggerMatch, doc: Doc) -> bool:
+    return match.nominal and match.plover in REPORTED_TYPES and is_definite(doc[match.token])
+
+
+def _reported_of(item: Ranked, ranked: list[Ranked], doc: Doc) -> Ranked | None:
+    """The nominal event in the object of a reaction: the one it absorbed, else the nearest governed."""
+    candidate = item.candidate
+    if candidate.match.plover not in REACTION_TYPES:
+        return None
+    content = candidate.content
+    if content is not None:
+        if not _is_reportable(content, doc):
+            return None
+        return Ranked(Candidate(content, content.token), item.depth, item.score)
+    nominal = {r.candidate.match.token: r for r in ranked if _is_reportable(r.candidate.match, doc)}
+    nominal.pop(candidate.match.token, None)
+    inside = governed(doc[candidate.match.token], {i: r.candidate.match for i, r in nominal.items()})
+    return nominal[inside[0].token] if inside else None
+
+
+def reported_events(kept: list[Ranked], ranked: list[Ranked], doc: Doc) -> list[Ranked]:
+    """Kept reactions, each with the nominal event it is about attached as ``reported``.
+
+    "The minister condemned *the massing of* Syrian troops": the massing is
+    reported as having happened, so it is coded too, on top of ``max_per_sentence``:
+    it rides with its reaction rather than competing with it. Whether its actors make
+    it a separate event is decided where the actors are known (the stage).
+    """
+    taken = {r.candidate.match.token for r in kept}
+    attached = []
+    for item in kept:
+        reported = _reported_of(item, ranked, doc)
+        # an event already kept in its own right is not reported a second time
+        if reported is None or reported.candidate.match.token in taken:
+            attached.append(item)
+        else:
+            attached.append(dataclasses.replace(item, reported=reported))
+    return attached

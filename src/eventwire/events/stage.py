@@ -14,6 +14,7 @@ Options (``[options]`` in the settings file):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,8 +24,8 @@ from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import polarity_and_modality
 from eventwire.events.ontology import Ontology, default_ontology
-from eventwire.events.select import Ranked, confidence, rank, select
-from eventwire.events.triggers import TriggerMatch, find_triggers
+from eventwire.events.select import Ranked, confidence, rank, reported_events, select
+from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Modality
 from eventwire.records import Span as TextSpan
@@ -63,8 +64,25 @@ class RuleCoder:
         self.max_per_sentence = max_per_sentence
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        events = tuple(self._code(parsed, item) for item in self.selected(parsed.doc))
+        events = tuple(
+            e for item in self.selected(parsed.doc) for e in self._code_with_reported(parsed, item)
+        )
         return parsed.with_(events=parsed.events + events)
+
+    def _code_with_reported(self, parsed: ParsedArticle, item: Ranked) -> list[Event]:
+        """The event, plus the nominal event a reaction is about when someone else did it.
+
+        "Japan protested *the increase in Chinese troops*": the build-up is China's, so it is
+        a MOBILIZE event of its own and the protest is aimed at China. A nominal event with no
+        actor, or done by the reacting side itself, stays part of the reaction only.
+        """
+        event = self._code(parsed, item)
+        if item.reported is None:
+            return [event]
+        reported = with_mover(parsed, self._code(parsed, item.reported), item.reported.candidate.match)
+        if not reported.source or not event.source or any(_on_side(a, event.source) for a in reported.source):
+            return [event]
+        return sorted([replace(event, target=reported.source), reported], key=lambda e: e.trigger.start)
 
     def selected(self, doc: Doc) -> Iterator[Ranked]:
         """The kept candidates of every sentence, in text order."""
@@ -73,8 +91,11 @@ class RuleCoder:
 
     def _select_in(self, doc: Doc, sent: Span) -> list[Ranked]:
         matches = find_triggers(doc, self.lexicon, sent.start, sent.end)
-        candidates = self.resolver.resolve(doc, matches)
-        return select(rank(doc, candidates, self.lexicon.frames), self.max_per_sentence)
+        ranked = rank(doc, self.resolver.resolve(doc, matches), self.lexicon.frames)
+        # topic nouns are never events alone, but may be what a reaction is about
+        topics = [Candidate(m, m.token) for m in topic_triggers(doc, self.lexicon, sent.start, sent.end)]
+        pool = ranked + rank(doc, topics, self.lexicon.frames)
+        return reported_events(select(ranked, self.max_per_sentence), pool, doc)
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -180,6 +201,36 @@ def own_side_threat(parsed: ParsedArticle, match: TriggerMatch, arguments: Argum
             target = _aimed_at(parsed, clause, source)
             return Arguments(source=source, target=target, completeness=completeness(match, source, target))
     return arguments
+
+
+def _mover(parsed: ParsedArticle, token: Token) -> tuple[Actor, ...]:
+    """The actor of the forces an "of"/"in" phrase names ("build-up *of Russian troops*",
+    "increase in the number *of Chinese troops*"), one "of" deeper at most."""
+    heads = [g for c in token.children if c.lower_ in ("of", "in") for g in c.children if g.dep_ == "pobj"]
+    for _ in range(2):
+        for head in heads:
+            mention = parsed.mention_at(head.i)
+            if mention is not None and mention.actor is not None:
+                return (mention.actor,)
+        heads = [
+            g for h in heads for c in h.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    return ()
+
+
+def with_mover(parsed: ParsedArticle, event: Event, match: TriggerMatch) -> Event:
+    """A movement noun's "of"-phrase names who moves: the troops of a build-up are its source.
+
+    The argument finder reads "of X" after a noun as its object ("the arrest *of X*"), which
+    is right for acts done to X but not for a build-up, where X's forces move themselves;
+    inside a reaction it may also lend the noun the reacting speaker as source.
+    """
+    if event.plover != "MOBILIZE" or not match.nominal:
+        return event
+    source = _mover(parsed, parsed.doc[match.token])
+    if not source:  # no forces named: keep what the argument finder found
+        return event
+    return replace(event, source=source, target=tuple(a for a in event.target if not _overlaps((a,), source)))
 
 
 def _modality(value: str) -> Modality:

@@ -39,13 +39,22 @@ class TriggerMatch:
     passive_source_prep: str = "by"
 
 
-def part_of_speech(token: Token) -> PartOfSpeech | None:
-    """The lexicon section a token is looked up in (participles count as verbs)."""
+def is_topic(token: Token) -> bool:
+    """A noun after "about", "over", ...: what is talked about, not (by itself) an event."""
+    return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
+
+
+def part_of_speech(token: Token, topics: bool = False) -> PartOfSpeech | None:
+    """The lexicon section a token is looked up in (participles count as verbs).
+
+    Topic nouns are skipped unless ``topics`` is set (the object of a reaction:
+    "concern *about the build-up*" reports that the build-up happened).
+    """
     if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
         # a noun modifying another noun names a kind of thing ("riot police", "peace talks")
-        if token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS):
+        if token.dep_ == "compound" or (is_topic(token) and not topics):
             return None
         return "noun"
     if token.pos_ == "ADJ":
@@ -70,8 +79,20 @@ def word_forms(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def hyphen_head(token: Token) -> Token | None:
+    """The first half of a noun the tokenizer split at its hyphen ("build - up", "round - up")."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].head.i != i:
+        return None
+    return doc[i - 2]
+
+
 def _lookup_words(token: Token) -> tuple[str, ...]:
-    return word_forms(token)
+    first = hyphen_head(token) if token.pos_ in ("NOUN", "PROPN") else None
+    if first is None:
+        return word_forms(token)
+    joined = (f"{first.lower_}-{token.lower_}", f"{first.lower_}{token.lower_}")
+    return joined + word_forms(token)
 
 
 def _with_compounds(token: Token) -> set[str]:
@@ -97,7 +118,8 @@ def objects_of(token: Token) -> set[str]:
     heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
     if token.pos_ in ("NOUN", "PROPN"):
         # "an end *to the fighting*" names what the noun acts on just as "of" does
-        heads += _of_objects(token, ("of", "to")) + [c for c in token.children if c.dep_ == "compound"]
+        # and "in" names what changes: "a rise *in* the number of troops"
+        heads += _of_objects(token, ("of", "to", "in")) + [c for c in token.children if c.dep_ == "compound"]
     else:
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
@@ -191,6 +213,11 @@ def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
             indices.add(governor.i)
     if entry.pos == "noun":
         indices |= {c.i for c in token.children if c.dep_ == "compound" and c.i == token.i - 1}
+        first = hyphen_head(token)
+        if first is not None and {f"{first.lower_}-{token.lower_}", f"{first.lower_}{token.lower_}"} & set(
+            entry.lemmas
+        ):
+            indices |= {first.i, token.i - 1}
     return tuple(sorted(indices))
 
 
@@ -213,9 +240,9 @@ def match_entry(entry: LexEntry, token: Token) -> TriggerMatch | None:
     )
 
 
-def best_match(lexicon: Lexicon, token: Token) -> TriggerMatch | None:
+def best_match(lexicon: Lexicon, token: Token, topics: bool = False) -> TriggerMatch | None:
     """The most specific entry that fits ``token`` (ties: the first listed)."""
-    pos = part_of_speech(token)
+    pos = part_of_speech(token, topics)
     if pos is None:
         return None
     best: TriggerMatch | None = None
@@ -224,6 +251,16 @@ def best_match(lexicon: Lexicon, token: Token) -> TriggerMatch | None:
         if found is not None and (best is None or found.strength > best.strength):
             best = found
     return best
+
+
+def topic_triggers(
+    doc: Doc, lexicon: Lexicon, start: int = 0, end: int | None = None
+) -> Iterator[TriggerMatch]:
+    """Nominal triggers that ``find_triggers`` skips as mere topics ("concern over *the arrest*")."""
+    for token in doc[start:end]:
+        found = best_match(lexicon, token, topics=True) if is_topic(token) else None
+        if found is not None and found.nominal:
+            yield found
 
 
 def find_triggers(
