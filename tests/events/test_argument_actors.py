@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from tests.conftest import build_doc
 
 from eventwire.events.argument_actors import (
     nearest_mention,
@@ -16,6 +15,7 @@ from eventwire.events.argument_actors import (
 )
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
 from eventwire.records import Actor, Article, Mention, MentionKind
+from tests.conftest import build_doc
 
 
 def mention(

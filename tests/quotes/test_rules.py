@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from tests.conftest import build_doc
 
 from eventwire.quotes.attribution import Attributor
 from eventwire.quotes.lexicon import load_lexicon
@@ -20,6 +19,7 @@ from eventwire.quotes.rules import (
     sentence_reporters,
     subject_of,
 )
+from tests.conftest import build_doc
 
 # (word, head, dep, pos, tag, lemma, entity IOB)
 Row = tuple[str, int, str, str, str, str, str]
