@@ -263,6 +263,10 @@ REPORTED_NOMINAL_EVENTS = [
         "Poland condemned the massing of Belarusian troops.",
         [("ACCUSE", "POL", "BLR"), ("MOBILIZE", "BLR", None)],
     ),
+    (
+        "Greece condemned the Turkish police's detention of the editor.",
+        [("ACCUSE", "GRC", "TUR"), ("COERCE", "TUR", None)],
+    ),
     # the act is the reacting side's own: one event only
     ("Germany criticized the deployment of German troops to Mali.", [("ACCUSE", "DEU", "MLI")]),
     # a proposal is not reported as done by being rejected
