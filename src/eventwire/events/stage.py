@@ -6,7 +6,9 @@ each ``Event`` with its CAMEO facts from the ontology, its actors (``arguments``
 negation and modality (``modality``) and a confidence score.
 
 Options (``[options]`` in the settings file):
-  ``events.max_per_sentence`` (int, default 1): events kept per sentence.
+  ``events.max_per_sentence`` (int, default 1): main events kept per sentence. A kept
+  reaction to another side's act ("condemned the massing of troops") also brings that
+  act along as a second event; it is not counted against this limit.
   ``events.lexicon_files`` (list of paths): extra trigger lexicons in the format of
   ``eventwire/data/lexicon/*.yaml``; an entry with a packaged entry's id replaces it.
 """
