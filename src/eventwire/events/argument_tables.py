@@ -39,6 +39,7 @@ class ArgumentTables:
     envoy_recalls: frozenset[str]
     envoy_expulsions: frozenset[str]
     posting_preps: frozenset[str]
+    detention_words: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -73,4 +74,5 @@ def load_tables() -> ArgumentTables:
         envoy_recalls=frozenset(_strings(data, "envoy_recalls")),
         envoy_expulsions=frozenset(_strings(data, "envoy_expulsions")),
         posting_preps=frozenset(_strings(data, "posting_preps")),
+        detention_words=frozenset(_strings(data, "detention_words")),
     )

@@ -530,6 +530,36 @@ def _is_venue(place: Token, trigger: TriggerMatch) -> bool:
     return place.dep_ == "pobj" and prep.lower_ in tables.location_preps and held_at
 
 
+def _holder(parsed: ParsedArticle, targets: list[Mention], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The state holding the source's own people, when a clause on them says where they are held.
+
+    "raised the release of US citizens X and Y, who are now in Russian prisons": the citizens are
+    the source's own, so the request is addressed to their jailer (RUS), not to them.
+    """
+    own = {a.country for a in source if a.country}
+    if not targets or not own or any(m.actor is None or m.actor.country not in own for m in targets):
+        return ()
+    detention = load_tables().detention_words
+    for mention in targets:
+        noun = parsed.doc[mention.token_start : mention.token_end].root
+        if noun.dep_ in {"amod", "compound", "nmod", "poss"}:  # "Dutch" in "Dutch engineers, who…"
+            noun = noun.head
+        for clause in noun.subtree:
+            if clause.dep_ not in {"relcl", "acl"}:
+                continue
+            words = list(clause.subtree)
+            if not any(w.lemma_.lower() in detention for w in words):
+                continue
+            holders = [
+                m.actor
+                for m in parsed.mentions_in(words[0].i, words[-1].i + 1)
+                if m.actor is not None and m.actor.country and m.actor.country not in own
+            ]
+            if holders:
+                return (holders[0],)
+    return ()
+
+
 def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
@@ -544,7 +574,8 @@ def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
-    target = actors_of(first_resolved(parsed, roles.target, pool))
+    target_mentions = first_resolved(parsed, roles.target, pool)
+    target = _holder(parsed, target_mentions, source) or actors_of(target_mentions)
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:
