@@ -29,3 +29,8 @@ def test_release_requests_target_the_holder(
     assert events, "a REQUEST is coded"
     assert [a.country for a in events[0].source] == [source]
     assert [a.country for a in events[0].target] == targets
+
+
+def test_sending_rescue_workers_is_not_deportation(code: Callable[..., CodedArticle]) -> None:
+    coded = code("Norway sent a team of rescue workers and medical supplies to Nepal after the earthquake.")
+    assert "COERCE" not in [e.plover for e in coded.events]
