@@ -104,7 +104,7 @@ class Pipeline:
         coded = parsed.to_coded()
         if self.settings.min_confidence > 0:
             kept = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
-            coded = _replace_events(coded, kept)
+            coded = replace(coded, events=kept)
         return coded
 
 
@@ -121,7 +121,3 @@ def _failed(article: Article, exc: Exception, stage: str | None = None) -> Coded
     kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
     where = f"in stage {stage}: " if stage else ""
     return CodedArticle(article=article, error=ArticleError(kind, where + (str(exc) or kind)))
-
-
-def _replace_events(coded: CodedArticle, events: tuple[Any, ...]) -> CodedArticle:
-    return replace(coded, events=events)

@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
-    mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
+    mapping = mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
     pipeline = pipeline_from_args(args)
     failed = total = 0
     with ExitStack() as stack:
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write_json = bool(args.output) or not pretty
-        articles = read_inputs(args.inputs, mapping_from_cli(args.csv_column))
+        articles = read_inputs(args.inputs, mapping)
         for coded in _coded(pipeline.run(articles), pretty):
             total += 1
             failed += coded.error is not None

@@ -11,17 +11,15 @@ with a name and a dash is not mistaken for one.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import string
 from dataclasses import dataclass
 
-from eventwire.when_where.dates import resolve_expression
+from eventwire.when_where.dates import MONTH_NAMES, resolve_expression
 
-_MONTHS = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
-_MONTH_DAY = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
-_DAY_MONTH = rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
+_MONTH_DAY = rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+_DAY_MONTH = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
 _DASH = r"(?:\s*[-\u2013\u2014]+|\s*:)\s+"
 # "(Reuters) -" or TASS's "/TASS/." (which needs no dash after it) or just the dash.
 _NAME = r"[A-Za-z][A-Za-z .&-]{1,30}"

@@ -41,8 +41,8 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
 }  # fmt: skip
 
-_MONTH_NAMES = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
-_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+MONTH_NAMES = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
+_MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
