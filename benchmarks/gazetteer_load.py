@@ -23,7 +23,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     # imported here so that the import itself is timed
-    from eventwire.when_where.gazetteer import Gazetteer  # noqa: PLC0415
+    from eventwire.geo.gazetteer import Gazetteer  # noqa: PLC0415
 
     print(f"import: {time.perf_counter() - started:.3f} s")
     loads, cpu = [], []

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.config import Settings
+from eventwire.knowledge import Knowledge
 from eventwire.nlp.model import load_model
 from eventwire.pipeline import Pipeline
 from eventwire.records import CodedArticle
+from eventwire.registry import Stage, StageSpec
+
+
+@functools.cache
+def shared_knowledge() -> Knowledge:
+    """One knowledge bundle for the test session: each table is read once, on first use."""
+    return Knowledge()
+
+
+def build_stage(
+    spec: StageSpec, settings: Settings | None = None, knowledge: Knowledge | None = None
+) -> Stage:
+    """The stage ``spec`` declares, built as a pipeline would (options checked), sharing tables."""
+    return spec.build(settings or Settings(), knowledge or shared_knowledge())
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +37,7 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    return Pipeline.from_config()
+    return Pipeline.from_config(knowledge=shared_knowledge())
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, RejectedInput
+from eventwire.registry import StageContext, stage_factory
 
 
 def test_empty_article_gets_its_own_error_and_the_batch_goes_on(pipeline: Pipeline) -> None:
@@ -24,7 +25,7 @@ def test_sentences_split_at_line_breaks(pipeline: Pipeline) -> None:
 
 def test_default_settings_name_every_stage() -> None:
     settings = Settings.load()
-    assert settings.stages[0] == "actors.kb"
+    assert settings.stages[:2] == ("metadata.dateline", "actors.kb")
     assert settings.model == "en_core_web_sm"
 
 
@@ -37,9 +38,14 @@ class Exploding:
         return parsed
 
 
+@stage_factory("events.exploding", provides=("events",))
+def exploding(context: StageContext) -> Exploding:
+    return Exploding()
+
+
 def test_a_stage_failure_is_recorded_on_that_article_only() -> None:
     pipeline = Pipeline.from_config(
-        Settings.load(stages=["events.exploding"]), extra_stages={"events.exploding": lambda s: Exploding()}
+        Settings.load(stages=["events.exploding"]), extra_stages={"events.exploding": exploding}
     )
     coded = list(pipeline.run([Article(text="All calm.", id="a"), Article(text="boom", id="b")]))
     assert coded[0].error is None

@@ -10,8 +10,7 @@ batch goes on. Output order is input order.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -19,37 +18,48 @@ from typing import Any
 from spacy.language import Language
 
 from eventwire.config import Settings
-from eventwire.errors import ArticleInputError, EventwireError
+from eventwire.errors import ArticleInputError
+from eventwire.knowledge import Knowledge
 from eventwire.nlp.model import load_model
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
-from eventwire.registry import Stage, StageFactory, load_stage_factory
+from eventwire.registry import Stage, StageSpec
+from eventwire.runner import StageRunner, failed
 
 log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """A spaCy model plus the ordered stages named in ``Settings.stages``."""
+    """A spaCy model plus the ordered, contract-checked stages named in ``Settings.stages``."""
 
-    def __init__(self, settings: Settings, nlp: Language, stages: Sequence[Stage]) -> None:
+    def __init__(self, settings: Settings, nlp: Language, runner: StageRunner) -> None:
         self.settings = settings
         self.nlp = nlp
-        self.stages = tuple(stages)
+        self.runner = runner
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        return self.runner.stages
 
     @classmethod
     def from_config(
         cls,
         settings: Settings | str | Path | None = None,
-        extra_stages: Mapping[str, StageFactory] | None = None,
+        extra_stages: Mapping[str, StageSpec] | None = None,
+        knowledge: Knowledge | None = None,
         **overrides: Any,
     ) -> Pipeline:
-        """Build from a ``Settings``, a TOML path or the packaged defaults, plus overrides."""
+        """Build from a ``Settings``, a TOML path or the defaults, plus overrides.
+
+        The stage list is checked before the model loads, so a wrong order or an unknown
+        option fails fast with a ``ConfigError``; ``knowledge`` replaces the packaged tables.
+        """
         if not isinstance(settings, Settings):
             settings = Settings.load(settings, **overrides)
         elif overrides:
             settings = settings.replace(**overrides)
-        stages = [load_stage_factory(name, extra_stages)(settings) for name in settings.stages]
-        return cls(settings, load_model(settings.model), stages)
+        runner = StageRunner.from_settings(settings, knowledge, extra_stages)
+        return cls(settings, load_model(settings.model), runner)
 
     def run(self, articles: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
         """Code every article, yielding one ``CodedArticle`` per input, in input order."""
@@ -74,7 +84,9 @@ class Pipeline:
         for (position, article), parsed in zip(
             parseable, self._parse([a for _, a in parseable]), strict=True
         ):
-            results[position] = self._code(article, parsed)
+            results[position] = (
+                failed(article, parsed) if isinstance(parsed, Exception) else self.runner.code(parsed)
+            )
         for position in range(len(batch)):
             yield results[position]
 
@@ -89,24 +101,6 @@ class Pipeline:
                 except Exception as exc:
                     yield exc
 
-    def _code(self, article: Article, parsed: ParsedArticle | Exception) -> CodedArticle:
-        if isinstance(parsed, Exception):
-            return _failed(article, parsed)
-        stage_name = "?"
-        try:
-            for stage in self.stages:
-                stage_name = stage.name
-                parsed = stage(parsed)
-        except Exception as exc:  # one article fails alone, the batch goes on
-            log.warning("article %s failed in stage %s: %s", article.id, stage_name, exc)
-            log.debug("traceback of article %s", article.id, exc_info=True)
-            return _failed(article, exc, stage_name)
-        coded = parsed.to_coded()
-        if self.settings.min_confidence > 0:
-            kept = tuple(e for e in coded.events if e.confidence >= self.settings.min_confidence)
-            coded = replace(coded, events=kept)
-        return coded
-
 
 def _reject(item: Article | RejectedInput) -> CodedArticle | None:
     if isinstance(item, RejectedInput):
@@ -115,9 +109,3 @@ def _reject(item: Article | RejectedInput) -> CodedArticle | None:
         error = ArticleInputError("article text is empty")
         return CodedArticle(article=item, error=ArticleError(type(error).__name__, str(error)))
     return None
-
-
-def _failed(article: Article, exc: Exception, stage: str | None = None) -> CodedArticle:
-    kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
-    where = f"in stage {stage}: " if stage else ""
-    return CodedArticle(article=article, error=ArticleError(kind, where + (str(exc) or kind)))

@@ -241,6 +241,68 @@ class RejectedInput:
 
 
 @dataclass(frozen=True, slots=True)
+class ActorChain:
+    """One coreference chain: its actor, why it resolved so, and how each mention joined it."""
+
+    chain: int
+    actor: Actor
+    reason: str
+    mentions: tuple[Mention, ...]
+    links: tuple[str, ...]  # per mention: how it joined the chain
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "chain": self.chain,
+            "actor": self.actor.to_dict(),
+            "reason": self.reason,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "links": list(self.links),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What a dateline says; ``end`` is the character offset where the story text starts."""
+
+    place: str
+    publisher: str | None
+    date: dt.date | None
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        day = self.date.isoformat() if self.date else None
+        return {"place": self.place, "publisher": self.publisher, "date": day}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDateNote:
+    """Where an event's date came from: its clause, the sentence, or the publication date."""
+
+    event: int
+    source: str
+    expression: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "source": self.source, "expression": self.expression}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostics:
+    """What the stages inferred or could not resolve, for users checking a record (JSON-safe)."""
+
+    dateline: Dateline | None = None
+    event_dates: tuple[EventDateNote, ...] = ()
+    unresolved_places: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "event_dates": [n.to_dict() for n in self.event_dates],
+            "unresolved_places": list(self.unresolved_places),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
     """Everything eventwire found in one article: the unit a pipeline yields."""
 
@@ -250,7 +312,9 @@ class CodedArticle:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     error: ArticleError | None = None
-    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+    actor_chains: tuple[ActorChain, ...] = field(default=(), compare=False)
+    places: tuple[Mention, ...] = field(default=(), compare=False)
+    extras: Diagnostics = field(default_factory=Diagnostics, compare=False)
 
     @property
     def actors(self) -> tuple[Actor, ...]:

@@ -1,28 +1,59 @@
-"""Stage components, chosen by name.
+"""Stage components: declared, registered by name, and checked before a pipeline runs.
 
-Built-in stages are found the same way as a user's plugin: by name, either in the
-table below or through the ``eventwire.stages`` entry-point group of any installed
-package, so the product's own components use the extension point users get.
+    >>> @stage_factory("events.mine", requires=("mentions",), provides=("events",))
+    ... def make_my_coder(context: StageContext) -> Stage:
+    ...     return MyCoder(context.knowledge.lexicon)
 
-A stage factory takes the run's ``Settings`` and returns a callable that maps a
-``ParsedArticle`` to a ``ParsedArticle`` with its own results added.
+A stage is built by a factory from a ``StageContext`` (the run's settings, the knowledge
+bundle and the stage's typed options) and maps a ``ParsedArticle`` to a ``ParsedArticle``
+with its results added. ``stage_factory`` wraps the factory in a ``StageSpec`` that says
+what the stage reads (``requires``), what it adds (``provides``) and which earlier results
+it changes (``rewrites``), like spaCy's ``Language.factory(requires=..., assigns=...)``.
+
+Built-in stages are found the same way as a user's plugin: by name, either in the table
+below or through the ``eventwire.stages`` entry-point group of any installed package,
+whose entries point at ``StageSpec`` objects. ``check_order`` refuses a configured list
+in which a stage needs something no earlier stage provides.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventwire.errors import ConfigError
 
 if TYPE_CHECKING:
     from eventwire.config import Settings
+    from eventwire.knowledge import Knowledge
     from eventwire.nlp.parsed import ParsedArticle
 
 ENTRY_POINT_GROUP = "eventwire.stages"
+
+# What a ParsedArticle carries, and what stages may require or provide. The parse itself
+# provides "doc" and "sentences"; the rest come from stages.
+ARTIFACTS: Mapping[str, str] = MappingProxyType(
+    {
+        "doc": "the spaCy parse (tokens, sentences, entities)",
+        "sentences": "Sentence records with character offsets",
+        "metadata": "the article's date, publisher and dateline, completed from the text",
+        "mentions": "actor mentions with resolved actors (coreference applied)",
+        "actor_chains": "one ActorChain per coreference chain, with the reason it resolved",
+        "places": "toponyms the actor stage saw used as places",
+        "events": "coded Event records",
+        "quotes": "Quote records with speakers and reporting chains",
+        "reported_by": "each event's reporting chain and quoted speaker",
+        "dates": "each event's date and precision",
+        "locations": "each event's location",
+    }
+)
+PARSE_PROVIDES = frozenset({"doc", "sentences"})
+# Components with an [options."<name>"] table that are not stages.
+OPTION_OWNERS = frozenset({"store"})
 
 
 class Stage(Protocol):
@@ -33,30 +64,96 @@ class Stage(Protocol):
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle: ...
 
 
-StageFactory = Callable[["Settings"], Stage]
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a stage that has none."""
 
-# name -> "module:factory"; imported only when a pipeline asks for the stage.
+
+@dataclass(frozen=True)
+class StageContext:
+    """What a factory gets: the settings, the shared knowledge and its own typed options."""
+
+    settings: Settings
+    knowledge: Knowledge
+    options: Any
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: its factory and its declared contract."""
+
+    name: str
+    factory: Callable[[StageContext], Stage]
+    requires: frozenset[str] = frozenset()
+    provides: frozenset[str] = frozenset()
+    rewrites: frozenset[str] = frozenset()
+    options: type[Any] = NoOptions
+    description: str = ""
+
+    def build(self, settings: Settings, knowledge: Knowledge) -> Stage:
+        """The stage for one pipeline: options read and checked, then the factory called."""
+        options = settings.options_for(self.name, self.options)
+        return self.factory(StageContext(settings, knowledge, options))
+
+
+def stage_factory(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    provides: Iterable[str] = (),
+    rewrites: Iterable[str] = (),
+    options: type[Any] = NoOptions,
+) -> Callable[[Callable[[StageContext], Stage]], StageSpec]:
+    """Declare a stage factory; the decorated name becomes its ``StageSpec``."""
+
+    def declare(factory: Callable[[StageContext], Stage]) -> StageSpec:
+        spec = StageSpec(
+            name,
+            factory,
+            frozenset(requires),
+            frozenset(provides),
+            frozenset(rewrites),
+            options,
+            (factory.__doc__ or "").strip().split("\n")[0].rstrip("."),
+        )
+        _check_artifacts(spec)
+        return spec
+
+    return declare
+
+
+def _check_artifacts(spec: StageSpec) -> None:
+    unknown = sorted((spec.requires | spec.provides | spec.rewrites) - set(ARTIFACTS))
+    if unknown:
+        raise ConfigError(
+            f"stage {spec.name!r} declares unknown artifact(s) {', '.join(unknown)}; "
+            f"known: {', '.join(ARTIFACTS)}"
+        )
+
+
+# name -> "module:attribute" of a StageSpec; imported only when a pipeline asks for it.
 BUILTIN_STAGES: Mapping[str, str] = MappingProxyType(
     {
-        "actors.kb": "eventwire.actors.stage:make_actor_stage",
-        "events.rules": "eventwire.events.stage:make_rule_coder",
-        "events.intent": "eventwire.events.intent:make_intent_stage",
-        "quotes.rules": "eventwire.quotes.stage:make_quote_stage",
-        "when_where.default": "eventwire.when_where.stage:make_when_where_stage",
+        "metadata.dateline": "eventwire.metadata.stage:metadata_stage",
+        "actors.kb": "eventwire.actors.stage:actor_stage",
+        "events.rules": "eventwire.events.stage:rule_coder",
+        "events.intent": "eventwire.events.intent:intent_stage",
+        "quotes.rules": "eventwire.quotes.stage:quote_stage",
+        "when_where.default": "eventwire.when_where.stage:when_where_stage",
     }
 )
 
 
 def available_stages() -> dict[str, str]:
-    """Every stage name this installation knows, with where its factory lives."""
+    """Every stage name this installation knows, with where its spec lives."""
     found = dict(BUILTIN_STAGES)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found.setdefault(ep.name, ep.value)
     return found
 
 
-def load_stage_factory(name: str, extra: Mapping[str, StageFactory] | None = None) -> StageFactory:
-    """The factory registered under ``name``; ``extra`` lets a caller add factories in code."""
+def load_stage_spec(name: str, extra: Mapping[str, StageSpec] | None = None) -> StageSpec:
+    """The spec registered under ``name``; ``extra`` lets a caller add stages in code."""
     if extra and name in extra:
         return extra[name]
     target = available_stages().get(name)
@@ -65,7 +162,44 @@ def load_stage_factory(name: str, extra: Mapping[str, StageFactory] | None = Non
         raise ConfigError(f"no stage named {name!r}; known stages: {known}")
     module_name, _, attr = target.partition(":")
     try:
-        factory: StageFactory = getattr(importlib.import_module(module_name), attr)
+        spec = getattr(importlib.import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:
         raise ConfigError(f"stage {name!r} points at {target!r}, which cannot be loaded: {exc}") from exc
-    return factory
+    if not isinstance(spec, StageSpec):
+        raise ConfigError(
+            f"stage {name!r} points at {target!r}, which is not a StageSpec (use @stage_factory)"
+        )
+    return spec
+
+
+def check_order(specs: Sequence[StageSpec]) -> None:
+    """Refuse a stage list that repeats a stage or runs one before what it needs."""
+    available = set(PARSE_PROVIDES)
+    seen: dict[str, int] = {}
+    for position, spec in enumerate(specs):
+        if spec.name in seen:
+            raise ConfigError(
+                f"stage {spec.name!r} is listed twice (positions {seen[spec.name]} and {position})"
+            )
+        seen[spec.name] = position
+        missing = sorted((spec.requires | spec.rewrites) - available)
+        if missing:
+            raise ConfigError(_missing_message(spec, missing, specs[position + 1 :]))
+        available |= spec.provides
+
+
+def check_option_tables(options: Mapping[str, object], extra: Iterable[str] = ()) -> None:
+    """Refuse an ``[options."<name>"]`` table whose name is no known component (a typo)."""
+    known = {*available_stages(), *OPTION_OWNERS, *extra}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise ConfigError(
+            f"options given for unknown component(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+
+
+def _missing_message(spec: StageSpec, missing: list[str], later: Sequence[StageSpec]) -> str:
+    providers = {a: s.name for s in later for a in s.provides}
+    hints = [f"{a} (provided by {providers[a]}, which comes later)" for a in missing if a in providers]
+    hints += [f"{a} (no configured stage provides it)" for a in missing if a not in providers]
+    return f"stage {spec.name!r} needs {'; '.join(hints)}; fix the order of the 'stages' setting"

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors.kb import ActorKB, KBEntry, clean, default_kb, pluralise, query_keys
+from eventwire.actors.kb import ActorKB, KBEntry, clean, pluralise, query_keys
 from eventwire.errors import KnowledgeBaseError
+from tests.conftest import shared_knowledge
 
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def kb() -> ActorKB:
-    return default_kb()
+    return shared_knowledge().actor_kb
 
 
 @pytest.mark.parametrize(
@@ -415,7 +416,7 @@ def test_documented_example_file_loads() -> None:
     assert later is not None and (later.country, later.sector) == ("SOM", "ELI")
     taliban = kb.lookup("the Taliban")
     assert taliban is not None and (taliban.key, taliban.sector) == ("group:taliban", "GOV")
-    assert default_kb().lookup("the Taliban") != taliban  # the packaged KB is untouched
+    assert shared_knowledge().actor_kb.lookup("the Taliban") != taliban  # the packaged KB is untouched
 
 
 @pytest.mark.parametrize(

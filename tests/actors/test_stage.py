@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from eventwire.actors.stage import make_actor_stage
+from eventwire.actors.stage import actor_stage
 from eventwire.config import Settings
+from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.records import Actor, Article
+from tests.conftest import build_stage
 
 ARTICLE = (
     "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Thursday, "
@@ -24,7 +26,9 @@ def _run(
     nlp: Language, text: str, settings: Settings | None = None, day: dt.date | None = None
 ) -> ParsedArticle:
     parsed = next(parse_articles(nlp, [Article(text=text, date=day)]))
-    return make_actor_stage(settings or Settings())(parsed)
+    return build_stage(
+        actor_stage, settings, None if settings is None else Knowledge.from_settings(settings)
+    )(parsed)
 
 
 def _actors(parsed: ParsedArticle) -> dict[str, Actor]:
@@ -57,12 +61,12 @@ def test_stage_resolves_actors_with_the_packaged_kb(coded: ParsedArticle, text: 
 
 def test_stage_keeps_places_out_of_the_actors(coded: ParsedArticle) -> None:
     assert not {"Geneva", "Switzerland"} & set(_actors(coded))
-    places = {m.text: m.actor.country for m in coded.notes["places"] if m.actor}
+    places = {m.text: m.actor.country for m in coded.places if m.actor}
     assert places == {"Geneva": "CHE", "Switzerland": "CHE"}
 
 
 def test_stage_reports_chains_with_reasons(coded: ParsedArticle) -> None:
-    blinken = next(r for r in coded.notes["actor_chains"] if r.actor.name == "Antony Blinken")
+    blinken = next(r for r in coded.actor_chains if r.actor.name == "Antony Blinken")
     assert blinken.reason.startswith("kb ")
     assert [m.text for m in blinken.mentions] == ["Secretary of State Antony Blinken", "Blinken"]
     assert all(m.chain == blinken.chain for m in blinken.mentions)

@@ -40,7 +40,7 @@ def article(doc: Doc, *mentions: Mention, places: tuple[Mention, ...] = ()) -> P
         doc=doc,
         sentences=sentences_of(doc),
         mentions=mentions,
-        notes={"places": places},
+        places=tuple(places),
     )
 
 
@@ -131,7 +131,7 @@ def test_within_sentence_keeps_only_that_sentences_mentions_and_places(nlp: Lang
     )
     local = within_sentence(parsed, second)
     assert [m.text for m in local.mentions] == ["Sudan"]
-    assert [m.text for m in local.notes["places"]] == ["Khartoum"]
+    assert [m.text for m in local.places] == ["Khartoum"]
 
 
 def test_an_actor_with_neither_country_nor_name_is_passed_over(nlp: Language) -> None:

@@ -685,12 +685,12 @@ def test_the_place_is_the_target_when_no_actor_is(nlp: Language) -> None:
     doc = nlp("Fijian police imposed a curfew in Suva.")
     parsed = parsed_with(doc, {"Fijian police": "FJI"})
     place = _mention(doc, "Suva", Actor(text="Suva", country="FJI", kind="state"))
-    parsed = parsed.with_(notes={"places": (place,)})
+    parsed = parsed.with_(places=(place,))
     assert countries(find_arguments(parsed, trigger_at(doc, "imposed"))) == (["FJI"], ["FJI"])
     # a target found in the syntax wins over the place
     doc = nlp("Fijian police arrested Tongan sailors in Suva.")
     parsed = parsed_with(doc, {"Fijian police": "FJI", "Tongan sailors": "TON"})
-    parsed = parsed.with_(notes={"places": (_mention(doc, "Suva", Actor(text="Suva", country="FJI")),)})
+    parsed = parsed.with_(places=(_mention(doc, "Suva", Actor(text="Suva", country="FJI")),))
     assert countries(find_arguments(parsed, trigger_at(doc, "arrested"))) == (["FJI"], ["TON"])
 
 
@@ -724,7 +724,7 @@ def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArti
     found = tuple(
         _mention(doc, name, Actor(text=name, country=code, kind="state")) for name, code in places.items()
     )
-    return parsed.with_(notes={"places": found})
+    return parsed.with_(places=tuple(found))
 
 
 @pytest.mark.parametrize(

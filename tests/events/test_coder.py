@@ -12,25 +12,25 @@ from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.events.arguments import Arguments
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.ontology import default_ontology
 from eventwire.events.select import clause_depth, confidence
-from eventwire.events.stage import RuleCoder, make_rule_coder
+from eventwire.events.stage import RuleCoder, rule_coder
 from eventwire.events.triggers import TriggerMatch
+from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle, parse_articles
 from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article, Event, Mention
-from tests.conftest import build_doc
+from tests.conftest import build_doc, build_stage, shared_knowledge
 
 
 def coded(nlp: Language, text: str, coder: RuleCoder | None = None) -> tuple[Event, ...]:
     parsed: ParsedArticle = next(parse_articles(nlp, [Article(text=text)]))
-    return (coder or make_rule_coder(Settings()))(parsed).events
+    return (coder or build_stage(rule_coder))(parsed).events
 
 
 def test_event_carries_ontology_facts_and_offsets(nlp: Language) -> None:
     text = "Quiet day in the north.\nThe army withdrew its troops from the border zone on Monday."
     (event,) = coded(nlp, text)
-    record = default_ontology().cameo(event.cameo)
+    record = shared_knowledge().ontology.cameo(event.cameo)
     assert (event.plover, event.cameo, event.mode) == ("RETREAT", "0874", "withdraw")
     assert (event.goldstein, event.quad, event.context) == (record.goldstein, record.quad, record.context)
     assert event.sentence == 1
@@ -47,7 +47,9 @@ def test_one_event_per_sentence_by_default(nlp: Language) -> None:
 
 def test_max_per_sentence_option(nlp: Language) -> None:
     text = "Rebels shelled the airport and police arrested dozens of protesters after the riots."
-    coder = make_rule_coder(Settings(options={"events.max_per_sentence": 3}))
+    coder = build_stage(
+        rule_coder, Settings.from_mapping({"options": {"events.rules": {"max_per_sentence": 3}}})
+    )
     events = coded(nlp, text, coder)
     assert len(events) >= 2
     assert len({e.trigger.start for e in events}) == len(events)
@@ -112,9 +114,12 @@ def test_confidence_orders_evidence(better: tuple, worse: tuple) -> None:  # typ
 
 def test_min_confidence_setting_can_drop_weak_events(nlp: Language) -> None:
     text = "Police detained four journalists in Minsk."
-    settings = Settings(stages=("events.rules",), min_confidence=0.99)
-    assert Pipeline.from_config(settings).code_text(text).events == ()
-    assert Pipeline.from_config(settings.replace(min_confidence=0.1)).code_text(text).events
+    settings = Settings(min_confidence=0.99)
+    knowledge = shared_knowledge()
+    assert Pipeline.from_config(settings, knowledge=knowledge).code_text(text).events == ()
+    assert (
+        Pipeline.from_config(settings.replace(min_confidence=0.1), knowledge=knowledge).code_text(text).events
+    )
 
 
 def _with_actors(nlp: Language, text: str, actors: dict[str, str]) -> ParsedArticle:
@@ -153,7 +158,7 @@ def test_frame_target_comes_from_the_governed_event(
 ) -> None:
     names = {"Israel": "ISR", "Hamas": "PSE", "Beijing": "CHN", "Washington": "USA"}
     names |= {"Belgrade": "SRB", "Kosovo": "XKX"}
-    (event,) = make_rule_coder(Settings())(_with_actors(nlp, text, names)).events
+    (event,) = build_stage(rule_coder)(_with_actors(nlp, text, names)).events
     assert event.plover == plover
     assert [a.country for a in event.source] == [source]
     assert [a.country for a in event.target] == [target]
@@ -169,16 +174,17 @@ def test_user_lexicon_file_adds_and_replaces_entries(nlp: Language, tmp_path: Pa
         "  - {id: support.welcome, lemma: [welcome], cameo: '043', plover: CONSULT}\n",
         "utf-8",
     )
-    coder = make_rule_coder(Settings(options={"events.lexicon_files": [str(extra)]}))
+    settings = Settings.load(lexicon_files=[str(extra)])
+    coder = build_stage(rule_coder, settings, Knowledge.from_settings(settings))
     assert [e.plover for e in coded(nlp, text, coder)] == ["REJECT"]
     (welcome,) = coded(nlp, "The president welcomed the decision.", coder)
     assert (welcome.plover, welcome.cameo) == ("CONSULT", "043")
 
 
 def test_unreadable_user_lexicon_is_a_config_error(tmp_path: Path) -> None:
-    settings = Settings(options={"events.lexicon_files": [str(tmp_path / "missing.yaml")]})
+    settings = Settings.load(lexicon_files=[str(tmp_path / "missing.yaml")])
     with pytest.raises(ConfigError, match="cannot read lexicon file"):
-        make_rule_coder(settings)
+        build_stage(rule_coder, settings, Knowledge.from_settings(settings))
 
 
 def test_frame_target_filled_from_the_governed_event(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +198,7 @@ def test_frame_target_filled_from_the_governed_event(nlp: Language, monkeypatch:
         return Arguments(source=(hanoi,), target=(thailand,), completeness=1.0)
 
     monkeypatch.setattr(stage_module, "find_arguments", fake)
-    (event,) = make_rule_coder(Settings())(parsed).events
+    (event,) = build_stage(rule_coder)(parsed).events
     assert (event.plover, event.source, event.target) == ("REJECT", (hanoi,), (thailand,))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.intent import as_statement_of_intent, intent_code
-from eventwire.events.ontology import default_ontology
 from eventwire.records import Event, Span
+from tests.conftest import shared_knowledge
 
 TRIGGER = Span("send", 0, 4)
 
@@ -34,22 +34,22 @@ def event(cameo: str, plover: str, modality: str = "future", negated: bool = Fal
 def test_recoding_table(
     cameo: str, plover: str, modality: str, expected_plover: str, expected_cameo: str
 ) -> None:
-    recoded = as_statement_of_intent(event(cameo, plover, modality), default_ontology())
+    recoded = as_statement_of_intent(event(cameo, plover, modality), shared_knowledge().ontology)
     assert (recoded.plover, recoded.cameo) == (expected_plover, expected_cameo)
 
 
 def test_recoded_event_takes_goldstein_and_quad_of_the_intent() -> None:
-    recoded = as_statement_of_intent(event("190", "ASSAULT"), default_ontology())
+    recoded = as_statement_of_intent(event("190", "ASSAULT"), shared_knowledge().ontology)
     assert (recoded.goldstein, recoded.quad, recoded.modality) == (-7.0, 3, "asserted")
 
 
 def test_negated_future_action_is_left_alone() -> None:
     original = event("190", "ASSAULT", negated=True)
-    assert as_statement_of_intent(original, default_ontology()) == original
+    assert as_statement_of_intent(original, shared_knowledge().ontology) == original
 
 
 def test_every_intent_code_exists_in_the_ontology() -> None:
-    ontology = default_ontology()
+    ontology = shared_knowledge().ontology
     for code in ("04", "061", "0874", "162", "1661", "2031"):
         target = intent_code(code)
         assert target is not None

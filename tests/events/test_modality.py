@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeBaseError
-from eventwire.events.modality import _words, governing_chain, load_lexicon, polarity_and_modality
+from eventwire.events.modality import _words, governing_chain, load_modality, polarity_and_modality
 from tests.conftest import build_doc
 
 
@@ -209,4 +209,4 @@ def test_lexicon_rejects_yaml_booleans() -> None:
     # A bare ``no`` in YAML is False; the loader must refuse it rather than lose the word.
     with pytest.raises(KnowledgeBaseError):
         _words([False, "neither"])
-    assert "no" in load_lexicon().negating_determiners
+    assert "no" in load_modality().negating_determiners

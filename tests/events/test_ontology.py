@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import ConfigError
-from eventwire.events.ontology import PLOVER_TYPES, Ontology, default_ontology, quad_class
+from eventwire.events.ontology import PLOVER_TYPES, Ontology, quad_class
 
-ONTOLOGY = default_ontology()
+ONTOLOGY = Ontology.load()
 
 # (code, name, goldstein, quad, plover, mode, context)
 KNOWN_CODES = [
@@ -115,10 +115,6 @@ def test_bad_type_or_mode_raises(plover: str, mode: str | None) -> None:
 
 def test_contexts_include_the_crosswalk_ones() -> None:
     assert {"diplomatic", "military", "economic", "humanitarian", "legal"} <= set(ONTOLOGY.contexts())
-
-
-def test_default_ontology_is_cached() -> None:
-    assert default_ontology() is default_ontology()
 
 
 def _copy_tables(tmp_path: Path) -> Path:

@@ -10,14 +10,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.events.lexicon import build_lexicon, load_lexicon, parse_frames, parse_lexicon_file, read_yaml
-from eventwire.events.ontology import default_ontology
 from eventwire.events.select import is_definite
-from eventwire.events.stage import RuleCoder, make_rule_coder, trigger_span
+from eventwire.events.stage import RuleCoder, rule_coder, trigger_span
 from eventwire.events.triggers import TriggerMatch, best_match, find_triggers, topic_triggers
-from tests.conftest import build_doc
+from tests.conftest import build_doc, build_stage, shared_knowledge
 
 # (sentence, PLOVER type, CAMEO root) -- at least two per type.
 MAIN_EVENTS = [
@@ -139,7 +137,7 @@ DISAMBIGUATION = [
 
 @pytest.fixture(scope="module")
 def coder() -> RuleCoder:
-    return make_rule_coder(Settings())
+    return build_stage(rule_coder)
 
 
 def main_event(coder: RuleCoder, doc: Doc) -> TriggerMatch | None:
@@ -155,7 +153,7 @@ def test_main_event_of_each_type(nlp: Language, coder: RuleCoder, text: str, plo
 
 
 def test_every_plover_type_is_tested_and_in_the_lexicon() -> None:
-    types = set(default_ontology().plover_types())
+    types = set(shared_knowledge().ontology.plover_types())
     assert {plover for _, plover, _ in MAIN_EVENTS} == types
     assert {entry.plover for entry in load_lexicon().entries} == types
 
@@ -255,7 +253,7 @@ def test_frame_absorbs_the_governed_event(nlp: Language, coder: RuleCoder) -> No
 
 
 def test_lexicon_codes_exist_in_the_ontology() -> None:
-    ontology = default_ontology()
+    ontology = shared_knowledge().ontology
     lexicon = load_lexicon()
     for entry in lexicon.entries:
         ontology.cameo(entry.cameo)

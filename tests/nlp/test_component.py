@@ -9,7 +9,7 @@ from eventwire.records import CodedArticle
 
 def test_component_leaves_a_coded_article_on_the_doc() -> None:
     nlp = load_model("en_core_web_sm")
-    nlp.add_pipe("eventwire", config={"overrides": {"stages": ["actors.kb"]}})
+    nlp.add_pipe("eventwire", config={"overrides": {"stages": ["metadata.dateline", "actors.kb"]}})
     doc = nlp("The talks ended. Both delegations left Vienna.")
     coded = doc._.eventwire
     assert isinstance(coded, CodedArticle)

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
-from eventwire.quotes.stage import make_quote_stage, share_chains
+from eventwire.quotes.stage import quote_stage, share_chains
 from eventwire.records import Actor, Article, Event, Mention, MentionKind, Quote, Sentence, Span
+from tests.conftest import build_stage
 
 OKAFOR = Actor(text="Maria Okafor", name="Maria Okafor", country="NGA", sector="GOV", kind="person")
 RAO = Actor(text="Anil Rao", name="Anil Rao", country="IND", sector="GOV", kind="person")
@@ -41,7 +41,7 @@ def _event(parsed: ParsedArticle, trigger: str, source: tuple[Actor, ...]) -> Ev
 
 
 def _run(parsed: ParsedArticle) -> ParsedArticle:
-    return make_quote_stage(Settings())(parsed)
+    return build_stage(quote_stage)(parsed)
 
 
 def _direct(parsed: ParsedArticle) -> list[Quote]:

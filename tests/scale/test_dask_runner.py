@@ -36,14 +36,14 @@ def read_parts(out: Path) -> list[dict[str, object]]:
 
 
 def test_partitions_keep_input_order_and_count_failures(tmp_path: Path) -> None:
-    settings = Settings.load(stages=["actors.kb"])
+    settings = Settings.load(stages=["metadata.dateline", "actors.kb"])
     run = code_corpus([str(write_corpus(tmp_path))], tmp_path / "out", settings, 2, scheduler="synchronous")
     assert (run.partitions, run.skipped, run.articles, run.failed) == (3, 0, 5, 1)
     assert [r["id"] for r in read_parts(tmp_path / "out")] == ["s0", "s1", "s2", "s3", "s4"]
 
 
 def test_a_finished_partition_is_not_coded_again(tmp_path: Path) -> None:
-    settings = Settings.load(stages=["actors.kb"])
+    settings = Settings.load(stages=["metadata.dateline", "actors.kb"])
     corpus = str(write_corpus(tmp_path))
     code_corpus([corpus], tmp_path / "out", settings, 2, scheduler="synchronous")
     (tmp_path / "out" / "part-00002.jsonl").unlink()

@@ -17,10 +17,12 @@ import pytest
 import yaml
 from spacy.language import Language
 
+from eventwire.geo.names import fold
+from eventwire.metadata.stage import MetadataStage
 from eventwire.nlp.parsed import parse_articles
 from eventwire.records import Article, Event, Span
-from eventwire.when_where.names import fold
 from eventwire.when_where.stage import WhenWhereStage
+from tests.conftest import shared_knowledge
 
 CORPUS = Path(__file__).parent / "corpus"
 FLOOR = 0.90
@@ -37,7 +39,7 @@ def load_cases() -> list[dict[str, Any]]:
 def code_case(nlp: Language, case: dict[str, Any]) -> Event:
     published = case["published"]
     article = Article(text=case["text"], date=published if isinstance(published, dt.date) else None)
-    parsed = next(parse_articles(nlp, [article]))
+    parsed = MetadataStage()(next(parse_articles(nlp, [article])))
     found = re.search(rf"\b{re.escape(case['trigger'])}\b", case["text"])
     assert found is not None, f"trigger {case['trigger']!r} not in {case['text']!r}"
     token = next(t for t in parsed.doc if t.idx == found.start())
@@ -48,7 +50,7 @@ def code_case(nlp: Language, case: dict[str, Any]) -> Event:
         trigger=Span(found.group(0), found.start(), found.end()),
         modality=case.get("modality", "asserted"),
     )
-    return WhenWhereStage()(parsed.with_(events=(event,))).events[0]
+    return WhenWhereStage(shared_knowledge())(parsed.with_(events=(event,))).events[0]
 
 
 def place_matches(event: Event, expected: list[str | None] | None) -> bool:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from eventwire.nlp.parsed import parse_articles
 from eventwire.records import Article, Event, Span
 from eventwire.when_where.stage import WhenWhereStage
+from tests.conftest import shared_knowledge
 
 FRAGMENTS = [
     "TALLINN, Oct 12 (Reuters) -",
@@ -32,7 +33,7 @@ FRAGMENTS = [
     "three weeks ago",
 ]
 
-STAGE = WhenWhereStage()
+STAGE = WhenWhereStage(shared_knowledge())
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

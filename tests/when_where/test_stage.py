@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from eventwire.config import Settings
+from eventwire.metadata.stage import MetadataStage
 from eventwire.nlp.parsed import ParsedArticle, parse_articles, sentences_of
 from eventwire.records import Actor, Article, Event, Mention, Span
-from eventwire.registry import load_stage_factory
+from eventwire.registry import load_stage_spec
 from eventwire.when_where.stage import WhenWhereStage
-from tests.conftest import build_doc
+from tests.conftest import build_doc, build_stage, shared_knowledge
 
 THU = dt.date(2023, 10, 12)
 
@@ -33,11 +33,11 @@ def event_at(parsed: ParsedArticle, word: str, occurrence: int = 0, **fields: ob
 def run(nlp: Language, text: str, triggers: list[str], date: dt.date | None = THU) -> ParsedArticle:
     parsed = next(parse_articles(nlp, [Article(text=text, date=date)]))
     events = tuple(event_at(parsed, w) for w in triggers)
-    return WhenWhereStage()(parsed.with_(events=events))
+    return WhenWhereStage(shared_knowledge())(MetadataStage()(parsed).with_(events=events))
 
 
 def test_registered_under_its_name() -> None:
-    stage = load_stage_factory("when_where.default")(Settings.load())
+    stage = build_stage(load_stage_spec("when_where.default"))
     assert stage.name == "when_where.default"
 
 
@@ -56,7 +56,7 @@ def test_dateline_gives_place_publisher_and_fallback(nlp: Language) -> None:
         "dateline",
     )
     assert out.article.publisher == "Reuters" and out.article.date is None  # no year to trust
-    assert out.notes["dateline"] == {"place": "Tallinn", "publisher": "Reuters", "date": None}
+    assert out.diagnostics.dateline.to_dict() == {"place": "Tallinn", "publisher": "Reuters", "date": None}
 
 
 def test_dateline_fills_only_missing_metadata(nlp: Language) -> None:
@@ -70,11 +70,14 @@ def test_dateline_fills_only_missing_metadata(nlp: Language) -> None:
             ],
         )
     )
-    out = WhenWhereStage()(parsed.with_(events=(event_at(parsed, "detained"),)))
+    parsed = MetadataStage()(parsed)
+    out = WhenWhereStage(shared_knowledge())(parsed.with_(events=(event_at(parsed, "detained"),)))
     assert out.article.publisher == "Baltic Desk"
     [event] = out.events
     assert (event.date, event.date_precision) == ("2023-10-12", "day")
-    assert out.notes["event_dates"] == [{"event": 0, "source": "publication", "expression": None}]
+    assert [n.to_dict() for n in out.diagnostics.event_dates] == [
+        {"event": 0, "source": "publication", "expression": None}
+    ]
 
 
 def test_text_place_wins_over_dateline(nlp: Language) -> None:
@@ -113,7 +116,7 @@ def test_capital_named_by_a_nationality_adjective(nlp: Language) -> None:
         actor=Actor(text="Afghan", country="AFG", kind="state"),
     )
     parsed = parsed.with_(mentions=(mention,), events=(event_at(parsed, "attacked"),))
-    [event] = WhenWhereStage()(parsed).events
+    [event] = WhenWhereStage(shared_knowledge())(parsed).events
     assert event.location is not None and (event.location.name, event.location.country) == ("Kabul", "AFG")
 
 
@@ -134,7 +137,7 @@ def test_previous_sentence_date_carries_within_a_paragraph_only(nlp: Language) -
 def test_future_event_without_a_date_gets_none(nlp: Language) -> None:
     parsed = next(parse_articles(nlp, [Article(text="The two leaders will meet again.", date=THU)]))
     event = event_at(parsed, "meet", modality="future")
-    [out] = WhenWhereStage()(parsed.with_(events=(event,))).events
+    [out] = WhenWhereStage(shared_knowledge())(parsed.with_(events=(event,))).events
     assert (out.date, out.date_precision) == (None, None)
 
 
@@ -149,13 +152,13 @@ def test_unresolved_toponym_is_reported_not_dropped(nlp: Language) -> None:
         ents=["O", "O", "O", "B-GPE", "O"],
     )
     parsed = ParsedArticle(article=Article(text=doc.text, date=THU), doc=doc, sentences=sentences_of(doc))
-    out = WhenWhereStage()(parsed.with_(events=(event_at(parsed, "clashed"),)))
+    out = WhenWhereStage(shared_knowledge())(parsed.with_(events=(event_at(parsed, "clashed"),)))
     [event] = out.events
     assert event.location is not None and (event.location.name, event.location.source) == (
         "Zqxvoria",
         "unresolved",
     )
-    assert out.notes["unresolved_places"] == ["Zqxvoria"]
+    assert out.diagnostics.unresolved_places == ("Zqxvoria",)
 
 
 def test_hand_built_parse_date_in_relative_clause_is_not_the_events(nlp: Language) -> None:
@@ -169,23 +172,25 @@ def test_hand_built_parse_date_in_relative_clause_is_not_the_events(nlp: Languag
         pos=["NOUN", "VERB", "DET", "NOUN", "PRON", "VERB", "ADP", "PROPN", "PUNCT"],
     )
     parsed = ParsedArticle(article=Article(text=doc.text, date=THU), doc=doc, sentences=sentences_of(doc))
-    out = WhenWhereStage()(parsed.with_(events=(event_at(parsed, "detained"), event_at(parsed, "returned"))))
+    out = WhenWhereStage(shared_knowledge())(
+        parsed.with_(events=(event_at(parsed, "detained"), event_at(parsed, "returned")))
+    )
     detained, returned = out.events
-    assert detained.date == "2023-10-12" and out.notes["event_dates"][0]["source"] == "publication"
-    assert returned.date == "2023-10-06" and out.notes["event_dates"][1]["source"] == "clause"
+    assert detained.date == "2023-10-12" and out.diagnostics.event_dates[0].source == "publication"
+    assert returned.date == "2023-10-06" and out.diagnostics.event_dates[1].source == "clause"
 
 
 def test_misaligned_trigger_does_not_fail_the_article(nlp: Language) -> None:
     parsed = next(parse_articles(nlp, [Article(text="Police fired tear gas in Minsk.", date=THU)]))
     broken = Event(plover="COERCE", cameo="0", sentence=0, trigger=Span("??", 500, 502))
-    [event] = WhenWhereStage()(parsed.with_(events=(broken,))).events
+    [event] = WhenWhereStage(shared_knowledge())(parsed.with_(events=(broken,))).events
     assert event.location is None and event.date == "2023-10-12"
 
 
 def test_event_with_a_sentence_index_out_of_range(nlp: Language) -> None:
     parsed = next(parse_articles(nlp, [Article(text="Police fired tear gas in Minsk on Monday.", date=THU)]))
     odd = Event(plover="COERCE", cameo="0", sentence=7, trigger=Span("fired", 7, 12))
-    [event] = WhenWhereStage()(parsed.with_(events=(odd,))).events
+    [event] = WhenWhereStage(shared_knowledge())(parsed.with_(events=(odd,))).events
     assert event.location is not None and event.location.name == "Minsk"
     assert event.date == "2023-10-12"  # no text date from a sentence that is not there
 
@@ -193,5 +198,5 @@ def test_event_with_a_sentence_index_out_of_range(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["", "...", "REUTERS - -", "Ukraine Ukraine Ukraine"])
 def test_odd_articles_without_events(nlp: Language, text: str) -> None:
     parsed = next(parse_articles(nlp, [Article(text=text or " ", date=None)]))
-    out = WhenWhereStage()(parsed)
-    assert out.events == () and isinstance(out.notes["unresolved_places"], list)
+    out = WhenWhereStage(shared_knowledge())(parsed)
+    assert out.events == () and isinstance(out.diagnostics.unresolved_places, tuple)

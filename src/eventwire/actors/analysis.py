@@ -2,7 +2,7 @@
 
 analysis = analyse(doc, lookups)
 analysis.mentions   # Mention records, sorted by position, each with its chain's actor
-analysis.chains     # ChainReport: the chain's actor and why it was resolved so
+analysis.chains     # ActorChain: the chain's actor and why it was resolved so
 analysis.places     # toponyms used as locations (not actors), with their countries
 """
 
@@ -19,7 +19,7 @@ from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.actors.places import PlaceSpan
 from eventwire.actors.resolve import Resolution, from_entry
 from eventwire.actors.salience import Salience
-from eventwire.records import Actor, Mention, MentionKind
+from eventwire.records import Actor, ActorChain, Mention, MentionKind
 
 # Actors that take the article's country when their own text names none. People the KB
 # does not know keep this fallback: leaving them country-less measured worse (dev dyad F1
@@ -33,20 +33,9 @@ PLACE_WEIGHT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
-class ChainReport:
-    """A chain as the ``eventwire actors`` command shows it."""
-
-    chain: int
-    actor: Actor
-    reason: str
-    mentions: tuple[Mention, ...]
-    links: tuple[str, ...]  # per mention: how it joined the chain
-
-
-@dataclass(frozen=True, slots=True)
 class ActorAnalysis:
     mentions: tuple[Mention, ...]
-    chains: tuple[ChainReport, ...]
+    chains: tuple[ActorChain, ...]
     places: tuple[Mention, ...]
 
 
@@ -154,13 +143,13 @@ def _kind(c: Candidate, coref: Coreference) -> MentionKind:
     return c.kind
 
 
-def _report(doc: Doc, number: int, chain: Chain, actor: Resolution, coref: Coreference) -> ChainReport:
+def _report(doc: Doc, number: int, chain: Chain, actor: Resolution, coref: Coreference) -> ActorChain:
     members = sorted(chain.members, key=lambda c: (c.start, c.end))
     mentions = tuple(
         _mention(doc, c, actor.actor(doc[c.start : c.end].text), number, _kind(c, coref)) for c in members
     )
     links = tuple(chain.links[c.head] for c in members)
-    return ChainReport(number, actor.actor(mentions[0].text), actor.reason, mentions, links)
+    return ActorChain(number, actor.actor(mentions[0].text), actor.reason, mentions, links)
 
 
 def _places(doc: Doc, places: list[PlaceSpan], sentence_of: list[int]) -> tuple[Mention, ...]:
@@ -180,7 +169,7 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     chains = coref.run()
     sentence_of = sentence_indices(doc)
     salience = _salience(chains, found.places, sentence_of)
-    reports: list[ChainReport] = []
+    reports: list[ActorChain] = []
     states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
         actor = _named(_with_context(chains, chain, salience, look), states)

@@ -13,7 +13,6 @@ different categories, the first category of ``CATEGORY_PRIORITY`` wins.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -44,7 +43,7 @@ from eventwire.actors.kb_files import (
 )
 from eventwire.errors import KnowledgeBaseError
 
-__all__ = ["ActorKB", "KBEntry", "clean", "default_kb", "normalise", "pluralise", "query_keys"]
+__all__ = ["ActorKB", "KBEntry", "clean", "normalise", "pluralise", "query_keys"]
 
 # ---------------------------------------------------------------- normalisation
 
@@ -278,9 +277,3 @@ class ActorKB:
 
     def __len__(self) -> int:
         return len(self._records)
-
-
-@functools.cache
-def default_kb() -> ActorKB:
-    """The packaged knowledge base, loaded once per process."""
-    return ActorKB.load()

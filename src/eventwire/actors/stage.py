@@ -1,9 +1,10 @@
 """The actor stage (``actors.kb``): mentions, coreference chains and KB-resolved actors.
 
-Adds ``mentions`` (sorted by position, each carrying its chain's actor) to the article,
-and two notes for later stages and tools: ``actor_chains`` (``ChainReport`` per chain,
-with the reason it was resolved) and ``places`` (toponyms used as locations, as
-``Mention`` records whose actor carries the place's country).
+Adds ``mentions`` (sorted by position, each carrying its chain's actor), ``actor_chains``
+(one ``ActorChain`` per chain, with the reason it was resolved) and ``places`` (toponyms
+used as locations, as ``Mention`` records whose actor carries the place's country).
+It runs after ``metadata.dateline``: office holders resolve against the article's date,
+which a dateline may supply.
 """
 
 from __future__ import annotations
@@ -12,20 +13,21 @@ from dataclasses import dataclass
 
 from eventwire.actors.analysis import analyse
 from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
-from eventwire.actors.grammar import Grammar, load_grammar
-from eventwire.actors.kb import ActorKB, default_kb
+from eventwire.actors.grammar import Grammar
 from eventwire.actors.lookups import Lookups
-from eventwire.config import Settings
+from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.when_where.gazetteer import default_gazetteer
+from eventwire.registry import StageContext, stage_factory
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GazetteerPlaces:
-    """The gazetteer as a ``PlaceFinder``: toponym -> ISO3 country."""
+    """The bundle's gazetteer as a ``PlaceFinder``: toponym -> ISO3 country (loaded on first use)."""
+
+    knowledge: Knowledge
 
     def country_of(self, name: str) -> str | None:
-        place = default_gazetteer().resolve(name)
+        place = self.knowledge.gazetteer.resolve(name)
         return place.country if place is not None else None
 
 
@@ -40,11 +42,11 @@ class ActorStage:
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         look = Lookups(self.kb, self.grammar, parsed.article.date, self.places)
         result = analyse(parsed.doc, look)
-        notes = {**parsed.notes, "actor_chains": result.chains, "places": result.places}
-        return parsed.with_(mentions=result.mentions, notes=notes)
+        return parsed.with_(mentions=result.mentions, actor_chains=result.chains, places=result.places)
 
 
-def make_actor_stage(settings: Settings) -> ActorStage:
-    """The stage with the packaged KB plus ``settings.actor_files``."""
-    kb = ActorKB.load(settings.actor_files) if settings.actor_files else default_kb()
-    return ActorStage(kb, load_grammar(), GazetteerPlaces())
+@stage_factory("actors.kb", requires=("metadata",), provides=("mentions", "actor_chains", "places"))
+def actor_stage(context: StageContext) -> ActorStage:
+    """Actor mentions, coreference and resolution against the KB plus ``actor_files``."""
+    knowledge = context.knowledge
+    return ActorStage(knowledge.actor_kb, knowledge.grammar, GazetteerPlaces(knowledge))

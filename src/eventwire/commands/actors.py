@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.actors.analysis import ChainReport
 from eventwire.config import Settings
 from eventwire.errors import InputError
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article, CodedArticle, Mention, RejectedInput
+from eventwire.records import ActorChain, Article, CodedArticle, Mention, RejectedInput
 
 MIN_WIDTH = 120  # the table is unreadable narrower, e.g. when piped (rich then assumes 80)
 
@@ -74,12 +73,12 @@ def _mention_cell(mentions: tuple[Mention, ...], links: tuple[str, ...]) -> str:
     )
 
 
-def _codes(chain: ChainReport) -> str:
+def _codes(chain: ActorChain) -> str:
     actor = chain.actor
     return " ".join(code or "-" for code in (actor.country, actor.sector, actor.kind))
 
 
-def _chain_table(chains: tuple[ChainReport, ...]) -> Table:
+def _chain_table(chains: tuple[ActorChain, ...]) -> Table:
     table = Table(show_lines=True)
     for column in ("#", "actor", "country sector kind", "resolved by", "mentions (kind; how joined)"):
         table.add_column(column, overflow="fold")
@@ -96,15 +95,15 @@ def _print(console: Console, coded: CodedArticle) -> None:
     if coded.error is not None:
         console.print(f"[red]error {coded.error.type}: {coded.error.message}[/red]")
         return
-    console.print(_chain_table(coded.extras.get("actor_chains", ())))
-    places = [f"{p.text} ({p.actor.country if p.actor else '?'})" for p in coded.extras.get("places", ())]
+    console.print(_chain_table(coded.actor_chains))
+    places = [f"{p.text} ({p.actor.country if p.actor else '?'})" for p in coded.places]
     console.print("places (not actors): " + (", ".join(places) if places else "none"))
 
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
     day = _date(args.date)
-    settings = Settings.load(args.config, model=args.model).replace(stages=("actors.kb",))
+    settings = Settings.load(args.config, model=args.model).replace(stages=("metadata.dateline", "actors.kb"))
     if args.actors:
         settings = settings.replace(actor_files=settings.actor_files + tuple(args.actors))
     pipeline = Pipeline.from_config(settings)

@@ -138,7 +138,7 @@ def place_actors(
     """The country of the place an event happened in (or of an actor standing there: "outside
     the Russian embassy"), from the actor stage's place mentions and ``candidates`` (default
     all). The first of ``heads`` that names one wins: they come nearest first."""
-    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
+    places = list(parsed.places)
     others = parsed.mentions if candidates is None else candidates
     pool = [*places, *(m for m in others if m.actor is not None)]
     for head in heads:
@@ -214,12 +214,12 @@ def within_sentence(parsed: ParsedArticle, token: Token) -> ParsedArticle:
     """
     sent = token.sent
 
-    def inside(m: object) -> bool:
-        return isinstance(m, Mention) and sent.start <= m.token_start < sent.end
+    def inside(m: Mention) -> bool:
+        return sent.start <= m.token_start < sent.end
 
-    places = tuple(m for m in parsed.notes.get("places", ()) if inside(m))
     return parsed.with_(
-        mentions=tuple(m for m in parsed.mentions if inside(m)), notes={**parsed.notes, "places": places}
+        mentions=tuple(m for m in parsed.mentions if inside(m)),
+        places=tuple(m for m in parsed.places if inside(m)),
     )
 
 

@@ -488,7 +488,7 @@ def _state_of_tiers(
     down ("summoned to the ministry *in Lima*").
     """
     pool = list(parsed.mentions)
-    places = [m for m in parsed.notes.get("places", ()) if isinstance(m, Mention)]
+    places = list(parsed.places)
     for tier in tiers:
         direct = [actor_mention_at(parsed, t.i, [*pool, *places]) for t in tier if t.i in envoys]
         actors = actors_of(m for m in direct if m is not None)

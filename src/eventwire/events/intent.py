@@ -16,10 +16,10 @@ import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from eventwire.config import Settings
-from eventwire.events.ontology import Ontology, default_ontology
+from eventwire.events.ontology import Ontology
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Event
+from eventwire.registry import StageContext, stage_factory
 
 # CAMEO code prefix of the announced action -> CAMEO code of the statement of intent.
 # Longest prefix wins, so "0331" (humanitarian aid) can differ from "07" (aid in general).
@@ -112,5 +112,7 @@ class IntentStage:
         return parsed.with_(events=events)
 
 
-def make_intent_stage(settings: Settings) -> IntentStage:
-    return IntentStage(default_ontology())
+@stage_factory("events.intent", requires=("events",), rewrites=("events",))
+def intent_stage(context: StageContext) -> IntentStage:
+    """Promised or threatened actions become AGREE/THREATEN statements of intent (CAMEO 03/13)."""
+    return IntentStage(context.knowledge.ontology)

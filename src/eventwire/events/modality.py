@@ -103,7 +103,7 @@ def _words(values: Any) -> frozenset[str]:
 
 
 @functools.cache
-def load_lexicon() -> ModalityLexicon:
+def load_modality() -> ModalityLexicon:
     """Read the packaged modality lexicon once per process."""
     text = resources.files("eventwire.data").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
@@ -185,7 +185,7 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
 
 def governing_chain(token: Token) -> list[Token]:
     """The trigger and the words above it that lend it negation and modality."""
-    lex = load_lexicon()
+    lex = load_modality()
     chain = [token]
     for _ in range(MAX_WALK):
         up = _step_up(chain[-1], lex)
@@ -326,7 +326,7 @@ def _is_question(token: Token) -> bool:
 
 def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
     """(negated, modality) of the event whose trigger head is ``doc[token_i]``."""
-    lex = load_lexicon()
+    lex = load_modality()
     chain = governing_chain(doc[token_i])
     reporter = _reporting_governor(chain, lex)
     backshifted = reporter is not None and reporter.tag_ == "VBD"

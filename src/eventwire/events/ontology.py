@@ -14,7 +14,6 @@ codebook defines REQUEST as *all* requests. CAMEO 01 (public statements) has no 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -140,12 +139,6 @@ class Ontology:
             return self._types[plover.upper()]
         except KeyError:
             raise ConfigError(f"unknown PLOVER type {plover!r}") from None
-
-
-@functools.cache
-def default_ontology() -> Ontology:
-    """The packaged ontology, read once per process (the tables never change at run time)."""
-    return Ontology.load()
 
 
 def _rows(source: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:

@@ -5,41 +5,37 @@ the events they govern (``frames``), keep the main event(s) (``select``), then a
 each ``Event`` with its CAMEO facts from the ontology, its actors (``arguments``), its
 negation and modality (``modality``) and a confidence score.
 
-Options (``[options]`` in the settings file):
-  ``events.max_per_sentence`` (int, default 1): main events kept per sentence. A kept
-  reaction to another side's act ("condemned the massing of troops") also brings that
-  act along as a second event; it is not counted against this limit.
-  ``events.lexicon_files`` (list of paths): extra trigger lexicons in the format of
-  ``eventwire/data/lexicon/*.yaml``; an entry with a packaged entry's id replaces it.
+Options: ``RuleCoderOptions`` (``[options."events.rules"]`` in the settings file). Extra
+trigger lexicons in the format of ``eventwire/data/lexicon/*.yaml`` come from the
+``lexicon_files`` setting (part of the knowledge bundle); an entry with a packaged entry's
+id replaces it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.config import Settings
 from eventwire.events.arguments import Arguments, completeness, find_arguments
 from eventwire.events.frames import Candidate, FrameResolver
-from eventwire.events.lexicon import Lexicon, load_lexicon
+from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import polarity_and_modality
-from eventwire.events.ontology import Ontology, default_ontology
+from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, rank, reported_events, select
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Modality
 from eventwire.records import Span as TextSpan
+from eventwire.registry import StageContext, stage_factory
 
-MAX_PER_SENTENCE_OPTION = "events.max_per_sentence"
 # Who speaks for the source's own side in a warning it reports about itself.
 FIRST_PERSON = frozenset({"i", "we", "us"})
 # What a threatened reaction is aimed at: "react *to* X", "retaliate *against* X", "strike back *at* X".
 AIM_PREPS = frozenset({"to", "against", "on", "at"})
 # Sectors that speak for a state; insurgents or opposition of the same country are another side.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
-LEXICON_FILES_OPTION = "events.lexicon_files"
 
 
 def trigger_span(text: str, doc: Doc, match: TriggerMatch) -> TextSpan:
@@ -240,8 +236,19 @@ def _modality(value: str) -> Modality:
     return next((m for m in allowed if m == value), "asserted")
 
 
-def make_rule_coder(settings: Settings) -> RuleCoder:
-    """Factory registered as ``events.rules``."""
-    max_per_sentence = int(settings.option(MAX_PER_SENTENCE_OPTION, 1))
-    lexicon = load_lexicon(tuple(str(p) for p in settings.option(LEXICON_FILES_OPTION, ())))
-    return RuleCoder(lexicon, default_ontology(), max_per_sentence=max_per_sentence)
+@dataclass(frozen=True)
+class RuleCoderOptions:
+    """Options of ``events.rules`` (``[options."events.rules"]`` in a settings file)."""
+
+    # Main events kept per sentence. A kept reaction to another side's act ("condemned the
+    # massing of troops") also brings that act along; it is not counted against this limit.
+    max_per_sentence: int = 1
+
+
+@stage_factory(
+    "events.rules", requires=("mentions", "places"), provides=("events",), options=RuleCoderOptions
+)
+def rule_coder(context: StageContext) -> RuleCoder:
+    """Rule-based PLOVER/CAMEO coder: lexicon triggers, frames, arguments, negation, modality."""
+    knowledge = context.knowledge
+    return RuleCoder(knowledge.lexicon, knowledge.ontology, max_per_sentence=context.options.max_per_sentence)

@@ -6,8 +6,10 @@
     >>> doc = nlp("Russia recalled its ambassador from Washington.")
     >>> [e.plover for e in doc._.events]
 
-The component runs the same stages as ``Pipeline`` (the ``stages`` setting) on the doc the
-user's pipeline produced, and leaves the result on ``doc._.eventwire`` (a ``CodedArticle``).
+The component codes the doc the user's pipeline produced with the same ``StageRunner`` as
+``Pipeline`` (same stage checks, per-article error capture and ``min_confidence``), and
+leaves the result on ``doc._.eventwire`` (a ``CodedArticle``; its ``error`` is set when
+the doc could not be coded).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from spacy.tokens import Doc
 from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
 from eventwire.records import Article, CodedArticle, Event
-from eventwire.registry import Stage, load_stage_factory
+from eventwire.runner import StageRunner
 
 
 def _events_of(doc: Doc) -> tuple[Event, ...]:
@@ -28,18 +30,24 @@ def _events_of(doc: Doc) -> tuple[Event, ...]:
     return coded.events if coded else ()
 
 
+def _register_extensions() -> None:
+    """``doc._.eventwire`` and ``doc._.events``; spaCy keeps extensions per process, once."""
+    if not Doc.has_extension("eventwire"):
+        Doc.set_extension("eventwire", default=None)
+        Doc.set_extension("events", getter=_events_of)
+
+
 class EventwireComponent:
     """Codes each doc with eventwire's stages; results go to ``doc._.eventwire``."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.stages: tuple[Stage, ...] = tuple(load_stage_factory(n)(settings) for n in settings.stages)
+        self.runner = StageRunner.from_settings(settings)
+        _register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = ParsedArticle(article=Article(text=doc.text), doc=doc, sentences=sentences_of(doc))
-        for stage in self.stages:
-            parsed = stage(parsed)
-        doc._.eventwire = parsed.to_coded()
+        doc._.eventwire = self.runner.code(parsed)
         return doc
 
 
@@ -48,7 +56,4 @@ def make_eventwire_component(
     nlp: Language, name: str, config_path: str | None, overrides: dict[str, Any]
 ) -> EventwireComponent:
     """spaCy factory: ``nlp.add_pipe("eventwire", config={"overrides": {"min_confidence": 0.5}})``."""
-    if not Doc.has_extension("eventwire"):
-        Doc.set_extension("eventwire", default=None)
-        Doc.set_extension("events", getter=_events_of)
     return EventwireComponent(Settings.load(config_path, **overrides))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -12,20 +12,38 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.records import Article, CodedArticle, Event, Mention, Quote, Sentence
+from eventwire.records import (
+    ActorChain,
+    Article,
+    CodedArticle,
+    Dateline,
+    Diagnostics,
+    Event,
+    Mention,
+    Quote,
+    Sentence,
+)
 
 
 @dataclass(frozen=True)
 class ParsedArticle:
-    """The working state of one article between stages; it never leaves the pipeline."""
+    """The working state of one article between stages; it never leaves the pipeline.
+
+    Each field is one artifact of the stage contracts (``registry.ARTIFACTS``): ``dateline``
+    comes from the metadata stage, ``mentions``, ``actor_chains`` and ``places`` from the
+    actor stage, and so on. ``diagnostics`` collects JSON-safe notes for users.
+    """
 
     article: Article
     doc: Doc
     sentences: tuple[Sentence, ...]
+    dateline: Dateline | None = None
     mentions: tuple[Mention, ...] = ()
+    actor_chains: tuple[ActorChain, ...] = ()
+    places: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    notes: Mapping[str, Any] = field(default_factory=dict)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
     def with_(self, **changes: Any) -> ParsedArticle:
         """A copy with some results replaced (stages never mutate their input)."""
@@ -75,7 +93,9 @@ class ParsedArticle:
             mentions=self.mentions,
             events=self.events,
             quotes=self.quotes,
-            extras=dict(self.notes),
+            actor_chains=self.actor_chains,
+            places=self.places,
+            extras=self.diagnostics,
         )
 
 

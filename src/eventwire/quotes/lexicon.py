@@ -48,7 +48,7 @@ class QuoteLexicon:
 
 
 @functools.cache
-def load_lexicon() -> QuoteLexicon:
+def load_cues() -> QuoteLexicon:
     """The packaged lexicon; cached because every article of a run uses the same one."""
     text = resources.files("eventwire.data").joinpath(CUES_RESOURCE).read_text("utf-8")
     raw = yaml.safe_load(text)

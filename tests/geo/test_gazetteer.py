@@ -8,8 +8,9 @@ from importlib import resources
 import pytest
 import yaml
 
-from eventwire.when_where.gazetteer import Gazetteer, Place, default_gazetteer
-from eventwire.when_where.names import lookup_key
+from eventwire.geo.gazetteer import Gazetteer, Place
+from eventwire.geo.names import lookup_key
+from tests.conftest import shared_knowledge
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -21,7 +22,7 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return default_gazetteer()
+    return shared_knowledge().gazetteer
 
 
 @pytest.mark.parametrize(
@@ -114,8 +115,9 @@ def test_candidates_are_ranked_and_typed(gazetteer: Gazetteer) -> None:
     assert found[0].population >= max(p.population for p in found[1:]) or found[0].country == "USA"
 
 
-def test_default_gazetteer_is_shared() -> None:
-    assert default_gazetteer() is default_gazetteer()
+def test_knowledge_bundle_loads_the_gazetteer_once() -> None:
+    knowledge = shared_knowledge()
+    assert knowledge.gazetteer is knowledge.gazetteer
 
 
 @pytest.mark.parametrize(

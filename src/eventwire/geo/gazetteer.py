@@ -1,6 +1,6 @@
 """An offline gazetteer: toponym -> ``Place`` with ISO3 country and coordinates.
 
-    >>> place = default_gazetteer().resolve("Reykjavik")
+    >>> place = Gazetteer.load().resolve("Reykjavik")
     >>> (place.name, place.country)
     ('Reykjavík', 'ISL')
 
@@ -22,13 +22,12 @@ import gzip
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
 
-from eventwire.when_where.names import lookup_key
+from eventwire.geo.names import lookup_key
 
 Feature = Literal["city", "country", "region"]
 
@@ -194,12 +193,6 @@ class Gazetteer:
             return ranked
         inside = [e for e in ranked if e.place.country == outer[0].place.country and e.kind == "city"]
         return inside or ranked
-
-
-@cache
-def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer, loaded on first use and shared afterwards."""
-    return Gazetteer.load()
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:

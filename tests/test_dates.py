@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.when_where.dates import Tense, find_dates, resolve_expression
+from eventwire.dates import Tense, find_dates, resolve_expression
 
 THU = dt.date(2023, 10, 12)  # a Thursday
 MON = dt.date(2022, 2, 7)  # a Monday

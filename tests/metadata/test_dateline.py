@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.when_where.dateline import parse_dateline
+from eventwire.metadata.dateline import parse_dateline
 
 PUBLISHED = dt.date(2023, 10, 12)
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from dataclasses import dataclass
 
-from eventwire.when_where.dates import MONTH_NAMES, resolve_expression
+from eventwire.dates import MONTH_NAMES, resolve_expression
+from eventwire.records import Dateline
 
 _MONTH_DAY = rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
 _DAY_MONTH = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
@@ -33,16 +33,6 @@ _DATELINE = re.compile(
 
 _SEARCH_LINES = 4
 _SEARCH_CHARS = 600
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """What a dateline says; ``end`` is the character offset where the story text starts."""
-
-    place: str
-    publisher: str | None
-    date: dt.date | None
-    end: int
 
 
 def parse_dateline(text: str, published: dt.date | None = None) -> Dateline | None:

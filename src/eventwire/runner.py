@@ -1,0 +1,77 @@
+"""``StageRunner``: the one place where configured stages run over a parsed article.
+
+    >>> runner = StageRunner.from_settings(Settings.load())
+    >>> coded = runner.code(parsed)          # a CodedArticle, never an exception
+
+The ``Pipeline``, the spaCy component, the REST API and the Dask runner all code through
+this class, so they agree on stage order, per-article error capture and ``min_confidence``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from eventwire.config import Settings
+from eventwire.errors import EventwireError
+from eventwire.knowledge import Knowledge
+from eventwire.nlp.parsed import ParsedArticle
+from eventwire.records import Article, ArticleError, CodedArticle
+from eventwire.registry import Stage, StageSpec, check_option_tables, check_order, load_stage_spec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StageRunner:
+    """Configured stages, checked for order, plus the run-wide output filter."""
+
+    stages: tuple[Stage, ...]
+    specs: tuple[StageSpec, ...]
+    min_confidence: float = 0.0
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        knowledge: Knowledge | None = None,
+        extra_stages: Mapping[str, StageSpec] | None = None,
+    ) -> StageRunner:
+        """Load, check and build the stages of ``settings.stages`` with one knowledge bundle."""
+        specs = [load_stage_spec(name, extra_stages) for name in settings.stages]
+        check_order(specs)
+        check_option_tables(settings.options, extra_stages or ())
+        knowledge = knowledge or Knowledge.from_settings(settings)
+        stages = tuple(spec.build(settings, knowledge) for spec in specs)
+        return cls(stages, tuple(specs), settings.min_confidence)
+
+    def code(self, parsed: ParsedArticle) -> CodedArticle:
+        """Run every stage; an exception fails this article alone, with the stage named."""
+        stage_name = "?"
+        try:
+            for stage in self.stages:
+                stage_name = stage.name
+                parsed = stage(parsed)
+        except Exception as exc:  # one article fails alone, the batch goes on
+            log.warning("article %s failed in stage %s: %s", parsed.article.id, stage_name, exc)
+            log.debug("traceback of article %s", parsed.article.id, exc_info=True)
+            return failed(parsed.article, exc, stage_name)
+        return self._filtered(parsed.to_coded())
+
+    def _filtered(self, coded: CodedArticle) -> CodedArticle:
+        if self.min_confidence <= 0:
+            return coded
+        kept = tuple(e for e in coded.events if e.confidence >= self.min_confidence)
+        return replace(coded, events=kept)
+
+    @property
+    def names(self) -> Sequence[str]:
+        return [spec.name for spec in self.specs]
+
+
+def failed(article: Article, exc: Exception, stage: str | None = None) -> CodedArticle:
+    """The output of an article that could not be coded: its error, nothing else."""
+    kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
+    where = f"in stage {stage}: " if stage else ""
+    return CodedArticle(article=article, error=ArticleError(kind, where + (str(exc) or kind)))
