@@ -29,6 +29,7 @@ from eventwire.events.modality import ModalityLexicon, load_modality
 from eventwire.events.ontology import Ontology
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.locatives import Locatives, load_locatives
+from eventwire.plugins import plugin_actor_files
 from eventwire.quotes.lexicon import QuoteLexicon, load_cues
 
 TableT = TypeVar("TableT")
@@ -55,8 +56,10 @@ class Knowledge:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Knowledge:
-        """The bundle for ``settings``: packaged tables plus the user's actor and lexicon files."""
-        return cls(KnowledgeSources(tuple(settings.actor_files), tuple(settings.lexicon_files)))
+        """The bundle for ``settings``: packaged tables, the actor dictionaries of installed
+        plugins, then the user's actor and lexicon files (later files override earlier ones)."""
+        actor_files = (*plugin_actor_files(), *settings.actor_files)
+        return cls(KnowledgeSources(actor_files, tuple(settings.lexicon_files)))
 
     def with_(self, **tables: Any) -> Knowledge:
         """A bundle that uses ``tables`` (by attribute name) instead of loading them."""

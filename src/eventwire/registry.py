@@ -10,21 +10,20 @@ with its results added. ``stage_factory`` wraps the factory in a ``StageSpec`` t
 what the stage reads (``requires``), what it adds (``provides``) and which earlier results
 it changes (``rewrites``), like spaCy's ``Language.factory(requires=..., assigns=...)``.
 
-Built-in stages are found the same way as a user's plugin: by name, either in the table
-below or through the ``eventwire.stages`` entry-point group of any installed package,
-whose entries point at ``StageSpec`` objects. ``check_order`` refuses a configured list
+Built-in stages are found the same way as a user's plugin: by name, in the catalogue of
+extension points (``eventwire.plugins``, group ``eventwire.stages``), whose entries point
+at ``StageSpec`` objects. ``check_order`` refuses a configured list
 in which a stage needs something no earlier stage provides.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from eventwire import plugins
 from eventwire.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     from eventwire.knowledge import Knowledge
     from eventwire.nlp.parsed import ParsedArticle
 
-ENTRY_POINT_GROUP = "eventwire.stages"
+ENTRY_POINT_GROUP = plugins.STAGES
 
 # What a ParsedArticle carries, and what stages may require or provide. The parse itself
 # provides "doc" and "sentences"; the rest come from stages.
@@ -131,44 +130,18 @@ def _check_artifacts(spec: StageSpec) -> None:
         )
 
 
-# name -> "module:attribute" of a StageSpec; imported only when a pipeline asks for it.
-BUILTIN_STAGES: Mapping[str, str] = MappingProxyType(
-    {
-        "metadata.dateline": "eventwire.metadata.stage:metadata_stage",
-        "actors.kb": "eventwire.actors.stage:actor_stage",
-        "events.rules": "eventwire.events.stage:rule_coder",
-        "events.intent": "eventwire.events.intent:intent_stage",
-        "quotes.rules": "eventwire.quotes.stage:quote_stage",
-        "when_where.default": "eventwire.when_where.stage:when_where_stage",
-    }
-)
-
-
 def available_stages() -> dict[str, str]:
-    """Every stage name this installation knows, with where its spec lives."""
-    found = dict(BUILTIN_STAGES)
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        found.setdefault(ep.name, ep.value)
-    return found
+    """Every stage name this installation knows (built-ins and plugins), with where its spec lives."""
+    return plugins.available(plugins.STAGES)
 
 
 def load_stage_spec(name: str, extra: Mapping[str, StageSpec] | None = None) -> StageSpec:
     """The spec registered under ``name``; ``extra`` lets a caller add stages in code."""
     if extra and name in extra:
         return extra[name]
-    target = available_stages().get(name)
-    if target is None:
-        known = ", ".join(sorted(available_stages()))
-        raise ConfigError(f"no stage named {name!r}; known stages: {known}")
-    module_name, _, attr = target.partition(":")
-    try:
-        spec = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"stage {name!r} points at {target!r}, which cannot be loaded: {exc}") from exc
+    spec = plugins.load(plugins.STAGES, name)
     if not isinstance(spec, StageSpec):
-        raise ConfigError(
-            f"stage {name!r} points at {target!r}, which is not a StageSpec (use @stage_factory)"
-        )
+        raise ConfigError(f"stage {name!r} is not a StageSpec (declare its factory with @stage_factory)")
     return spec
 
 

@@ -13,7 +13,7 @@ from store_builders import GENEVA, RUS, USA, coded_article, meeting
 from eventwire.errors import StoreError
 from eventwire.records import Actor
 from eventwire.store import EventStore
-from eventwire.store.exports import FORMATS, export
+from eventwire.store.exports import export, format_names
 from eventwire.store.exports.layouts import column_names
 
 # Positions (1-based) and names from the GDELT 2.0 Event codebook, checked independently of our layout file.
@@ -170,7 +170,7 @@ def test_csv_and_jsonl_have_one_row_per_event(filled: EventStore, tmp_path: Path
 
 
 def test_empty_store_exports_empty_files(store: EventStore, tmp_path: Path) -> None:
-    for fmt in FORMATS:
+    for fmt in format_names():
         assert export(store, fmt, tmp_path / f"out.{fmt}") == 0
 
 

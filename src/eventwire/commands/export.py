@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from eventwire.store import EventStore
-from eventwire.store.exports import FORMATS, export
+from eventwire.store.exports import export, format_names
 from eventwire.store.store import TABLES
 
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--db", metavar="PATH", help="event store (default: db_path setting, eventwire.duckdb)"
     )
-    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--format", choices=format_names(), required=True)
     parser.add_argument("-o", "--output", metavar="FILE", required=True, help="file to write")
     parser.add_argument("--table", choices=TABLES, default="events", help="table for jsonl/csv/parquet")
     parser.set_defaults(handler=run)

@@ -34,6 +34,7 @@ from eventwire.ingest.feeds import fetch, is_url, looks_like_feed, read_feed
 from eventwire.ingest.html import article_from_html
 from eventwire.ingest.jsonl import read_jsonl_lines
 from eventwire.ingest.tabular import CsvMapping, read_csv
+from eventwire.plugins import plugin_readers
 from eventwire.records import Article, ArticleError, RejectedInput
 
 log = logging.getLogger(__name__)
@@ -64,11 +65,12 @@ def iter_articles(paths: Iterable[str | Path], csv_mapping: CsvMapping | None = 
 
 def iter_folder(folder: Path) -> Iterator[Path]:
     """Files with a supported extension under ``folder``, recursively, in a stable order."""
+    supported = SUPPORTED_EXTENSIONS | set(plugin_readers())
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix.lower() in SUPPORTED_EXTENSIONS:
+        if path.is_file() and path.suffix.lower() in supported:
             yield path
         elif path.is_file():
             log.debug("skipping %s: not a supported extension", path)
@@ -85,6 +87,9 @@ def read_file(path: Path, csv_mapping: CsvMapping | None = None) -> Iterator[Ite
         return _guarded(str(path), lambda: iter([article_from_html(read_text(path))]))
     if suffix in FEED_EXTENSIONS:
         return _guarded(str(path), lambda: read_feed(read_bytes(path), str(path)))
+    plugin = plugin_readers().get(suffix)
+    if plugin is not None:  # an installed reader plugin claims this suffix
+        return _guarded(str(path), lambda: plugin.read(path))
     return _guarded(str(path), lambda: iter([Article(text=read_text(path))]))
 
 

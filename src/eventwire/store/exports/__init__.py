@@ -9,20 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from eventwire import plugins
 from eventwire.errors import StoreError
-from eventwire.store.exports import gdelt, icews, plover, polecat
 from eventwire.store.exports.tabular import COPY_OPTIONS, export_table
 from eventwire.store.store import EventStore
 
 Exporter = Callable[[EventStore, Path], int]
-LAYOUTS: dict[str, Exporter] = {
-    "gdelt": gdelt.export_events,
-    "gdelt-mentions": gdelt.export_mentions,
-    "icews": icews.export,
-    "polecat": polecat.export,
-    "plover": plover.export,
-}
-FORMATS = (*COPY_OPTIONS, *LAYOUTS)
+
+
+def layout_names() -> tuple[str, ...]:
+    """Every export layout: the built-in ones and those of installed plugins (``eventwire.exports``)."""
+    return tuple(plugins.available(plugins.EXPORTS))
+
+
+def format_names() -> tuple[str, ...]:
+    """Plain table formats first, then the layouts."""
+    return (*COPY_OPTIONS, *layout_names())
 
 
 def export(store: EventStore, fmt: str, output: str | Path, table: str = "events") -> int:
@@ -33,6 +35,7 @@ def export(store: EventStore, fmt: str, output: str | Path, table: str = "events
     path = Path(output)
     if fmt in COPY_OPTIONS:
         return export_table(store, fmt, path, table)
-    if fmt in LAYOUTS:
-        return LAYOUTS[fmt](store, path)
-    raise StoreError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt in layout_names():
+        exporter: Exporter = plugins.load(plugins.EXPORTS, fmt)
+        return exporter(store, path)
+    raise StoreError(f"unknown export format {fmt!r}: choose one of {', '.join(format_names())}")
