@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from eventwire.cli import main
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
 from eventwire.nlp.parsed import ParsedArticle
@@ -152,3 +153,25 @@ def test_options_for_an_unknown_component_are_refused() -> None:
 def test_old_flat_options_get_a_hint() -> None:
     with pytest.raises(ConfigError, match=r'\[options\."events\.rules"\]'):
         Settings.from_mapping({"options": {"events.max_per_sentence": 2}})
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('stages = ["events.rules", "actors.kb"]\n', "'events.rules' needs mentions (provided by actors.kb"),
+        (
+            '[options."events.rules"]\nmax_per_sentense = 2\n',
+            "unknown option(s) for events.rules: max_per_sentense",
+        ),
+    ],
+)
+def test_the_command_line_names_a_bad_stage_setting(
+    tmp_path, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    settings = tmp_path / "bad.toml"
+    settings.write_text(config, "utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Police detained two men.", "utf-8")
+    status = main(["extract", str(story), "--config", str(settings), "--output", str(tmp_path / "o.jsonl")])
+    assert status == 2
+    assert message in capsys.readouterr().err
