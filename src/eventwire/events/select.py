@@ -38,6 +38,11 @@ from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
 FRAME_BONUS = 0.05  # a frame with a governed event checked more of the parse
+# An agentless passive ("2 soldiers were killed") reports an outcome, not who acted: beside an
+# active clause of the same sentence ("militants attacked an outpost; 2 soldiers were killed")
+# the active clause is the event. Less than one subordinate step (0.25), so a main-clause
+# passive still beats an act in an after-clause ("were arrested after they attacked police").
+OUTCOME_PENALTY = 0.15
 SUBORDINATE_COST = 1.0
 PHRASE_COST = 0.5
 CONJUNCT_COST = 0.25
@@ -132,8 +137,17 @@ def rank(doc: Doc, candidates: Iterable[Candidate], frames: Frames) -> list[Rank
     for candidate in candidates:
         depth = clause_depth(anchor_token(doc, candidate, frames), frames)
         bonus = FRAME_BONUS if candidate.content is not None else 0.0
+        bonus -= OUTCOME_PENALTY if is_agentless_passive(doc[candidate.match.token]) else 0.0
         ranked.append(Ranked(candidate, depth, candidate.match.strength + bonus - DEPTH_PENALTY * depth))
     return sorted(ranked, key=lambda r: (-r.score, r.candidate.match.token))
+
+
+def is_agentless_passive(verb: Token) -> bool:
+    """ "were killed", "was injured" with no "by" agent: only verbs count, nouns are not passive."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def select(ranked: list[Ranked], max_per_sentence: int = 1) -> list[Ranked]:
