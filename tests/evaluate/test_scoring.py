@@ -118,6 +118,13 @@ def test_per_type_scores() -> None:
     assert set(per_type) == {"SANCTION", "COERCE"}
 
 
+def test_per_type_counts_are_integers_for_a_type_seen_once() -> None:
+    # A type met in one record only used to keep its counts as booleans ("n_pred": true in JSON).
+    aid = ("AID", ["JPN"], ["TUR"])
+    prf = score([gold("a", aid)], {"a": pred(aid)}).per_type["AID"]
+    assert (type(prf.n_pred), type(prf.n_gold)) == (int, int)
+
+
 def test_confusion_only_on_single_type_records() -> None:
     golds = [
         gold("a", ("REQUEST", ["EGY"], ["ISR"])),

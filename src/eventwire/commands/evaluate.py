@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.evaluate.actor_phrases import ActorEvaluation, evaluate_actor_file
 from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.places import PlaceEvaluation, evaluate_places_file
 from eventwire.evaluate.run import evaluate_file
 from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
 from eventwire.ingest.readers import check_readable
+from eventwire.records import CodedArticle
 
 EXIT_BELOW_BASELINE = 1
 
@@ -26,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Code the texts of a gold file and compare the events with the gold ones: PLOVER type\n"
             "and dyad precision/recall/F1, per-type scores, a confusion table and the worst misses.\n\n"
             "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15\n"
-            "         eventwire evaluate tests/gold/events.jsonl --baseline tests/gold/baseline.json"
+            "         eventwire evaluate tests/gold/events.jsonl --baseline tests/gold/baseline.json\n"
+            "         eventwire evaluate tests/gold/blind/places-b1.jsonl --places\n"
+            "         eventwire evaluate tests/gold/blind/actors-b1.jsonl --actor-phrases --json"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -39,28 +45,89 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="baseline JSON with floors; exit status 1 when a figure falls below its floor",
     )
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--places",
+        action="store_true",
+        help="GOLD is place gold: share located, country accuracy, median km, share within 50 km",
+    )
+    # Not "--actors": that option already names extra actor dictionaries (add_pipeline_options).
+    kind.add_argument(
+        "--actor-phrases",
+        action="store_true",
+        help="GOLD is actor phrase gold: country, sector, kind and name accuracy per phrase",
+    )
     add_pipeline_options(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
+    if args.places or args.actor_phrases:
+        return run_other_gold(args)
     evaluation, coded = evaluate_file(pipeline_from_args(args), args.gold, misses=args.misses)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            for article in coded:
-                out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+        _write_coded(args.output, coded)
     if args.json:
         print(json.dumps(evaluation.to_dict(), ensure_ascii=False))
     else:
         print_report(evaluation, Console())
-    failed = sum(c.error is not None for c in coded)
-    if failed:
-        print(f"eventwire: {failed} of {len(coded)} gold record(s) failed to code", file=sys.stderr)
+    _report_failures(coded)
     return _check_baseline(args.baseline, evaluation) if args.baseline else 0
 
 
-def _check_baseline(path: str, evaluation: Evaluation) -> int:
+def run_other_gold(args: argparse.Namespace) -> int:
+    """Place or actor-phrase gold: their own figures, the same --output, --json and --baseline."""
+    pipeline = pipeline_from_args(args)
+    if args.places:
+        evaluation: PlaceEvaluation | ActorEvaluation
+        evaluation, coded = evaluate_places_file(pipeline, args.gold)
+    else:
+        evaluation, coded = evaluate_actor_file(pipeline, args.gold)
+    if args.output:
+        _write_coded(args.output, coded)
+    report = evaluation.to_dict(misses=args.misses)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print_figures(report, Console())
+    _report_failures(coded)
+    return _check_baseline(args.baseline, evaluation) if args.baseline else 0
+
+
+def print_figures(report: dict[str, Any], console: Console) -> None:
+    """The headline figures, the per-class table when there is one, and the misses."""
+    table = Table(title="figures")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in report.items():
+        if isinstance(value, int | float):
+            table.add_row(name, str(value))
+    console.print(table)
+    if report.get("per_class"):
+        per_class = Table(title="per class")
+        for name in ("class", "phrases", "country", "sector"):
+            per_class.add_column(name, justify="left" if name == "class" else "right")
+        for group, row in report["per_class"].items():
+            per_class.add_row(group, *(str(row[k]) for k in ("phrases", "country", "sector")))
+        console.print(per_class)
+    for miss in report.get("misses", []):
+        console.print(json.dumps(miss, ensure_ascii=False))
+
+
+def _report_failures(coded: list[CodedArticle]) -> None:
+    failed = sum(c.error is not None for c in coded)
+    if failed:
+        print(f"eventwire: {failed} of {len(coded)} gold record(s) failed to code", file=sys.stderr)
+
+
+def _write_coded(path: str, coded: list[CodedArticle]) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for article in coded:
+            out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+
+
+def _check_baseline(path: str, evaluation: Evaluation | PlaceEvaluation | ActorEvaluation) -> int:
     failures = below_floor(evaluation.figures(), read_floors(path))
     for failure in failures:
         print(f"eventwire: below baseline: {failure}", file=sys.stderr)

@@ -8,10 +8,10 @@ A gold line is ``{"id", "text", "date", "events": [{"plover", "source": [ISO3...
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from eventwire.errors import InputError
 from eventwire.records import Actor, CodedArticle, Event
@@ -110,21 +110,44 @@ def gold_record(row: Mapping[str, Any]) -> GoldRecord:
 
 def read_gold(path: str | Path) -> list[GoldRecord]:
     """Every record of a gold JSONL file; a malformed line raises ``InputError`` naming it."""
+    return read_records(path, gold_record)
+
+
+class HasId(Protocol):
+    """A parsed gold line: every kind of gold record is identified by its ``id``."""
+
+    @property
+    def id(self) -> str: ...
+
+
+RecordT = TypeVar("RecordT", bound=HasId)
+
+
+def read_records(path: str | Path, parse: Callable[[Mapping[str, Any]], RecordT]) -> list[RecordT]:
+    """Every line of a gold JSONL file parsed with ``parse`` (events, places or actor phrases).
+
+    A malformed line or a repeated id raises ``InputError`` naming the file and the line.
+    """
     try:
         with Path(path).open(encoding="utf-8") as handle:
-            return list(_gold_lines(handle, str(path)))
+            return list(_gold_lines(handle, str(path), parse))
     except OSError as exc:
         raise InputError(f"cannot read gold file {path}: {exc.strerror}") from exc
 
 
-def _gold_lines(lines: Iterable[str], origin: str) -> Iterator[GoldRecord]:
+def _gold_lines(
+    lines: Iterable[str], origin: str, parse: Callable[[Mapping[str, Any]], RecordT]
+) -> Iterator[RecordT]:
     seen: set[str] = set()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            record = gold_record(json.loads(line))
-        except (ValueError, AttributeError) as exc:
+            row = json.loads(line)
+            if not isinstance(row, Mapping):
+                raise ValueError("a gold line must be a JSON object")
+            record = parse(row)
+        except (ValueError, AttributeError, TypeError) as exc:
             raise InputError(f"{origin}, line {number}: {exc}") from exc
         if record.id in seen:
             raise InputError(f"{origin}, line {number}: duplicate id {record.id!r}")

@@ -181,7 +181,7 @@ def per_type_scores(gold: Sequence[GoldRecord], claims: ClaimsById) -> dict[str,
         gold_types, pred_types = labels(g.events), labels(claims[g.id])
         for plover in gold_types | pred_types:
             tally = counts.setdefault(plover, Counter())
-            tally.update(gold=plover in gold_types, pred=plover in pred_types)
+            tally.update(gold=int(plover in gold_types), pred=int(plover in pred_types))
             tally["tp"] += plover in gold_types and plover in pred_types
     return {
         plover: PRF.from_counts(c["tp"], c["pred"], c["tp"], c["gold"])

@@ -1,0 +1,211 @@
+"""Score where the coder placed its events against place gold (issue 12).
+
+A place gold line is an event gold line whose events also carry the true place::
+
+    {"id", "text", "date", "events": [{"plover", "source", "target",
+      "place": {"name", "country", "lat", "lon", "precision"}}]}
+
+System events are paired with gold events of the same PLOVER type, in sentence order (the
+first gold ASSAULT with the first coded ASSAULT, and so on); negated events assert nothing and
+are left out. Every figure is a share of *all* gold events, so an event the coder missed or
+typed differently counts as not located, which is what a user mapping the events sees:
+
+- **located**: the paired system event has a location with coordinates;
+- **country**: the location's country is the gold place's country;
+- **within 50 km**: the location is at most 50 km from the gold point;
+- **median km**: median distance over the located events (the only figure not over all).
+
+``country_of_paired`` and ``within_50km_of_paired`` give the same shares over the gold events
+that were paired with a system event, to tell geoparsing errors from typing misses.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict, deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate.gold import gold_record, read_records
+from eventwire.ingest.readers import read_path
+from eventwire.pipeline import Pipeline
+from eventwire.records import CodedArticle, Event, Location
+from eventwire.store.dedup import distance_km
+
+NEAR_KM = 50.0
+PRECISIONS = frozenset({"point", "town", "district", "province", "country"})
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPlace:
+    """The true place of one gold event."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+
+    def as_location(self) -> Location:
+        return Location(name=self.name, country=self.country, lat=self.lat, lon=self.lon)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceClaim:
+    """One gold event reduced to what place scoring compares: its type and its place."""
+
+    plover: str
+    place: GoldPlace
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    """One record of a place gold file."""
+
+    id: str
+    text: str
+    events: tuple[PlaceClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOutcome:
+    """How one gold event fared: the system event paired with it and where that event was put."""
+
+    record: str
+    plover: str
+    gold: GoldPlace
+    paired: bool
+    location: Location | None
+    error_km: float | None
+
+    @property
+    def located(self) -> bool:
+        return self.error_km is not None
+
+    @property
+    def country_ok(self) -> bool:
+        return self.location is not None and self.location.country == self.gold.country
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "plover": self.plover,
+            "gold": {"name": self.gold.name, "country": self.gold.country},
+            "paired": self.paired,
+            "location": self.location.to_dict() if self.location else None,
+            "error_km": None if self.error_km is None else round(self.error_km, 1),
+        }
+
+
+def _coordinate(place: Mapping[str, Any], key: str) -> float:
+    value = place.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"a place needs a numeric {key!r}")
+    return float(value)
+
+
+def _place(raw: Any) -> GoldPlace:
+    if not isinstance(raw, Mapping):
+        raise ValueError("every event needs a 'place' object")
+    precision = raw.get("precision")
+    if precision not in PRECISIONS:
+        raise ValueError(f"place precision must be one of {', '.join(sorted(PRECISIONS))}")
+    country = raw.get("country")
+    if not isinstance(country, str) or len(country) != 3:
+        raise ValueError("a place needs an ISO3 'country'")
+    lat, lon = _coordinate(raw, "lat"), _coordinate(raw, "lon")
+    return GoldPlace(str(raw.get("name") or ""), country.upper(), lat, lon, str(precision))
+
+
+def place_record(row: Mapping[str, Any]) -> PlaceRecord:
+    """A ``PlaceRecord`` from a parsed line; raises ``ValueError`` when it breaks the format."""
+    base = gold_record(row)  # a place line is first an event gold line: id, text, events
+    events = row["events"]
+    claims = tuple(PlaceClaim(str(e.get("plover", "")).upper(), _place(e.get("place"))) for e in events)
+    return PlaceRecord(id=base.id, text=base.text, events=claims)
+
+
+def read_place_gold(path: str | Path) -> list[PlaceRecord]:
+    """Every record of a place gold file; a malformed line raises ``InputError`` naming it."""
+    return read_records(path, place_record)
+
+
+def pair_events(claims: Sequence[PlaceClaim], events: Sequence[Event]) -> list[Event | None]:
+    """For each gold event, the system event of the same type at the same rank in sentence order."""
+    queues: dict[str, deque[Event]] = defaultdict(deque)
+    for event in sorted((e for e in events if not e.negated), key=lambda e: (e.sentence, e.trigger.start)):
+        queues[event.plover.upper()].append(event)
+    return [queues[c.plover].popleft() if queues[c.plover] else None for c in claims]
+
+
+def outcome(record: str, claim: PlaceClaim, event: Event | None) -> PlaceOutcome:
+    """Score one gold event against the system event paired with it (or none)."""
+    location = event.location if event is not None else None
+    error = None
+    if location is not None and location.lat is not None and location.lon is not None:
+        error = distance_km(location, claim.place.as_location())
+    return PlaceOutcome(record, claim.plover, claim.place, event is not None, location, error)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEvaluation:
+    """Place figures over a gold file; see the module docstring for their definitions."""
+
+    records: int
+    outcomes: tuple[PlaceOutcome, ...]
+
+    def _share(self, hits: int) -> float:
+        return round(hits / len(self.outcomes), 3) if self.outcomes else 0.0
+
+    def figures(self) -> dict[str, float]:
+        """Flat headline figures, the names a baseline file uses for its floors."""
+        errors = [o.error_km for o in self.outcomes if o.error_km is not None]
+        return {
+            "paired": self._share(sum(o.paired for o in self.outcomes)),
+            "located": self._share(len(errors)),
+            "country_accuracy": self._share(sum(o.country_ok for o in self.outcomes)),
+            "within_50km": self._share(sum(e <= NEAR_KM for e in errors)),
+            "median_km": round(statistics.median(errors), 1) if errors else -1.0,
+            **self._of_paired(),
+        }
+
+    def _of_paired(self) -> dict[str, float]:
+        # The same figures over the events the coder found with the right type: they separate
+        # geoparsing errors from event-typing misses.
+        paired = [o for o in self.outcomes if o.paired]
+        if not paired:
+            return {"country_of_paired": 0.0, "within_50km_of_paired": 0.0}
+        near = sum(o.error_km is not None and o.error_km <= NEAR_KM for o in paired)
+        return {
+            "country_of_paired": round(sum(o.country_ok for o in paired) / len(paired), 3),
+            "within_50km_of_paired": round(near / len(paired), 3),
+        }
+
+    def to_dict(self, misses: int = 10) -> dict[str, Any]:
+        worst = sorted(self.outcomes, key=lambda o: -1.0 if o.error_km is None else o.error_km, reverse=True)
+        return {
+            "records": self.records,
+            "events": len(self.outcomes),
+            **self.figures(),
+            "misses": [o.to_dict() for o in worst[:misses] if not o.located or (o.error_km or 0) > NEAR_KM],
+        }
+
+
+def score_places(gold: Sequence[PlaceRecord], coded: Mapping[str, CodedArticle]) -> PlaceEvaluation:
+    """Pair and score every gold event; a record the coder never returned locates nothing."""
+    outcomes: list[PlaceOutcome] = []
+    for record in gold:
+        article = coded.get(record.id)
+        events = article.events if article is not None else ()
+        paired = pair_events(record.events, events)
+        outcomes.extend(outcome(record.id, c, e) for c, e in zip(record.events, paired, strict=True))
+    return PlaceEvaluation(records=len(gold), outcomes=tuple(outcomes))
+
+
+def evaluate_places_file(pipeline: Pipeline, path: str | Path) -> tuple[PlaceEvaluation, list[CodedArticle]]:
+    """Code a place gold file's texts exactly as ``eventwire extract`` would, and score the places."""
+    gold = read_place_gold(path)
+    coded = list(pipeline.run(read_path(Path(path))))
+    return score_places(gold, {c.article.id: c for c in coded}), coded
