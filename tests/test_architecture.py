@@ -11,6 +11,7 @@ from importlib import resources
 from spacy.language import Language
 
 from eventwire.config import Settings
+from eventwire.events.conventions import ConventionOptions
 from eventwire.events.stage import RuleCoderOptions
 from eventwire.nlp.component import EventwireComponent
 from eventwire.pipeline import Pipeline
@@ -71,4 +72,6 @@ def test_the_defaults_template_says_what_the_code_says() -> None:
     assert Settings.from_mapping(template).options_for("events.rules", RuleCoderOptions) == RuleCoderOptions()
     stored = Settings.from_mapping(template).options_for("store", StoreOptions)
     assert stored == StoreOptions()
-    assert set(options) == {"events.rules", "store"}
+    conventions = Settings.from_mapping(template).options_for("events.conventions", ConventionOptions)
+    assert conventions == ConventionOptions()
+    assert set(options) == {"events.rules", "events.conventions", "store"}

@@ -39,6 +39,7 @@ DEFAULT_STAGES = (
     "events.intent",
     "quotes.rules",
     "when_where.default",
+    "events.conventions",
 )
 
 OptionsT = TypeVar("OptionsT")

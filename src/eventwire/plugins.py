@@ -61,6 +61,7 @@ BUILTINS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "events.intent": "eventwire.events.intent:intent_stage",
                 "quotes.rules": "eventwire.quotes.stage:quote_stage",
                 "when_where.default": "eventwire.when_where.stage:when_where_stage",
+                "events.conventions": "eventwire.events.conventions:convention_stage",
             }
         ),
         READERS: MappingProxyType({}),

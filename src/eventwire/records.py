@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 Modality = Literal["asserted", "future", "hypothetical", "conditional"]
 DatePrecision = Literal["day", "month", "year"]
+# How exactly a location is known, coarsest last: GDELT's and ACLED's geo precision levels.
+LocationPrecision = Literal["point", "town", "district", "province", "country"]
 MentionKind = Literal["name", "nominal", "pronoun", "adjective", "metonym"]
 ActorKind = Literal["person", "organization", "state", "group"]
 
@@ -140,6 +142,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     source: Literal["text", "dateline", "unresolved"] = "text"
+    precision: LocationPrecision | None = None  # None when the name did not resolve
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +151,7 @@ class Location:
             "lat": self.lat,
             "lon": self.lon,
             "source": self.source,
+            "precision": self.precision,
         }
 
 
@@ -191,6 +195,7 @@ class Event:
             "date": self.date,
             "date_precision": self.date_precision,
             "location": self.location.to_dict() if self.location else None,
+            "location_precision": self.location.precision if self.location else None,
             "reported_by": [a.to_dict() for a in self.reported_by],
             "confidence": round(self.confidence, 3),
         }

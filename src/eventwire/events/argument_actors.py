@@ -86,14 +86,16 @@ def actor_mention_at(
     parsed: ParsedArticle, token_i: int, pool: Sequence[Mention] | None = None
 ) -> Mention | None:
     """The innermost mention over ``token_i`` that the actor stage resolved to an actor
-    with a country or a name (one with neither tells a user nothing)."""
+    with a country, a name or a sector ("gunmen": an armed group, whose country the
+    ``events.conventions`` stage may supply); one with none of them tells a user nothing."""
     mentions = parsed.mentions if pool is None else pool
     covering = [m for m in mentions if m.token_start <= token_i < m.token_end and _informative(m)]
     return min(covering, key=lambda m: m.token_end - m.token_start, default=None)
 
 
 def _informative(mention: Mention) -> bool:
-    return mention.actor is not None and bool(mention.actor.country or mention.actor.name)
+    actor = mention.actor
+    return actor is not None and bool(actor.country or actor.name or actor.sector)
 
 
 def nearest_mention(

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives, load_locatives
-from eventwire.records import Event, Location
+from eventwire.records import Event, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
+PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
+    {"city": "town", "region": "province", "country": "country"}
+)
 # Entities that are never places even inside a locative phrase ("in Chinese", "in 2020").
 # PERSON is not among them: the small model tags many African and Asian cities as persons,
 # and a person's name rarely stands alone after "in" or "near".
@@ -44,7 +49,8 @@ def to_location(name: str, place: Place | None, source: Literal["text", "datelin
     """A contract ``Location`` for a toponym and what it resolved to (if anything)."""
     if place is None:
         return Location(name=name, source="unresolved")
-    return Location(ascii_name(place.name), place.country, place.lat, place.lon, source)
+    precision = PRECISION_OF_FEATURE[place.feature]
+    return Location(ascii_name(place.name), place.country, place.lat, place.lon, source, precision)
 
 
 class EventPlacer:

@@ -1,0 +1,97 @@
+"""The events.conventions stage: unnamed domestic actors and protests aimed at no one."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.config import Settings
+from eventwire.events.conventions import ConventionOptions, ConventionStage, is_unnamed_domestic, state_actor
+from eventwire.pipeline import Pipeline
+from eventwire.records import Actor, Event, Location, Span
+from tests.conftest import shared_knowledge
+
+GUNMEN = Actor(text="gunmen", sector="UAF", kind="group")
+VILLAGERS = Actor(text="villagers", sector="CVL", kind="group")
+TOWN = Location(name="Mopti", country="MLI", lat=14.49, lon=-4.19, precision="town")
+
+
+def _event(
+    plover: str, source: tuple[Actor, ...], target: tuple[Actor, ...] = (), where: Location | None = TOWN
+) -> Event:
+    return Event(plover, "190", 0, Span("attacked", 0, 8), source=source, target=target, location=where)
+
+
+def _stage(**options: object) -> ConventionStage:
+    return ConventionStage(ConventionOptions(**options), shared_knowledge())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        (GUNMEN, True),
+        (Actor(text="a local councillor", sector="GOV", kind="person"), True),
+        (Actor(text="Mali", name="Mali", country="MLI", kind="state"), False),
+        (Actor(text="Ahmed Diallo", name="Ahmed Diallo", kind="person"), False),  # named: not guessed
+        (Actor(text="UN peacekeepers", country="IGO", sector="IGO", kind="group"), False),
+    ],
+)
+def test_which_actors_are_unnamed_domestic(actor: Actor, expected: bool) -> None:
+    assert is_unnamed_domestic(actor) is expected
+
+
+def test_state_actor_uses_the_common_name() -> None:
+    assert state_actor("BOL") == Actor(
+        text="Bolivia", name="Bolivia", country="BOL", sector="GOV", kind="state"
+    )
+
+
+def test_unnamed_actors_take_the_country_of_the_event_place() -> None:
+    out = _stage()._apply(_event("ASSAULT", (GUNMEN,), (VILLAGERS,)), focus="SEN")
+    assert [a.country for a in out.source + out.target] == ["MLI", "MLI"]
+
+
+def test_without_a_place_the_focus_country_is_used() -> None:
+    out = _stage()._apply(_event("ASSAULT", (GUNMEN,), where=None), focus="BFA")
+    assert out.source[0].country == "BFA"
+
+
+def test_a_protest_without_target_is_aimed_at_the_state_where_it_happens() -> None:
+    out = _stage()._apply(_event("PROTEST", (VILLAGERS,)), focus=None)
+    assert [(a.country, a.sector, a.kind) for a in out.target] == [("MLI", "GOV", "state")]
+
+
+def test_a_protest_with_a_target_keeps_it() -> None:
+    embassy = Actor(text="the French embassy", country="FRA", sector="GOV", kind="organization")
+    out = _stage()._apply(_event("PROTEST", (VILLAGERS,), (embassy,)), focus=None)
+    assert out.target == (embassy,)
+
+
+def test_each_convention_can_be_turned_off() -> None:
+    off = _stage(domestic_actor_country=False, implicit_state_target=())
+    event = _event("PROTEST", (Actor(text="students", sector="EDU", kind="group"),))
+    assert off._apply(event, focus="MLI") == event
+
+
+ARTICLES = [
+    # (text, expected source countries, expected target countries) of the first event
+    ("Hundreds of students marched through Bamako on Friday against the new exam rules.", ["MLI"], ["MLI"]),
+    ("Truck drivers went on strike in Lusaka over fuel prices.", ["ZMB"], ["ZMB"]),
+    ("Masked gunmen torched a bus depot in Gonaives overnight.", ["HTI"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "sources", "targets"), ARTICLES)
+def test_the_default_pipeline_applies_the_conventions(
+    pipeline: Pipeline, text: str, sources: list[str], targets: list[str]
+) -> None:
+    event = pipeline.code_text(text).events[0]
+    assert [a.country for a in event.source] == sources
+    assert [a.country for a in event.target][: len(targets)] == targets
+
+
+def test_the_stage_is_optional(pipeline: Pipeline) -> None:
+    stages = tuple(s for s in Settings().stages if s != "events.conventions")
+    plain = Pipeline.from_config(Settings(stages=stages), knowledge=shared_knowledge())
+    text = "Zambian truck drivers went on strike over fuel prices."
+    assert plain.code_text(text).events[0].target == ()
+    assert pipeline.code_text(text).events[0].target
