@@ -47,6 +47,12 @@ def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     } <= paths  # fmt: skip
 
 
+def test_no_page_loads_scripts_from_the_internet(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    page = client.get("/").text
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+
+
 def test_export_formats_in_openapi_are_the_store_formats(client: TestClient) -> None:
     parameters = client.get("/openapi.json").json()["paths"]["/events/export"]["get"]["parameters"]
     schema = next(p["schema"] for p in parameters if p["name"] == "format")

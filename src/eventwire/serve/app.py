@@ -53,7 +53,11 @@ def create_app(
     options = options or ServeOptions()
     if options.allow_ingest and not options.token:
         raise ConfigError("storing articles over HTTP (--allow-ingest) needs a token (--token)")
-    app = FastAPI(title="eventwire", version=__version__, description="News in, political event data out.")
+    # No /docs or /redoc: their pages load scripts from a CDN, and the explorer works offline.
+    app = FastAPI(
+        title="eventwire", version=__version__, description="News in, political event data out.",
+        docs_url=None, redoc_url=None,
+    )  # fmt: skip
     app.state.options = options
     app.state.pipeline = pipeline or Pipeline.from_config()
     app.state.store = open_store(db, writable=options.allow_ingest) if db is not None else None
