@@ -220,17 +220,16 @@ def actor_detail(store: EventStore, actor_id: str, by: Period = "month") -> Reco
     if not found:
         raise NotFoundError(f"no actor {actor_id!r} in the store")
     actor = found[0]
-    period = _period_sql(by).replace("event_date", "e.event_date").replace("first_seen", "e.first_seen")
     actor["timeline"] = records(
         store,
         f"""WITH roles AS (
             SELECT DISTINCT event_id, CASE WHEN list_contains(source_actor_ids, ?) THEN 'source'
                 ELSE 'target' END AS role FROM event_mentions
             WHERE list_contains(source_actor_ids, ?) OR list_contains(target_actor_ids, ?))
-        SELECT {period} AS period, role, e.plover, count(*) AS events,
-            round(avg(e.goldstein), 2) AS mean_goldstein
-        FROM roles JOIN events e USING (event_id) WHERE {DAY} IS NOT NULL
-        GROUP BY ALL ORDER BY period, role, e.plover""",
+        SELECT {_period_sql(by)} AS period, role, plover, count(*) AS events,
+            round(avg(goldstein), 2) AS mean_goldstein
+        FROM roles JOIN events USING (event_id) WHERE coalesce(event_date, first_seen) IS NOT NULL
+        GROUP BY ALL ORDER BY period, role, plover""",
         [actor_id] * 3,
     )
     return actor
