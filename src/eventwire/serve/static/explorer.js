@@ -182,7 +182,7 @@ function markUp(text, start, end, spans) {
       if (!span) continue;
       const style = span.colour ? ` style="background:${span.colour}"` : "";
       const data = span.index !== undefined ? ` data-event-index="${span.index}"` : "";
-      piece = `<span class="${kind}"${style}${data} title="${esc(span.title)}">${piece}</span>`;
+      piece = `<span class="${kind}"${style}${data} data-tip="${esc(span.title)}">${piece}</span>`;
     }
     html += piece;
   }
@@ -228,6 +228,18 @@ async function renderArticle(params) {
   if (!id) { $("#article").innerHTML = ""; $("#article-events").innerHTML = ""; return; }
   const article = await api(`/articles/${encodeURIComponent(id)}`);
   showArticle(article, params.get("sentence"), params.get("event"));
+}
+
+function showTip(event) {
+  // One tooltip for the article's spans: the innermost span under the pointer says what it is.
+  const tip = $("#tip");
+  const span = event.target.closest("[data-tip]");
+  if (!span) { tip.hidden = true; return; }
+  tip.textContent = span.dataset.tip;
+  tip.hidden = false;
+  const box = span.getBoundingClientRect();
+  tip.style.left = `${Math.min(box.left, window.innerWidth - 380)}px`;
+  tip.style.top = `${box.bottom + 6}px`;
 }
 
 // ---- paste box ---------------------------------------------------------------------------
@@ -523,9 +535,12 @@ async function start() {
     tab.onclick = (event) => { event.preventDefault(); const p = filterParams(current()); p.set("view", tab.dataset.view); go(p); };
   }
   window.onpopstate = render;
+  $("#article").addEventListener("mouseover", showTip);
+  $("#article").addEventListener("mouseleave", () => { $("#tip").hidden = true; });
   try {
     const health = await api("/health");
-    $("#store-name").textContent = health.store ? `store: ${health.store}` : "no store (start with --db)";
+    $("#store-name").textContent = health.store ? `store: ${health.store.split(/[\\/]/).pop()}` : "no store (start with --db)";
+    $("#store-name").title = health.store || "";
     $("#paste-store").hidden = !health.ingest;
   } catch (error) {
     $("#error").textContent = error.message;
