@@ -293,45 +293,73 @@ async function renderTimeline(params) {
   form.elements.both.checked = params.get("both") === "1";
   const query = new URLSearchParams({ by: form.elements.by.value, both: form.elements.both.checked });
   const series = await api(`/dyads/${encodeURIComponent(source)}/${encodeURIComponent(target)}/timeseries`, query);
-  drawTimeline(series.periods, params.get("period"));
+  drawTimeline(withEmptyPeriods(series.periods, form.elements.by.value), params.get("period"));
   await showPeriod(params, series.periods);
 }
 
+function nextStart(day, by) {
+  const d = new Date(day + "T00:00:00Z");
+  if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
+  else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+  else d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function withEmptyPeriods(periods, by) {
+  // The API lists periods that have events; a timeline shows the quiet ones too, as gaps.
+  if (!periods.length) return periods;
+  const known = new Map(periods.map((p) => [p.start, p]));
+  const filled = [];
+  for (let day = periods[0].start; day <= periods[periods.length - 1].start && filled.length < 600; day = nextStart(day, by)) {
+    filled.push(known.get(day) || { start: day, end: day, events: 0, quad1: 0, quad2: 0, quad3: 0, quad4: 0, mean_goldstein: null });
+  }
+  return filled.length < 600 ? filled : periods;
+}
+
 function drawTimeline(periods, picked) {
-  const [width, height, left, bottom, top] = [900, 300, 40, 40, 15];
-  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img" });
+  const [height, left, bottom, top] = [300, 44, 40, 15];
+  const band = Math.max(4, Math.min(60, 820 / Math.max(periods.length, 1)));
+  const right = left + periods.length * band;
+  const width = Math.max(right + 40, 420);
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", style: `max-width:${width * 1.4}px` });
   const most = Math.max(1, ...periods.map((p) => p.events));
-  const band = Math.min(60, (width - 2 * left) / Math.max(periods.length, 1));
   const y = (count) => height - bottom - (count / most) * (height - bottom - top);
   const g = (score) => height - bottom - ((score + 10) / 20) * (height - bottom - top);
-  svgElement("line", { x1: left, x2: left + periods.length * band, y1: g(0), y2: g(0), stroke: "#ccc", "stroke-dasharray": "4 3" }, svg);
-  const every = Math.ceil(periods.length / 12);
-  periods.forEach((p, i) => {
-    const x = left + i * band + band * 0.1;
-    let base = 0;
-    const bar = svgElement("g", { class: "bar", "data-start": p.start }, svg);
-    for (const quad of [1, 2, 3, 4]) {
-      const count = p["quad" + quad];
-      if (!count) continue;
-      svgElement("rect", { x, width: band * 0.8, y: y(base + count), height: y(base) - y(base + count),
-        fill: QUAD_COLOURS[quad], stroke: p.start === picked ? "#000" : "none" }, bar);
-      base += count;
-    }
-    withTitle(bar, `${p.start} – ${p.end}: ${p.events} event(s), mean Goldstein ${p.mean_goldstein}\n` +
-      [1, 2, 3, 4].map((q) => `${QUAD_NAMES[q]}: ${p["quad" + q]}`).join("\n"));
-    bar.onclick = () => { const params = current(); params.set("period", p.start); go(params); };
-    if (i % every === 0) svgElement("text", { x: x + band * 0.4, y: height - bottom + 14, "text-anchor": "middle", "font-size": 10 }, svg).textContent = p.start;
-  });
-  const points = periods.map((p, i) => `${left + (i + 0.5) * band},${g(p.mean_goldstein ?? 0)}`).join(" ");
-  svgElement("polyline", { points, fill: "none", stroke: "#333", "stroke-width": 1.5 }, svg);
-  periods.forEach((p, i) => svgElement("circle", { cx: left + (i + 0.5) * band, cy: g(p.mean_goldstein ?? 0), r: 3, fill: "#333" }, svg));
-  svgElement("text", { x: 4, y: top + 4, "font-size": 10 }, svg).textContent = `${most} events`;
-  const right = left + periods.length * band;
+  svgElement("line", { x1: left, x2: right, y1: g(0), y2: g(0), stroke: "#ccc", "stroke-dasharray": "4 3" }, svg);
+  for (const count of [...new Set([0, Math.round(most / 2), most])]) {
+    svgElement("text", { x: left - 6, y: y(count) + 4, "text-anchor": "end", "font-size": 10 }, svg).textContent = count;
+  }
+  const every = Math.ceil(periods.length / 10);
+  periods.forEach((p, i) => drawBar(svg, p, { left: left + i * band, band, y, top, picked, labelAt: i % every === 0 ? height - bottom + 14 : null }));
+  const dots = periods.map((p, i) => [left + (i + 0.5) * band, p.mean_goldstein]).filter(([, score]) => score !== null);
+  svgElement("polyline", { points: dots.map(([x, score]) => `${x},${g(score)}`).join(" "), fill: "none", stroke: "#333", "stroke-width": 1.5 }, svg);
+  for (const [x, score] of dots) svgElement("circle", { cx: x, cy: g(score), r: 3, fill: "#333" }, svg);
   svgElement("text", { x: right + 4, y: g(10) + 4, "font-size": 10 }, svg).textContent = "+10";
+  svgElement("text", { x: right + 4, y: g(0) + 4, "font-size": 10 }, svg).textContent = "0";
   svgElement("text", { x: right + 4, y: g(-10), "font-size": 10 }, svg).textContent = "−10";
   $("#timeline-chart").replaceChildren(svg);
-  $("#quad-legend").innerHTML = [1, 2, 3, 4].map((q) => `<i style="background:${QUAD_COLOURS[q]}"></i>${QUAD_NAMES[q]}`).join(" ") +
-    ' <i style="background:#333;height:2px"></i>mean Goldstein (−10 to +10)';
+  $("#quad-legend").innerHTML = "events per period: " + [1, 2, 3, 4].map((q) => `<i style="background:${QUAD_COLOURS[q]}"></i>${QUAD_NAMES[q]}`).join(" ") +
+    ' <i style="background:#333;height:2px"></i>mean Goldstein (right scale, −10 to +10)';
+}
+
+function drawBar(svg, p, { left, band, y, top, picked, labelAt }) {
+  const x = left + band * 0.1;
+  const bar = svgElement("g", { class: "bar", "data-start": p.start }, svg);
+  // An invisible full-height target, so that short bars (and empty periods) are easy to click.
+  svgElement("rect", { x: left, width: band, y: top, height: y(0) - top, fill: "transparent" }, bar);
+  let base = 0;
+  for (const quad of [1, 2, 3, 4]) {
+    const count = p["quad" + quad];
+    if (!count) continue;
+    svgElement("rect", { x, width: band * 0.8, y: y(base + count), height: y(base) - y(base + count),
+      fill: QUAD_COLOURS[quad], stroke: p.start === picked ? "#000" : "none" }, bar);
+    base += count;
+  }
+  withTitle(bar, `${p.start} – ${p.end}: ${p.events} event(s), mean Goldstein ${p.mean_goldstein ?? "—"}\n` +
+    [1, 2, 3, 4].map((q) => `${QUAD_NAMES[q]}: ${p["quad" + q]}`).join("\n"));
+  if (p.events) bar.onclick = () => { const params = current(); params.set("period", p.start); go(params); };
+  if (labelAt !== null) svgElement("text", { x: left + band / 2, y: labelAt, "text-anchor": "middle", "font-size": 10 }, svg).textContent = p.start;
 }
 
 async function showPeriod(params, periods) {
