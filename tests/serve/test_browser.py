@@ -106,6 +106,10 @@ def test_events_table_opens_the_article_of_a_row(page: Any) -> None:
     assert page.locator("#article .trigger").count() >= 1
     assert page.locator("#article .sent.focus").count() == 1
     assert page.locator("#article-events .event.focus").count() == 1
+    page.click("#tabs a[data-view=events]")
+    wait_ready(page, "events")
+    page.click("#tabs a[data-view=article]")
+    wait_ready(page, "article", f"id={article_id}")
 
 
 def test_filters_live_in_the_url(page: Any) -> None:
@@ -151,6 +155,9 @@ def test_network_edge_lists_its_events(page: Any) -> None:
     wait_ready(page, "network", "edge_source=")
     assert page.locator("#network-events tbody tr").count() >= 1
     screenshot(page, "network")
+    page.locator("#network-chart g.node[data-node=CHL]").dispatch_event("click")
+    wait_ready(page, "events", "country=CHL")
+    assert page.locator("#events-table tbody tr").count() >= 1
 
 
 def test_map_draws_countries_and_places(page: Any) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.cli import main
 from eventwire.errors import ConfigError
 from eventwire.pipeline import Pipeline
 from eventwire.serve.app import create_app
@@ -140,9 +142,17 @@ def test_storing_articles_is_off_by_default(client: TestClient) -> None:
     assert table_counts(client) == before
 
 
-def test_ingest_needs_a_token_to_start(pipeline: Pipeline, writable_db: Path) -> None:
+def test_ingest_needs_a_token_to_start(writable_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ConfigError, match="token"):
-        create_app(pipeline, db=writable_db, options=ServeOptions(allow_ingest=True))
+        ServeOptions(allow_ingest=True)
+    assert main(["serve", "--db", str(writable_db), "--allow-ingest"]) == 2
+    assert "needs a token" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", [{"max_page": 0}, {"max_body_bytes": -5}, {"extract_seconds": -1.0}])
+def test_limits_must_make_sense(bad: dict[str, Any]) -> None:
+    with pytest.raises(ConfigError):
+        ServeOptions(**bad)
 
 
 def test_ingest_stores_with_the_token_and_refuses_without(pipeline: Pipeline, writable_db: Path) -> None:

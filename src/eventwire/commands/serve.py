@@ -37,6 +37,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--max-page", type=int, default=_DEFAULTS.max_page, help="largest page of a listing")
     parser.add_argument(
+        "--max-article-chars", type=int, default=_DEFAULTS.max_article_chars,
+        help="longer articles get an error line instead of being coded",
+    )  # fmt: skip
+    parser.add_argument(
         "--extract-seconds", type=float, default=_DEFAULTS.extract_seconds,
         help="time budget of one coding request; articles not started by then get an error line",
     )  # fmt: skip
@@ -51,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     options = ServeOptions(
         max_body_bytes=args.max_body_bytes, max_page=args.max_page, extract_seconds=args.extract_seconds,
+        max_article_chars=args.max_article_chars,
         token=args.token or None, allow_ingest=args.allow_ingest,
     )  # fmt: skip
     app = create_app(pipeline_from_args(args), db=args.db, options=options)

@@ -20,7 +20,6 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import Response
 
 from eventwire import __version__
-from eventwire.errors import ConfigError
 from eventwire.pipeline import Pipeline
 from eventwire.serve import extract_api, store_api
 from eventwire.serve.guards import BodyLimit, ServeOptions, add_error_handlers
@@ -51,8 +50,6 @@ def create_app(
 ) -> FastAPI:
     """The API and explorer; ``pipeline`` defaults to the packaged settings, ``db`` to no store."""
     options = options or ServeOptions()
-    if options.allow_ingest and not options.token:
-        raise ConfigError("storing articles over HTTP (--allow-ingest) needs a token (--token)")
     # No /docs or /redoc: their pages load scripts from a CDN, and the explorer works offline.
     app = FastAPI(
         title="eventwire", version=__version__, description="News in, political event data out.",

@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 
-from eventwire.errors import NotFoundError, StoreError
+from eventwire.errors import ConfigError, NotFoundError, StoreError
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -37,6 +37,15 @@ class ServeOptions:
     extract_seconds: float = 60.0  # articles not started by then get an error line
     token: str | None = None  # when set, every POST needs it
     allow_ingest: bool = False  # POST /articles stores articles (needs a token too)
+
+    def __post_init__(self) -> None:
+        if self.allow_ingest and not self.token:
+            raise ConfigError("storing articles over HTTP (--allow-ingest) needs a token (--token)")
+        for name in ("max_body_bytes", "max_page", "max_article_chars"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if self.extract_seconds < 0:
+            raise ConfigError(f"extract_seconds cannot be negative ({self.extract_seconds})")
 
 
 class BodyLimit:

@@ -227,6 +227,7 @@ async function renderArticle(params) {
   $("#article-empty").hidden = Boolean(id);
   if (!id) { $("#article").innerHTML = ""; $("#article-events").innerHTML = ""; return; }
   const article = await api(`/articles/${encodeURIComponent(id)}`);
+  sessionStorage.setItem("eventwire-last-article", location.search);
   showArticle(article, params.get("sentence"), params.get("event"));
 }
 
@@ -431,7 +432,9 @@ async function renderNetwork(params) {
   const degree = (n) => edges.filter((e) => e.source === n || e.target === n).reduce((s, e) => s + e.events, 0);
   for (const n of nodes) {
     const p = position.get(n);
-    const node = svgElement("g", { class: "node" }, svg);
+    const node = svgElement("g", { class: "node", "data-node": n }, svg);
+    // A node opens the events table filtered on that actor (the network's filters kept).
+    node.onclick = () => { const q = filterParams(current()); q.set(level === "actor" ? "actor" : "country", n); q.set("view", "events"); go(q); };
     withTitle(svgElement("circle", { cx: p.x, cy: p.y, r: 5 + 2 * Math.sqrt(degree(n)), fill: "#1f3a5f" }, node), `${n}: ${degree(n)} event(s)`);
     svgElement("text", { x: p.x + 9, y: p.y - 8 }, node).textContent = n;
   }
@@ -560,7 +563,13 @@ async function start() {
   $("#network-level").onchange = () => { const p = current(); p.set("level", $("#network-level").value); go(p); };
   $("#paste-code").onclick = () => codePasted().catch((e) => { $("#paste-status").textContent = e.message; });
   for (const tab of document.querySelectorAll("#tabs a")) {
-    tab.onclick = (event) => { event.preventDefault(); const p = filterParams(current()); p.set("view", tab.dataset.view); go(p); };
+    tab.onclick = (event) => {
+      event.preventDefault();
+      // The article tab goes back to the last article read; the others keep the filters.
+      const last = sessionStorage.getItem("eventwire-last-article");
+      if (tab.dataset.view === "article" && last) return go(new URLSearchParams(last));
+      const p = filterParams(current()); p.set("view", tab.dataset.view); go(p);
+    };
   }
   window.onpopstate = render;
   $("#article").addEventListener("mouseover", showTip);
