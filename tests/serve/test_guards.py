@@ -58,8 +58,17 @@ def test_injections_in_every_filter_change_nothing(client: TestClient, payload: 
             assert response.status_code in (200, 422), (path, name, response.text)
             if path == "/events" and response.status_code == 200:
                 assert response.json()["total"] == 0, (name, payload)
-    for path in (f"/articles/{payload}", f"/actors/{payload}", f"/dyads/{payload}/USA/timeseries"):
-        assert client.get(path).status_code in (200, 404, 422)
+    for path, params in (
+        ("/events", {"source": payload, "target": payload}),
+        ("/events", {"sort": payload}),
+        ("/events/export", {"actor": payload, "format": "gdelt"}),
+        ("/actors", {"q": payload}),
+        ("/network", {"level": payload}),
+        (f"/articles/{payload}", {}),
+        (f"/actors/{payload}", {}),
+        (f"/dyads/{payload}/{payload}/timeseries", {}),
+    ):
+        assert client.get(path, params=params).status_code in (200, 404, 422), (path, params)
     assert table_counts(client) == before
     assert not Path("/tmp/eventwire-injected.csv").exists()
     assert not Path("/tmp/eventwire-injected.duckdb").exists()
