@@ -27,3 +27,7 @@ class KnowledgeBaseError(ConfigError):
 
 class StoreError(EventwireError):
     """The event store cannot be opened, migrated or written."""
+
+
+class NotFoundError(StoreError):
+    """An article, event or actor asked for by id is not in the store."""

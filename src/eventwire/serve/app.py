@@ -1,86 +1,98 @@
-"""FastAPI application: code articles over HTTP and explore coded events in a browser.
+"""FastAPI application: code articles over HTTP and explore the event store in a browser.
 
     >>> from eventwire.serve import create_app
-    >>> app = create_app()            # uvicorn.run(app) or `eventwire serve`
+    >>> app = create_app(db="events.duckdb")     # uvicorn.run(app) or `eventwire serve --db …`
 
-Endpoints: ``GET /health``, ``POST /extract`` (contract input records in, contract output lines
-out), ``GET /stages``, and ``GET /`` — a small explorer page that codes pasted text and shows each
-event with the sentence it came from.
+Coding: ``POST /extract``, ``/extract/sentences``, ``POST /articles`` (with ``allow_ingest``).
+Store (read-only): ``/events``, ``/events/export``, ``/events/{id}``, ``/articles/{id}``,
+``/actors``, ``/actors/{id}``, ``/dyads/{a}/{b}/timeseries``, ``/network``, ``/places``.
+Also ``/health``, ``/stages``, the OpenAPI schema at ``/openapi.json`` and the explorer at ``/``.
 """
 
 from __future__ import annotations
 
+import threading
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException
-from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import Response
 
 from eventwire import __version__
-from eventwire.errors import ArticleInputError
-from eventwire.ingest.readers import article_from_record
 from eventwire.pipeline import Pipeline
-from eventwire.records import ArticleError, RejectedInput
+from eventwire.serve import extract_api, store_api
+from eventwire.serve.guards import BodyLimit, ServeOptions, add_error_handlers
+from eventwire.store import EventStore
 
-MAX_ARTICLES_PER_REQUEST = 200
-
-
-class ArticleIn(BaseModel):
-    """One input record of the contract; only ``text`` is required."""
-
-    text: str
-    id: str | None = None
-    title: str | None = None
-    date: str | None = None
-    publisher: str | None = None
-    url: str | None = None
+# The explorer's files, by the only names a request may ask for (no path comes from a request).
+STATIC_FILES = {
+    "explorer.js": "text/javascript; charset=utf-8",
+    "explorer.css": "text/css; charset=utf-8",
+    "world.json": "application/json",
+}
 
 
-class ExtractRequest(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_REQUEST)
+def open_store(db: str | Path, writable: bool = False) -> EventStore:
+    """The store for the server: read-only unless ingest is allowed, and never touching other files."""
+    store = EventStore.open(db, read_only=not writable)
+    # No query can read or write other files (read_csv, COPY … TO, ATTACH), nor undo this. A
+    # second server on the same file in one process shares DuckDB's database, already locked.
+    for setting, value in (("enable_external_access", "false"), ("lock_configuration", "true")):
+        current = store.con.execute(f"SELECT current_setting('{setting}')::VARCHAR").fetchall()[0][0]
+        if current != value:
+            store.con.execute(f"SET {setting} = {value}")
+    return store
 
 
-def _to_input(record: ArticleIn, position: int) -> Any:
-    try:
-        return article_from_record(record.model_dump(exclude_none=True))
-    except ArticleInputError as exc:
-        error = ArticleError(type(exc).__name__, f"article {position}: {exc}")
-        return RejectedInput(id=record.id or f"request:{position}", error=error)
-
-
-def create_app(pipeline: Pipeline | None = None) -> FastAPI:
-    """The API around ``pipeline`` (built from the packaged defaults when not given)."""
-    app = FastAPI(title="eventwire", version=__version__, description="News in, political event data out.")
-    coder = pipeline or Pipeline.from_config()
-
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "version": __version__, "model": coder.settings.model}
-
-    @app.get("/stages")
-    def stages() -> dict[str, list[str]]:
-        return {"stages": [stage.name for stage in coder.stages]}
-
-    @app.post("/extract")
-    def extract(request: ExtractRequest) -> list[dict[str, Any]]:
-        inputs = [_to_input(record, i) for i, record in enumerate(request.articles)]
-        return [coded.to_contract_dict() for coded in coder.run(inputs)]
-
-    @app.post("/extract/sentences")
-    def extract_with_sentences(request: ExtractRequest) -> list[dict[str, Any]]:
-        """Like /extract, with each article's sentences, so a client can show the evidence."""
-        inputs = [_to_input(record, i) for i, record in enumerate(request.articles)]
-        return [
-            {**coded.to_contract_dict(), "sentences": [s.to_dict() for s in coded.sentences]}
-            for coded in coder.run(inputs)
-        ]
-
-    @app.get("/", response_class=HTMLResponse)
-    def explorer() -> str:
-        page = resources.files("eventwire.serve").joinpath("explorer.html")
-        if not page.is_file():
-            raise HTTPException(status_code=404, detail="explorer page is not installed")
-        return page.read_text("utf-8")
-
+def create_app(
+    pipeline: Pipeline | None = None, db: str | Path | None = None, options: ServeOptions | None = None
+) -> FastAPI:
+    """The API and explorer; ``pipeline`` defaults to the packaged settings, ``db`` to no store."""
+    options = options or ServeOptions()
+    # No /docs or /redoc: their pages load scripts from a CDN, and the explorer works offline.
+    app = FastAPI(
+        title="eventwire", version=__version__, description="News in, political event data out.",
+        docs_url=None, redoc_url=None,
+    )  # fmt: skip
+    app.state.options = options
+    app.state.pipeline = pipeline or Pipeline.from_config()
+    app.state.store = open_store(db, writable=options.allow_ingest) if db is not None else None
+    app.state.write_lock = threading.Lock()
+    app.add_middleware(BodyLimit, limit=options.max_body_bytes)
+    add_error_handlers(app)
+    app.include_router(extract_api.router)
+    app.include_router(store_api.router)
+    _add_site(app)
     return app
+
+
+def _add_site(app: FastAPI) -> None:
+    @app.get("/health", tags=["server"], summary="Version, model, and whether a store is served")
+    def health(request: Request) -> dict[str, Any]:
+        store: EventStore | None = request.app.state.store
+        return {
+            "status": "ok", "version": __version__, "model": request.app.state.pipeline.settings.model,
+            "store": store.path if store else None, "ingest": request.app.state.options.allow_ingest,
+        }  # fmt: skip
+
+    @app.get("/stages", tags=["server"], summary="The pipeline's stages, in order")
+    def stages(request: Request) -> dict[str, list[str]]:
+        return {"stages": [stage.name for stage in request.app.state.pipeline.stages]}
+
+    @app.get("/", include_in_schema=False)
+    def explorer() -> Response:
+        return Response(_static("index.html"), media_type="text/html; charset=utf-8")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in STATIC_FILES:
+            raise HTTPException(status_code=404, detail=f"no file {name!r}")
+        return Response(_static(name), media_type=STATIC_FILES[name])
+
+
+def _static(name: str) -> bytes:
+    page = resources.files("eventwire.serve").joinpath("static", name)
+    if not page.is_file():
+        raise HTTPException(status_code=404, detail=f"the explorer file {name} is not installed")
+    return page.read_bytes()
