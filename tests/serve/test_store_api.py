@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.pipeline import Pipeline
 from eventwire.serve.app import create_app
-from eventwire.store.exports import FORMATS
+from eventwire.store.exports import format_names
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_no_page_loads_scripts_from_the_internet(client: TestClient) -> None:
 def test_export_formats_in_openapi_are_the_store_formats(client: TestClient) -> None:
     parameters = client.get("/openapi.json").json()["paths"]["/events/export"]["get"]["parameters"]
     schema = next(p["schema"] for p in parameters if p["name"] == "format")
-    assert set(schema["enum"]) == set(FORMATS)
+    assert set(schema["enum"]) == set(format_names())
 
 
 def test_health_names_the_store(client: TestClient, sample_db: Path) -> None:
@@ -232,7 +232,7 @@ def test_places_have_coordinates_and_counts(client: TestClient) -> None:
     assert any(c["country"] == "CHE" for c in body["countries"])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", format_names())
 def test_export_of_the_filter_downloads(client: TestClient, fmt: str) -> None:
     response = client.get("/events/export", params={"format": fmt, "country": "CHE"})
     assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]

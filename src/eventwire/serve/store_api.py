@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from eventwire.errors import NotFoundError, StoreError
 from eventwire.store import EventStore, browse
 from eventwire.store.analytics import EventFilter, Period
-from eventwire.store.filtered_export import MEDIA, export_events
+from eventwire.store.filtered_export import export_events, media_of
 from eventwire.store.read import article_record
 
 Quad = Annotated[int, Query(ge=1, le=4)]
@@ -101,7 +101,7 @@ def list_events(store: Store, filters: Filters, limit: Limit, offset: Offset = 0
 
 @router.get("/events/export", summary="The filtered events as a download, in any export format")
 def export(store: Store, filters: Filters, format: ExportFormat = "jsonl") -> Response:
-    media, suffix = MEDIA[format]
+    media, suffix = media_of(format)
     headers = {"Content-Disposition": f'attachment; filename="eventwire-events.{suffix}"'}
     return Response(export_events(store, filters, format), media_type=media, headers=headers)
 

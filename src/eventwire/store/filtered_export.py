@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from eventwire import plugins
 from eventwire.errors import StoreError
 from eventwire.store.browse import EventQuery
-from eventwire.store.exports import FORMATS, LAYOUTS
+from eventwire.store.exports import Exporter, format_names, layout_names
 from eventwire.store.store import EventStore
 
 # Media type and file suffix of each download.
@@ -34,10 +35,15 @@ MEDIA = {
 }
 
 
+def media_of(fmt: str) -> tuple[str, str]:
+    """Media type and file suffix of a download; a plugin layout is sent as plain bytes."""
+    return MEDIA.get(fmt, ("application/octet-stream", f"{fmt}.txt"))
+
+
 def export_events(store: EventStore, query: EventQuery, fmt: str) -> bytes:
     """The filtered events in format ``fmt`` (a plain table or a dataset layout)."""
-    if fmt not in FORMATS:
-        raise StoreError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt not in format_names():
+        raise StoreError(f"unknown export format {fmt!r}: choose one of {', '.join(format_names())}")
     cursor = store.con.cursor()
     try:
         where, params = query.where()
@@ -47,7 +53,7 @@ def export_events(store: EventStore, query: EventQuery, fmt: str) -> bytes:
             "WHERE event_id IN (SELECT event_id FROM temp.events)"
         )
         view = EventStore(cursor, store.path, store.rule)
-        return _layout(view, fmt) if fmt in LAYOUTS else _plain(view, fmt)
+        return _layout(view, fmt) if fmt in layout_names() else _plain(view, fmt)
     finally:
         cursor.close()
 
@@ -76,6 +82,7 @@ def _jsonl(table: pd.DataFrame) -> str:
 def _layout(view: EventStore, fmt: str) -> bytes:
     # The layouts write a file: give them one in a private temporary folder, never a caller's path.
     with tempfile.TemporaryDirectory(prefix="eventwire-export-") as folder:
-        path = Path(folder) / f"events.{MEDIA[fmt][1]}"
-        LAYOUTS[fmt](view, path)
+        path = Path(folder) / f"events.{media_of(fmt)[1]}"
+        exporter: Exporter = plugins.load(plugins.EXPORTS, fmt)
+        exporter(view, path)
         return path.read_bytes()
