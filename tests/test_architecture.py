@@ -74,4 +74,4 @@ def test_the_defaults_template_says_what_the_code_says() -> None:
     assert stored == StoreOptions()
     conventions = Settings.from_mapping(template).options_for("events.conventions", ConventionOptions)
     assert conventions == ConventionOptions()
-    assert set(options) == {"events.rules", "events.conventions", "store"}
+    assert set(options) == {"events.rules", "events.conventions", "when_where.default", "store"}

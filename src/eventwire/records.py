@@ -141,7 +141,10 @@ class Location:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
-    source: Literal["text", "dateline", "unresolved"] = "text"
+    # text: a place the sentence names; dateline: where the story was filed; focus: the
+    # country the article is about, for an event the text does not place; unresolved: a name
+    # the gazetteer does not know.
+    source: Literal["text", "dateline", "focus", "unresolved"] = "text"
     precision: LocationPrecision | None = None  # None when the name did not resolve
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def _event(
 
 
 def _stage(**options: object) -> ConventionStage:
-    return ConventionStage(ConventionOptions(**options), shared_knowledge())  # type: ignore[arg-type]
+    return ConventionStage(ConventionOptions(**options))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -46,30 +46,36 @@ def test_state_actor_uses_the_common_name() -> None:
 
 
 def test_unnamed_actors_take_the_country_of_the_event_place() -> None:
-    out = _stage()._apply(_event("ASSAULT", (GUNMEN,), (VILLAGERS,)), focus="SEN")
+    out = _stage().apply(_event("ASSAULT", (GUNMEN,), (VILLAGERS,)))
     assert [a.country for a in out.source + out.target] == ["MLI", "MLI"]
 
 
-def test_without_a_place_the_focus_country_is_used() -> None:
-    out = _stage()._apply(_event("ASSAULT", (GUNMEN,), where=None), focus="BFA")
-    assert out.source[0].country == "BFA"
+def test_without_a_place_unnamed_actors_stay_unknown() -> None:
+    event = _event("ASSAULT", (GUNMEN,), where=None)
+    assert _stage().apply(event) == event
+
+
+def test_an_unplaced_protest_is_aimed_at_the_protesters_own_state() -> None:
+    unionists = Actor(text="Chilean dock workers", country="CHL", sector="LAB", kind="group")
+    out = _stage().apply(_event("PROTEST", (unionists,), where=None))
+    assert [a.country for a in out.target] == ["CHL"]
 
 
 def test_a_protest_without_target_is_aimed_at_the_state_where_it_happens() -> None:
-    out = _stage()._apply(_event("PROTEST", (VILLAGERS,)), focus=None)
+    out = _stage().apply(_event("PROTEST", (VILLAGERS,)))
     assert [(a.country, a.sector, a.kind) for a in out.target] == [("MLI", "GOV", "state")]
 
 
 def test_a_protest_with_a_target_keeps_it() -> None:
     embassy = Actor(text="the French embassy", country="FRA", sector="GOV", kind="organization")
-    out = _stage()._apply(_event("PROTEST", (VILLAGERS,), (embassy,)), focus=None)
+    out = _stage().apply(_event("PROTEST", (VILLAGERS,), (embassy,)))
     assert out.target == (embassy,)
 
 
 def test_each_convention_can_be_turned_off() -> None:
     off = _stage(domestic_actor_country=False, implicit_state_target=())
     event = _event("PROTEST", (Actor(text="students", sector="EDU", kind="group"),))
-    assert off._apply(event, focus="MLI") == event
+    assert off.apply(event) == event
 
 
 ARTICLES = [

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from eventwire.actors.analysis import analyse
 from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
 from eventwire.actors.grammar import Grammar
@@ -22,13 +24,39 @@ from eventwire.registry import StageContext, stage_factory
 
 @dataclass(frozen=True)
 class GazetteerPlaces:
-    """The bundle's gazetteer as a ``PlaceFinder``: toponym -> ISO3 country (loaded on first use)."""
+    """The bundle's gazetteer as a ``PlaceFinder``: toponym -> ISO3 country (loaded on first use).
+
+    ``context`` are the countries the article names outright; a town name shared by several
+    countries goes to one of them ("New Zealand police arrested a man in Hamilton" is not in
+    Canada), before population decides.
+    """
 
     knowledge: Knowledge
+    context: tuple[str, ...] = ()
 
     def country_of(self, name: str) -> str | None:
-        place = self.knowledge.gazetteer.resolve(name)
+        place = self.knowledge.gazetteer.resolve(name, self.context)
         return place.country if place is not None else None
+
+    def in_article(self, doc: Doc) -> GazetteerPlaces:
+        """The finder for one article, with the countries it names as context."""
+        return GazetteerPlaces(self.knowledge, named_countries(doc, self.knowledge))
+
+
+def named_countries(doc: Doc, knowledge: Knowledge) -> tuple[str, ...]:
+    """Countries the text names outright, in order: country names (GPE) and nationality
+    words (NORP: "Spanish", "Nicaraguan"). Cities are left out: they are what is resolved."""
+    found: dict[str, None] = {}
+    for ent in doc.ents:
+        country = None
+        if ent.label_ in ("GPE", "LOC"):
+            place = knowledge.gazetteer.resolve(ent.text)
+            country = place.country if place is not None and place.feature == "country" else None
+        elif ent.label_ == "NORP":
+            country = knowledge.actor_kb.country_for_adjective(ent.text)
+        if country:
+            found.setdefault(country)
+    return tuple(found)
 
 
 class ActorStage:
@@ -36,11 +64,12 @@ class ActorStage:
 
     name = "actors.kb"
 
-    def __init__(self, kb: KnowledgeBase, grammar: Grammar, places: PlaceFinder | None) -> None:
+    def __init__(self, kb: KnowledgeBase, grammar: Grammar, places: GazetteerPlaces | None) -> None:
         self.kb, self.grammar, self.places = kb, grammar, places
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        look = Lookups(self.kb, self.grammar, parsed.article.date, self.places)
+        places: PlaceFinder | None = self.places.in_article(parsed.doc) if self.places else None
+        look = Lookups(self.kb, self.grammar, parsed.article.date, places)
         result = analyse(parsed.doc, look)
         return parsed.with_(mentions=result.mentions, actor_chains=result.chains, places=result.places)
 

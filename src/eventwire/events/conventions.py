@@ -5,26 +5,22 @@ them, so after events are dated and placed this stage applies two conventions
 (docs/conventions.md; each can be turned off in ``[options."events.conventions"]``):
 
 - **Unnamed domestic actors take the country they act in.** "Gunmen", "protesters", "police"
-  with no nationality and no country from the sentence get the country of the event's place,
-  else the article's focus country. ICEWS and POLECAT code them so; leaving them country-less
-  drops the event from every dyad count.
+  with no nationality and no country from the sentence get the country of the event's place
+  (which ``when_where.default`` gives every event it can, down to the article's focus
+  country). ICEWS and POLECAT code them so; leaving them country-less drops the event from
+  every dyad count.
 - **A protest aimed at no one is aimed at the state concerned.** A strike, march or sit-in
-  that names no target gets the government of the country where it happens (else the
-  protesters' country, else the focus country) as target, as PLOVER's and ICEWS's coders do.
-
-The focus country is the country the article is mostly about: its dateline's, else the most
-frequent country of the located events, else of the named states and actors.
+  that names no target gets the government of the country where it happens (else of the
+  protesters' own country) as target, as PLOVER's and ICEWS's coders do.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import pycountry
 
-from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event
 from eventwire.registry import StageContext, stage_factory
@@ -41,8 +37,6 @@ class ConventionOptions:
     domestic_actor_country: bool = True
     # Event types whose events with no target are aimed at the state where they happen.
     implicit_state_target: tuple[str, ...] = ("PROTEST",)
-    # When an event has no place, use the article's focus country for both conventions.
-    use_focus_country: bool = True
 
 
 class ConventionStage:
@@ -50,32 +44,20 @@ class ConventionStage:
 
     name = "events.conventions"
 
-    def __init__(self, options: ConventionOptions, knowledge: Knowledge) -> None:
+    def __init__(self, options: ConventionOptions) -> None:
         self.options = options
-        self.knowledge = knowledge  # the gazetteer places the dateline, on first use
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        focus = self._focus(parsed) if self.options.use_focus_country else None
-        return parsed.with_(events=tuple(self._apply(e, focus) for e in parsed.events))
+        return parsed.with_(events=tuple(self.apply(e) for e in parsed.events))
 
-    def _focus(self, parsed: ParsedArticle) -> str | None:
-        if parsed.dateline is not None:
-            place = self.knowledge.gazetteer.resolve(parsed.dateline.place)
-            if place is not None and place.country:
-                return place.country
-        return focus_country(parsed)
-
-    def _apply(self, event: Event, focus: str | None) -> Event:
+    def apply(self, event: Event) -> Event:
+        """The event with the configured conventions applied."""
         place = event.location.country if event.location and event.location.country else None
-        where = place or focus
-        if where is None:
-            return event
-        if self.options.domestic_actor_country:
-            event = replace(
-                event, source=_domestic(event.source, where), target=_domestic(event.target, where)
-            )
+        if place is not None and self.options.domestic_actor_country:
+            source, target = _domestic(event.source, place), _domestic(event.target, place)
+            event = replace(event, source=source, target=target)
         if event.plover in self.options.implicit_state_target and not event.target:
-            state = place or _single_country(event.source) or focus
+            state = place or _single_country(event.source)
             event = replace(event, target=(state_actor(state),)) if state else event
         return event
 
@@ -101,25 +83,12 @@ def state_actor(country: str) -> Actor:
     return Actor(text=name, name=name, country=country, sector="GOV", kind="state")
 
 
-def focus_country(parsed: ParsedArticle) -> str | None:
-    """The country most of the article's located events, else of its actors, are in."""
-    located = [e.location.country for e in parsed.events if e.location and e.location.country]
-    counts = Counter(c for c in located if c not in NON_STATE_CODES)
-    if not counts:
-        counts = Counter(
-            m.actor.country
-            for m in parsed.mentions
-            if m.actor is not None and m.actor.country and m.actor.country not in NON_STATE_CODES
-        )
-    return counts.most_common(1)[0][0] if counts else None
-
-
 @stage_factory(
     "events.conventions",
-    requires=("events", "mentions", "locations"),
+    requires=("events", "locations"),
     rewrites=("events",),
     options=ConventionOptions,
 )
 def convention_stage(context: StageContext) -> ConventionStage:
     """ICEWS/POLECAT conventions: unnamed domestic actors' country, protests aimed at the state."""
-    return ConventionStage(context.options, context.knowledge)
+    return ConventionStage(context.options)

@@ -87,12 +87,15 @@ class Gazetteer:
         self._alternate: dict[str, list[int]] = {}
         self._states: dict[str, str] = {}  # lookup key of a US state name -> its code
         self._capitals: dict[str, str] = {}  # ISO3 -> capital's name
+        self._countries: dict[str, Place] = {}  # ISO3 -> the country as a place (its centroid)
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
                 self._states[lookup_key(entry.place.name)] = entry.admin1
             if entry.capital_name and entry.place.country:
                 self._capitals[entry.place.country] = entry.capital_name
+            if entry.kind == "country" and entry.place.country:
+                self._countries.setdefault(entry.place.country, entry.place)
         self._index_cities(city_lines)
 
     @classmethod
@@ -109,6 +112,10 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote, best first (no context)."""
         return [e.place for e in self._ranked(name, ())]
+
+    def country(self, iso3: str) -> Place | None:
+        """The country with ISO 3166-1 alpha-3 code ``iso3`` as a place (centroid), if known."""
+        return self._countries.get(iso3)
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""

@@ -45,7 +45,9 @@ def ascii_name(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def to_location(name: str, place: Place | None, source: Literal["text", "dateline"] = "text") -> Location:
+def to_location(
+    name: str, place: Place | None, source: Literal["text", "dateline", "focus"] = "text"
+) -> Location:
     """A contract ``Location`` for a toponym and what it resolved to (if anything)."""
     if place is None:
         return Location(name=name, source="unresolved")

@@ -12,13 +12,23 @@ For each article it
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Dateline, Event, EventDateNote, Location
 from eventwire.registry import StageContext, stage_factory
 from eventwire.when_where.event_dates import EventDater
+from eventwire.when_where.focus import focus_country
 from eventwire.when_where.places import EventPlacer, context_countries, to_location, unresolved_toponyms
+
+
+@dataclass(frozen=True)
+class WhenWhereOptions:
+    """Options of ``when_where.default`` (``[options."when_where.default"]``)."""
+
+    # An event the text does not place gets the article's focus country (precision "country").
+    focus_fallback: bool = True
 
 
 class WhenWhereStage:
@@ -26,10 +36,11 @@ class WhenWhereStage:
 
     name = "when_where.default"
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, options: WhenWhereOptions | None = None) -> None:
         # The gazetteer is read from the bundle on first use, not at pipeline build:
         # commands that never code pay nothing.
         self.knowledge = knowledge
+        self.options = options or WhenWhereOptions()
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         gazetteer = self.knowledge.gazetteer
@@ -54,6 +65,8 @@ class WhenWhereStage:
             location = placer.locate(event)
             events.append(dataclasses.replace(event, date=date, date_precision=precision, location=location))
             date_notes.append(EventDateNote(index, choice.source, choice.expression))
+        if self.options.focus_fallback:
+            events = self._with_focus(events, fallback, parsed)
         unresolved = unresolved_toponyms(parsed.doc, gazetteer)
         diagnostics = dataclasses.replace(
             parsed.diagnostics,
@@ -61,6 +74,17 @@ class WhenWhereStage:
             unresolved_places=tuple(dict.fromkeys([*unresolved, *placer.unresolved])),
         )
         return parsed.with_(events=tuple(events), diagnostics=diagnostics)
+
+    def _with_focus(
+        self, events: list[Event], dateline: Location | None, parsed: ParsedArticle
+    ) -> list[Event]:
+        """Unplaced events (no location, or a name the gazetteer does not know) take the focus country."""
+        focus = focus_country(dateline, events, parsed.mentions)
+        place = self.knowledge.gazetteer.country(focus) if focus else None
+        if place is None:
+            return events
+        located = to_location(place.name, place, "focus")
+        return [e if _placed(e) else dataclasses.replace(e, location=located) for e in events]
 
     def _context(self, parsed: ParsedArticle, dateline: Location | None) -> list[str]:
         """Countries that rank candidate places: the dateline's, the article's, the actors'."""
@@ -81,10 +105,15 @@ class WhenWhereStage:
     requires=("metadata", "mentions", "events"),
     provides=("dates", "locations"),
     rewrites=("events",),
+    options=WhenWhereOptions,
 )
 def when_where_stage(context: StageContext) -> WhenWhereStage:
     """Event dates (tense-aware, against the publication date) and places (offline gazetteer)."""
-    return WhenWhereStage(context.knowledge)
+    return WhenWhereStage(context.knowledge, context.options)
+
+
+def _placed(event: Event) -> bool:
+    return event.location is not None and event.location.country is not None
 
 
 def _nationalities(parsed: ParsedArticle) -> dict[int, str]:

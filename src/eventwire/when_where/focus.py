@@ -1,0 +1,43 @@
+"""The article's focus country: where an event the text does not place most likely happened.
+
+GDELT geocodes every event to at least a country; an unplaced event is useless on a map and in
+any per-country count. The focus is, in order:
+
+1. the country of the dateline ("KABUL, May 3 (Reuters) -" files from Afghanistan);
+2. the most frequent country among the places the article's events were given;
+3. the most frequent country among the article's actors that are states or act for one
+   (international bodies, NGOs and companies count for no country).
+
+Ties go to the country named first. None when nothing points anywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from eventwire.records import Event, Location, Mention
+
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
+def focus_country(
+    dateline: Location | None, events: Sequence[Event], mentions: Sequence[Mention]
+) -> str | None:
+    """The focus country as ISO3 (rules in the module doc)."""
+    if dateline is not None and dateline.country:
+        return dateline.country
+    placed = [e.location.country for e in events if e.location is not None and e.location.country]
+    found = _most_frequent(placed)
+    if found is None:
+        found = _most_frequent(m.actor.country for m in mentions if m.actor is not None and m.actor.country)
+    return found
+
+
+def _most_frequent(countries: Iterable[str]) -> str | None:
+    ordered = [c for c in countries if c not in NON_STATE_CODES]
+    if not ordered:
+        return None
+    counts = Counter(ordered)
+    best = max(counts.values())
+    return next(c for c in ordered if counts[c] == best)
