@@ -101,3 +101,25 @@ def test_the_stage_is_optional(pipeline: Pipeline) -> None:
     text = "Zambian truck drivers went on strike over fuel prices."
     assert plain.code_text(text).events[0].target == ()
     assert pipeline.code_text(text).events[0].target
+
+
+COMPANIONS = [
+    # (text, expected event types in order)
+    ("Riot police in Yerevan beat protesters with batons on Thursday.", ["ASSAULT", "PROTEST"]),
+    ("Security forces detained dozens of striking miners and protesters near Potosi.", ["COERCE", "PROTEST"]),
+    ("Police did not detain any protesters in Tirana.", []),  # no affirmed force: no companion
+    ("Soldiers shelled a market in Gao.", ["ASSAULT"]),  # force without participants
+]
+
+
+@pytest.mark.parametrize(("text", "types"), COMPANIONS)
+def test_protesters_met_with_force_also_protested(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    events = [e for e in pipeline.code_text(text).events if not e.negated]
+    assert [e.plover for e in events] == types
+
+
+def test_the_companion_protest_is_by_the_participants_against_their_state(pipeline: Pipeline) -> None:
+    events = pipeline.code_text("Riot police in Yerevan beat protesters with batons on Thursday.").events
+    protest = events[-1]
+    assert protest.cameo == "141" and protest.trigger.text == "protesters"
+    assert [a.country for a in protest.source] == ["ARM"] and [a.country for a in protest.target] == ["ARM"]

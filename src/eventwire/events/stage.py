@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.arguments import Arguments, completeness, find_arguments
+from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import polarity_and_modality
@@ -26,7 +27,7 @@ from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, rank, reported_events, select
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Actor, Event, Modality
+from eventwire.records import Actor, Event, Mention, Modality
 from eventwire.records import Span as TextSpan
 from eventwire.registry import StageContext, stage_factory
 
@@ -62,10 +63,39 @@ class RuleCoder:
         self.max_per_sentence = max_per_sentence
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        events = tuple(
-            e for item in self.selected(parsed.doc) for e in self._code_with_reported(parsed, item)
+        events: list[Event] = []
+        for sent in parsed.doc.sents:
+            kept, _ = self._select_in(parsed.doc, sent)
+            coded = [e for item in _in_text_order(kept) for e in self._code_with_reported(parsed, item)]
+            events += coded + self._companions(parsed, sent, coded)
+        return parsed.with_(events=parsed.events + tuple(events))
+
+    def _companions(self, parsed: ParsedArticle, sent: Span, coded: list[Event]) -> list[Event]:
+        """A protest the sentence reports beside the force used on it (see ``companions``)."""
+        if not any(e.plover in FORCE_TYPES and not e.negated and e.modality == "asserted" for e in coded):
+            return []
+        participants = participant_mention(coded, parsed.mentions_in(sent.start, sent.end))
+        return [self._participant_protest(parsed, participants)] if participants is not None else []
+
+    def _participant_protest(self, parsed: ParsedArticle, mention: Mention) -> Event:
+        """A generic PROTEST by the participants an act of force names; its target comes later."""
+        record = self.ontology.cameo(PROTEST_CAMEO)
+        head = parsed.doc[mention.head if mention.head is not None else mention.token_start]
+        trigger = TextSpan(text=head.text, start=head.idx, end=head.idx + len(head.text))
+        assert mention.actor is not None
+        return Event(
+            plover="PROTEST",
+            cameo=record.code,
+            mode=record.mode if record.plover == "PROTEST" else None,
+            context=record.context,
+            goldstein=record.goldstein,
+            quad=record.quad,
+            source=(mention.actor,),
+            sentence=parsed.sentence_index(head),
+            trigger=trigger,
+            confidence=confidence(0.5, 0.5, 0.5, "asserted"),
+            coder="rules",
         )
-        return parsed.with_(events=parsed.events + events)
 
     def _code_with_reported(self, parsed: ParsedArticle, item: Ranked) -> list[Event]:
         """The event, plus the nominal event a reaction is about when someone else did it.
@@ -85,15 +115,16 @@ class RuleCoder:
     def selected(self, doc: Doc) -> Iterator[Ranked]:
         """The kept candidates of every sentence, in text order."""
         for sent in doc.sents:
-            yield from sorted(self._select_in(doc, sent), key=lambda r: r.candidate.match.token)
+            yield from _in_text_order(self._select_in(doc, sent)[0])
 
-    def _select_in(self, doc: Doc, sent: Span) -> list[Ranked]:
+    def _select_in(self, doc: Doc, sent: Span) -> tuple[list[Ranked], list[Ranked]]:
+        """The kept candidates of one sentence, and every candidate ranked (the pool)."""
         matches = find_triggers(doc, self.lexicon, sent.start, sent.end)
         ranked = rank(doc, self.resolver.resolve(doc, matches), self.lexicon.frames)
         # topic nouns are never events alone, but may be what a reaction is about
         topics = [Candidate(m, m.token) for m in topic_triggers(doc, self.lexicon, sent.start, sent.end)]
         pool = ranked + rank(doc, topics, self.lexicon.frames)
-        return reported_events(select(ranked, self.max_per_sentence), pool, doc)
+        return reported_events(select(ranked, self.max_per_sentence), pool, doc), pool
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -122,6 +153,10 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _in_text_order(kept: list[Ranked]) -> list[Ranked]:
+    return sorted(kept, key=lambda r: r.candidate.match.token)
 
 
 def _overlaps(one: tuple[Actor, ...], other: tuple[Actor, ...]) -> bool:
