@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.actors.candidates import Candidate
-from eventwire.actors.gender import load_gender
 from eventwire.actors.grammar import Pronoun
 from eventwire.actors.lookups import Lookups
 from eventwire.actors.resolve import Resolution, resolve_local
@@ -198,7 +197,7 @@ class Coreference:
         owner = self.found.get(c.owner) if c.owner is not None else None
         words = [t.text for t in self.doc[c.start : c.head + 1] if owner is None or not owner.covers(t.i)]
         name = c.name or (local.name if local is not None else None)
-        return load_gender().of_words(words, c.title, name)
+        return self.look.gender.of_words(words, c.title, name)
 
     def _recent(self, c: Candidate, window: int) -> list[Chain]:
         """Chains mentioned within ``window`` sentences before ``c``, most recent first."""

@@ -8,7 +8,6 @@ pronoun.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -63,9 +62,8 @@ def parse_gender(data: Mapping[str, Any]) -> GenderWords:
     return GenderWords(_table(data, "titles"), _table(data, "roles"), _table(data, "first_names"))
 
 
-@functools.cache
 def load_gender() -> GenderWords:
-    """The packaged gender words, read once per process."""
+    """The packaged gender words (the knowledge bundle reads them once per pipeline)."""
     path = resources.files("eventwire.data").joinpath(*GENDER_RESOURCE)
     data = yaml.safe_load(path.read_text("utf-8"))
     if not isinstance(data, dict) or data.get("version") != 1:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -103,9 +102,8 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
     )
 
 
-@functools.cache
 def load_grammar() -> Grammar:
-    """The packaged grammar, read once per process."""
+    """The packaged grammar (the knowledge bundle reads it once per pipeline)."""
     path = resources.files("eventwire.data").joinpath(*GRAMMAR_RESOURCE)
     data = yaml.safe_load(path.read_text("utf-8"))
     if not isinstance(data, dict) or data.get("version") != 1:

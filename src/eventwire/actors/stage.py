@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from eventwire.actors.analysis import analyse
 from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
+from eventwire.actors.gender import GenderWords
 from eventwire.actors.grammar import Grammar
 from eventwire.actors.lookups import Lookups
 from eventwire.knowledge import Knowledge
@@ -36,11 +37,13 @@ class ActorStage:
 
     name = "actors.kb"
 
-    def __init__(self, kb: KnowledgeBase, grammar: Grammar, places: PlaceFinder | None) -> None:
-        self.kb, self.grammar, self.places = kb, grammar, places
+    def __init__(
+        self, kb: KnowledgeBase, grammar: Grammar, gender: GenderWords, places: PlaceFinder | None
+    ) -> None:
+        self.kb, self.grammar, self.gender, self.places = kb, grammar, gender, places
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
-        look = Lookups(self.kb, self.grammar, parsed.article.date, self.places)
+        look = Lookups(self.kb, self.grammar, self.gender, parsed.article.date, self.places)
         result = analyse(parsed.doc, look)
         return parsed.with_(mentions=result.mentions, actor_chains=result.chains, places=result.places)
 
@@ -49,4 +52,4 @@ class ActorStage:
 def actor_stage(context: StageContext) -> ActorStage:
     """Actor mentions, coreference and resolution against the KB plus ``actor_files``."""
     knowledge = context.knowledge
-    return ActorStage(knowledge.actor_kb, knowledge.grammar, GazetteerPlaces(knowledge))
+    return ActorStage(knowledge.actor_kb, knowledge.grammar, knowledge.gender, GazetteerPlaces(knowledge))

@@ -6,7 +6,6 @@ explained where it is written, in the YAML file.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -51,9 +50,8 @@ def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     )
 
 
-@functools.cache
 def load_tables() -> ArgumentTables:
-    """Read the packaged argument tables once per process."""
+    """Read the packaged argument tables (the knowledge bundle calls this once per pipeline)."""
     text = resources.files("eventwire.data").joinpath(TABLES_RESOURCE).read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
     return ArgumentTables(

@@ -12,7 +12,6 @@ it is. ``frames.yaml`` lists the verbs and auxiliaries that govern another event
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -238,9 +237,9 @@ def _user_entries(path: str) -> list[LexEntry]:
     return parse_lexicon_file(data, path)
 
 
-@functools.cache
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``), read once.
+    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``); the knowledge
+    bundle reads it once per pipeline.
 
     ``extra_files`` are a user's lexicon files in the same format, read after the packaged
     ones: their entries are added, and an entry with the id of a packaged one replaces it.

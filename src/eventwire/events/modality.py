@@ -43,7 +43,6 @@ Policy choices, documented here because a user of the data needs them:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -102,9 +101,8 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(v.lower() for v in values or ())
 
 
-@functools.cache
 def load_modality() -> ModalityLexicon:
-    """Read the packaged modality lexicon once per process."""
+    """Read the packaged modality lexicon (the knowledge bundle calls this once)."""
     text = resources.files("eventwire.data").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     fut, hyp, cond, neg = data["future"], data["hypothetical"], data["conditional"], data["negation"]
@@ -183,9 +181,8 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
     return head if shares else None
 
 
-def governing_chain(token: Token) -> list[Token]:
+def governing_chain(lex: ModalityLexicon, token: Token) -> list[Token]:
     """The trigger and the words above it that lend it negation and modality."""
-    lex = load_modality()
     chain = [token]
     for _ in range(MAX_WALK):
         up = _step_up(chain[-1], lex)
@@ -324,10 +321,9 @@ def _is_question(token: Token) -> bool:
     return text.endswith("?")
 
 
-def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
-    """(negated, modality) of the event whose trigger head is ``doc[token_i]``."""
-    lex = load_modality()
-    chain = governing_chain(doc[token_i])
+def polarity_and_modality(lex: ModalityLexicon, doc: Doc, token_i: int) -> tuple[bool, Modality]:
+    """(negated, modality) of the event whose trigger head is ``doc[token_i]``, by the words of ``lex``."""
+    chain = governing_chain(lex, doc[token_i])
     reporter = _reporting_governor(chain, lex)
     backshifted = reporter is not None and reporter.tag_ == "VBD"
     negations = 0
@@ -341,7 +337,7 @@ def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
     top = chain[-1]
     carrier = _topic_carrier(top, lex)
     if carrier is not None:  # negation only: "will answer questions about X" is no future X
-        negations += _chain_negations(governing_chain(carrier), lex)
+        negations += _chain_negations(governing_chain(lex, carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
     if _is_question(doc[token_i]):

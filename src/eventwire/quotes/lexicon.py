@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -47,9 +46,8 @@ class QuoteLexicon:
         return False
 
 
-@functools.cache
 def load_cues() -> QuoteLexicon:
-    """The packaged lexicon; cached because every article of a run uses the same one."""
+    """The packaged quote cues (the knowledge bundle reads them once per pipeline)."""
     text = resources.files("eventwire.data").joinpath(CUES_RESOURCE).read_text("utf-8")
     raw = yaml.safe_load(text)
     try:
