@@ -45,17 +45,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import KnowledgeBaseError
 from eventwire.records import Modality
+from eventwire.resources import check_schema, load_resource
 
 LEXICON_RESOURCE = "modality.yaml"
+# The word lists each section of the file must have.
+SECTION_LISTS = {
+    "future": ("modals", "governors", "nouns"),
+    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks"),
+    "conditional": ("marks", "openings"),
+    "negation": (
+        "governors",
+        "determiners",
+        "prepositions",
+        "subjects",
+        "opaque_governors",
+        "topic_nouns",
+        "topic_prepositions",
+    ),
+}
+MODALITY_SCHEMA = dict.fromkeys(SECTION_LISTS, dict) | dict.fromkeys(
+    ("reporting", "aspectual", "predictions"), list
+)
 # Enough for any real chain of control verbs; guards against a malformed parse.
 MAX_WALK = 12
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -101,10 +119,12 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(v.lower() for v in values or ())
 
 
-def load_modality() -> ModalityLexicon:
-    """Read the packaged modality lexicon (the knowledge bundle calls this once)."""
-    text = resources.files("eventwire.data").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
+    """Read the modality lexicon of ``source`` (the packaged one by default; the knowledge
+    bundle calls this once per pipeline)."""
+    data = load_resource(source, MODALITY_SCHEMA)
+    for section, lists in SECTION_LISTS.items():
+        check_schema(data[section], dict.fromkeys(lists, list), f"{source}: {section}")
     fut, hyp, cond, neg = data["future"], data["hypothetical"], data["conditional"], data["negation"]
     return ModalityLexicon(
         future_modals=_words(fut["modals"]),
