@@ -83,3 +83,37 @@ def test_the_scan_sees_a_knowledge_read() -> None:
     tree = ast.parse('text = resources.files("eventwire.data").joinpath("x.yaml").read_text()')
     assert file_reads(tree) == ["line 1: .read_text()", "line 1: .files()"]
     assert file_reads(ast.parse('with open(path) as f: pass\nout.open("w")')) == ["line 1: open()"]
+
+
+def _word_sets(tree: ast.Module) -> dict[str, frozenset[str]]:
+    """Module-level ``NAME = frozenset({"a", "b"})`` constants of a module."""
+    found = {}
+    for node in tree.body:
+        if not (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            continue
+        call = node.value
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "frozenset":
+            items = call.args[0].elts if call.args and isinstance(call.args[0], ast.Set) else []
+            words = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+            if words and len(words) == len(items):
+                found[node.targets[0].id] = frozenset(words)
+    return found
+
+
+def test_parse_vocabulary_is_defined_once_under_distinct_names() -> None:
+    # Label sets copied into modules, or one name for different sets, is how SUBJECT_DEPS
+    # came to mean five things.
+    sets = {module: _word_sets(tree) for module, tree in modules()}
+    vocabulary = sets.pop("nlp/vocabulary.py")
+    named = {words: name for name, words in vocabulary.items()}
+    meanings: dict[str, set[frozenset[str]]] = {name: {words} for name, words in vocabulary.items()}
+    copies = []
+    for module, constants in sets.items():
+        for name, words in constants.items():
+            meanings.setdefault(name, set()).add(words)
+            if words in named and name.endswith(("_DEPS", "_POS", "_TAGS", "_LABELS")):
+                copies.append(f"{module}: {name} copies vocabulary.{named[words]}")
+    assert copies == []
+    assert {name for name, kinds in meanings.items() if len(kinds) > 1} == set()

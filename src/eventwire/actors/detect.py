@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.candidates import Candidate
-from eventwire.actors.entities import NAME_LABELS, actor_entities, is_currency, name_text
+from eventwire.actors.entities import actor_entities, is_currency, name_text
 from eventwire.actors.evidence import fill_evidence
 from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.actors.places import PlaceSpan, find_places
 from eventwire.actors.roles import RoleNoun, role_nouns
+from eventwire.nlp.vocabulary import NAME_LABELS, NOUN_MODIFIER_DEPS, NOUN_POS
 
-# Dependencies through which a word qualifies the noun it hangs on, inside one phrase.
-MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
@@ -54,10 +52,11 @@ class Parse:
     def climb(self, token: Token) -> Token:
         """The head of the noun phrase a modifier belongs to ("US" -> "Blinken")."""
         while token.head.i != token.i and (
-            token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
+            token.dep_ in NOUN_MODIFIER_DEPS
+            or (token.dep_ == "conj" and token.head.dep_ in NOUN_MODIFIER_DEPS)
         ):
             head = token.head
-            if head.pos_ in ("VERB", "AUX") and head.dep_ not in MODIFIER_DEPS:
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in NOUN_MODIFIER_DEPS:
                 break  # "npadvmod" of a clause verb: not inside a noun phrase
             token = head
         return token
@@ -101,7 +100,7 @@ def _people_noun(token: Token, span: Span) -> bool:
     or the head of an argument) names a group of people."""
     if span.label_ != "NORP":
         return False
-    plural = token.pos_ in NOMINAL_POS and token.tag_ in ("NNS", "NNPS")
+    plural = token.pos_ in NOUN_POS and token.tag_ in ("NNS", "NNPS")
     return plural or token.dep_ in ARGUMENT_DEPS
 
 

@@ -16,7 +16,6 @@ from eventwire.actors.candidates import EntryLike
 from eventwire.actors.lookups import Lookups
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 STATE_KEY_PREFIXES = ("country:", "region:", "metonym:")
 MAX_RUN = 6  # longest proper-noun run worth a KB look-up
 

@@ -72,16 +72,19 @@ from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle
+from eventwire.nlp.vocabulary import (
+    ACTIVE_SUBJECT_DEPS,
+    NOMINAL_POS,
+    NONFINITE_TAGS,
+    OBJECT_DEPS,
+    OWNER_MODIFIER_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PREDICATE_POS,
+    RELATIVE_TAGS,
+    is_to_infinitive,
+)
 from eventwire.records import Actor, Mention
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "dative"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
-PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
-NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # A chain of control verbs is short; this only guards against a cyclic or broken parse.
 MAX_DEPTH = 8
 
@@ -131,10 +134,6 @@ def _is_passive(ctx: ArgumentContext, verb: Token) -> bool:
     return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
 
 
-def _is_to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
 def _agents(verb: Token, prep_word: str) -> list[Token]:
     """The "by X" of a passive (``agent``, or the lexicon's own preposition)."""
     preps = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == prep_word)]
@@ -146,7 +145,7 @@ def _agents(verb: Token, prep_word: str) -> list[Token]:
 
 def surface_subject(ctx: ArgumentContext, verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical subject of a predicate, its own or the one it legally shares."""
-    own = kids(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    own = kids(verb, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     stranded = None if own else stranded_subject(verb)
     if stranded is not None:
         return [stranded]
@@ -166,7 +165,7 @@ def _inherited_subject(ctx: ArgumentContext, verb: Token, depth: int) -> list[To
     if dep == "pcomp":
         return _prep_controller(ctx, verb, depth)
     if dep in ("acl", "relcl", "amod"):
-        if head.pos_ in NOUN_POS and _is_to_infinitive(verb):
+        if head.pos_ in NOMINAL_POS and is_to_infinitive(verb):
             return _noun_controller(ctx, head, depth)  # "Russia's decision to withdraw"
         return [head]  # "protesters demanding reform", "troops backed by Rwanda"
     shares_head_subject = (
@@ -293,7 +292,7 @@ def _governed_places(ctx: ArgumentContext, verb: Token, depth: int = 0) -> list[
 
 def _is_purpose(clause: Token) -> bool:
     """ "staged a strike *to protest* the reform": an infinitive adjunct of the trigger."""
-    return clause.dep_ == "advcl" and _is_to_infinitive(clause) and not kids(clause, SUBJECT_DEPS)
+    return clause.dep_ == "advcl" and is_to_infinitive(clause) and not kids(clause, ACTIVE_SUBJECT_DEPS)
 
 
 def _condition_subjects(verb: Token) -> Tier:
@@ -305,7 +304,7 @@ def _condition_subjects(verb: Token) -> Tier:
         for c in kids(v, ("advcl",))
         if any(m.lower_ in ("if", "unless") for m in c.children)
     ]
-    return [s for c in conditions for s in kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+    return [s for c in conditions for s in kids(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
 def complement_tiers(ctx: ArgumentContext, verb: Token) -> list[Tier]:
@@ -315,7 +314,7 @@ def complement_tiers(ctx: ArgumentContext, verb: Token) -> list[Tier]:
     lift the curfew *on Palestinians*" (what the complement acts on), "hunger strike to
     protest *Assad's* failure" (purpose), "threatened to ... unless *Israel* ..." (condition).
     """
-    tiers: list[Tier] = [kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in kids(verb, ("ccomp",))]
+    tiers: list[Tier] = [kids(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in kids(verb, ("ccomp",))]
     for clause in kids(verb, ("xcomp", "ccomp")) + [c for c in verb.children if _is_purpose(c)]:
         tiers.extend(_clause_targets(ctx, clause))
     tiers.append(_condition_subjects(verb))
@@ -401,7 +400,7 @@ def _modifier_sources(noun: Token) -> tuple[Tier, Tier]:
     """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes", and
     apart from them possessive pronouns ("*their* talks"), which yield to a light verb's
     full subject ("Blinken and Lavrov held their talks")."""
-    found = kids(noun, MODIFIER_DEPS)
+    found = kids(noun, OWNER_MODIFIER_DEPS)
     led = [m for m in kids(noun, ("amod",)) if m.tag_ == "VBN"]
     found += [c for m in led for c in kids(m, ("npadvmod", "compound"))]
     return [m for m in found if m.tag_ != "PRP$"], [m for m in found if m.tag_ == "PRP$"]
@@ -471,7 +470,7 @@ def envoy_roles(ctx: ArgumentContext, verb: Token) -> EnvoyRoles | None:
         return None
     posted = [o for e in envoys for o in _prep_objects(ctx, e, tables.posting_preps)]
     left, to = _prep_objects(ctx, verb, ("from",)), _prep_objects(ctx, verb, ("to",))
-    own = [m for e in envoys for m in [e, *kids(e, MODIFIER_DEPS)]]
+    own = [m for e in envoys for m in [e, *kids(e, OWNER_MODIFIER_DEPS)]]
     forms = _verb_forms(verb)
     if forms & tables.envoy_recalls:
         return EnvoyRoles(sender=(to, own), host=(posted, left), host_acts=False)

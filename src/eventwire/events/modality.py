@@ -52,6 +52,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import KnowledgeBaseError
+from eventwire.nlp.vocabulary import NOUN_POS, VERB_POS, is_to_infinitive
 from eventwire.records import Modality
 from eventwire.resources import check_schema, load_resource
 
@@ -76,8 +77,6 @@ MODALITY_SCHEMA = dict.fromkeys(SECTION_LISTS, dict) | dict.fromkeys(
 )
 # Enough for any real chain of control verbs; guards against a malformed parse.
 MAX_WALK = 12
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-VERB_POS = frozenset({"VERB", "AUX"})
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 STRENGTH: Mapping[Modality, int] = MappingProxyType(
     {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3}
@@ -159,10 +158,6 @@ def _has_own_clause(token: Token) -> bool:
     return any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
 
 
-def _is_to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
 def _passive_complement(noun: Token) -> Token | None:
     """ "the meeting *is to be held*", "the summit is expected *to be held*": the subject of
     a verb is the logical object of the subject-less passive infinitive it governs."""
@@ -193,7 +188,7 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
         return None  # "condemned the attack": the attack happened whatever the stance
     shares = (
         dep in ("xcomp", "acomp")  # "agreed to meet", "is likely to reject"
-        or (dep == "acl" and head.pos_ in NOUN_POS and _is_to_infinitive(token))  # "plans to visit"
+        or (dep == "acl" and head.pos_ in NOUN_POS and is_to_infinitive(token))  # "plans to visit"
         or (dep == "conj" and not _has_own_clause(token))  # "will meet and sign"
         or (noun_to_verb and dep in ("dobj", "nsubjpass"))  # "will impose sanctions"
         or (noun_to_verb and dep == "nsubj" and head.lemma_.lower() in lex.aspectual)  # "talks will resume"
