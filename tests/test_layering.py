@@ -1,9 +1,12 @@
-"""Architecture rules read off the source with ``ast``: who may read files.
+"""Architecture rules read off the source with ``ast``: who may read files, who may import whom.
 
 Knowledge files (YAML, CSV, TSV, gz) are read only through ``eventwire.resources``, so a
 broken file always fails the same way and every table can be injected. The modules in
 ``READS_USER_FILES`` open the user's own input and output files (articles, settings, gold
 files, exports), never packaged knowledge.
+
+Imports follow the pipeline: a stage package may use an earlier one, never a later one
+(``STAGE_ORDER``), and no two modules import each other, even only for type checking.
 """
 
 from __future__ import annotations
@@ -31,6 +34,24 @@ READS_USER_FILES = {
     "commands/ingest.py": "a user's input file",
 }
 FILE_READS = frozenset({"read_text", "read_bytes", "files", "open"})
+# Stage packages in pipeline order; a package may import its own rank or lower.
+STAGE_ORDER = {
+    "nlp": 0,
+    "geo": 0,
+    "dates": 0,
+    "metadata": 1,
+    "actors": 2,
+    "events": 3,
+    "quotes": 4,
+    "when_where": 5,
+    "store": 6,
+    "serve": 6,
+    "scale": 6,
+    "commands": 6,
+}
+# Used by every stage; they may build on the parse (``nlp``) but on no later stage.
+# (``knowledge`` is shared too but imports each package's loader module by design.)
+SHARED = frozenset({"records", "errors", "config", "resources", "registry", "runner"})
 
 
 def modules() -> Iterator[tuple[str, ast.Module]]:
@@ -117,3 +138,98 @@ def test_parse_vocabulary_is_defined_once_under_distinct_names() -> None:
                 copies.append(f"{module}: {name} copies vocabulary.{named[words]}")
     assert copies == []
     assert {name for name, kinds in meanings.items() if len(kinds) > 1} == set()
+
+
+def _module_name(path: str) -> str:
+    parts = ["eventwire", *path.removesuffix(".py").split("/")]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the eventwire modules it imports anywhere in its source (``TYPE_CHECKING``
+    blocks and function bodies included: a type-only cycle is still a cycle)."""
+    trees = {_module_name(path): (path, tree) for path, tree in modules()}
+    graph: dict[str, set[str]] = {}
+    for name, (path, tree) in trees.items():
+        package = name.split(".") if path.endswith("__init__.py") else name.split(".")[:-1]
+        targets = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
+                targets.update(
+                    f"{base}.{a.name}" if f"{base}.{a.name}" in trees else base for a in node.names
+                )
+        graph[name] = {t for t in targets if t in trees and t != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while (member := stack.pop()) != node:
+                    group.append(member)
+                found += [sorted([*group, node])] if group else []
+    return found
+
+
+def _stage(module: str) -> int | None:
+    parts = module.split(".")
+    return STAGE_ORDER.get(parts[1]) if len(parts) > 1 else None
+
+
+def test_no_import_cycles_not_even_type_only() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_a_stage_never_imports_a_later_stage() -> None:
+    graph = import_graph()
+    upward = [
+        f"{module} -> {target}"
+        for module, targets in graph.items()
+        for target in targets
+        if (mine := _stage(module)) is not None and (theirs := _stage(target)) is not None and theirs > mine
+    ]
+    assert sorted(upward) == []
+
+
+def test_shared_modules_use_no_stage_but_the_parse() -> None:
+    graph = import_graph()
+    shared = {f"eventwire.{name}" for name in SHARED}
+    leaks = [f"{m} -> {t}" for m in shared for t in graph[m] if (_stage(t) or 0) > 0]
+    assert sorted(leaks) == []
+
+
+def test_the_cycle_finder_finds_a_type_only_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from eventwire.x import Y\n")
+    assert any(isinstance(n, ast.ImportFrom) and n.module == "eventwire.x" for n in ast.walk(tree))

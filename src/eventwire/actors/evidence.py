@@ -7,18 +7,14 @@ Reed" gives Reed the title of the phrase he is coordinated with.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from eventwire.actors.candidates import Candidate
 from eventwire.actors.entities import name_text
+from eventwire.actors.parse import Parse
 from eventwire.actors.places import PlaceSpan
 from eventwire.actors.specific import drop_adjunct_objects, mark_generic
 from eventwire.nlp.vocabulary import NOMINAL_SUBJECT_DEPS
-
-if TYPE_CHECKING:
-    from eventwire.actors.detect import Parse
 
 # Left dependents that belong to a noun phrase (not clauses or prepositional phrases).
 NP_LEFT_DEPS = frozenset(

@@ -11,15 +11,11 @@ project gold 0.797 -> 0.756): those are usually the article's own people.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from eventwire.actors.candidates import Candidate
+from eventwire.actors.parse import Parse
 from eventwire.nlp.vocabulary import PARTICIPLE_TAGS, SUBJECT_DEPS_WITH_CLAUSES
-
-if TYPE_CHECKING:
-    from eventwire.actors.detect import Parse
 
 # Left dependents that make a nominal specific: a determiner, a possessor, a number.
 SPECIFIC_DEPS = frozenset({"det", "poss", "nummod", "predet"})
