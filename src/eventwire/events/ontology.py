@@ -69,6 +69,16 @@ class _PloverType:
     mode_definitions: Mapping[str, str]
 
 
+def by_cameo_prefix(table: Mapping[str, str], cameo: str) -> str | None:
+    """The value ``table`` gives the longest prefix of ``cameo`` it has (two digits at least):
+    a table keyed "19" covers every fighting code, "1121" only that one."""
+    for length in range(len(cameo), 1, -1):
+        value = table.get(cameo[:length])
+        if value is not None:
+            return value
+    return None
+
+
 class Ontology:
     """Read-only view over the CAMEO and PLOVER tables; build it with ``Ontology.load()``."""
 
