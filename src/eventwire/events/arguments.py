@@ -47,6 +47,9 @@ Policies a user of the data should know:
 - When the argument's head word is not itself an actor, the nearest actor inside its
   noun phrase is used ("the government of Sudan"), never one inside a clause that
   modifies it (``argument_actors``).
+
+The word lists (``data/arguments.yaml``) and the lexicon's light verbs reach every rule
+through the ``ArgumentContext`` its coder builds once from the knowledge bundle.
 """
 
 from __future__ import annotations
@@ -181,8 +184,7 @@ def _controller(ctx: ArgumentContext, governor: Token, complement: Token, depth:
     objects = [c for c in kids(governor, OBJECT_DEPS) if c.i < complement.i]
     if objects:
         return [_dative_object(o) for o in objects]
-    tables = ctx.tables
-    prep_objects = [o for o in _prep_objects(ctx, governor, tables.control_preps) if o.i < complement.i]
+    prep_objects = [o for o in _prep_objects(ctx, governor, ctx.tables.control_preps) if o.i < complement.i]
     if prep_objects:
         return prep_objects  # "called on Iran to release the sailors"
     return surface_subject(ctx, governor, depth)
