@@ -17,6 +17,9 @@ DatePrecision = Literal["day", "month", "year"]
 LocationPrecision = Literal["point", "town", "district", "province", "country"]
 MentionKind = Literal["name", "nominal", "pronoun", "adjective", "metonym"]
 ActorKind = Literal["person", "organization", "state", "group"]
+# Actor "country" codes that are no country: international, non-governmental and
+# multinational bodies, international militant groups (CAMEO's IGO, NGO, MNC, IMG).
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 
 def stable_id(text: str) -> str:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -64,21 +66,48 @@ def read_text(name: str | Path) -> str:
         raise KnowledgeBaseError(f"{name}: cannot be read: {exc}") from exc
 
 
+def read_bytes(name: str | Path) -> bytes:
+    """The file's raw bytes (to fingerprint it), with the same errors as ``read_text``."""
+    try:
+        return Path(name).read_bytes() if isinstance(name, Path) else _packaged_bytes(name)
+    except FileNotFoundError:
+        raise KnowledgeBaseError(f"{name}: no such knowledge file") from None
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{name}: cannot be read: {exc}") from exc
+
+
+def exists(name: str) -> bool:
+    """Whether the packaged data file ``name`` is there (an optional, generated file)."""
+    return _packaged(name).is_file()
+
+
+def packaged_names(folder: str, suffix: str) -> list[str]:
+    """The packaged files of ``folder`` ending in ``suffix``, as names for ``read_text``, sorted."""
+    found = (item.name for item in _packaged(folder).iterdir() if item.name.endswith(suffix))
+    return [f"{folder}/{name}" for name in sorted(found)]
+
+
+def _packaged(name: str) -> Traversable:
+    return resources.files(DATA_PACKAGE).joinpath(*name.split("/"))
+
+
 def _packaged_bytes(name: str) -> bytes:
-    return resources.files(DATA_PACKAGE).joinpath(*name.split("/")).read_bytes()
+    return _packaged(name).read_bytes()
 
 
 def parse_text(text: str, label: str) -> Any:
-    """Parse by the file's suffix: YAML, TOML, CSV/TSV (list of row dicts); else the text."""
+    """Parse by the file's suffix: YAML, TOML, JSON, CSV/TSV (list of row dicts); else the text."""
     suffix = label.removesuffix(".gz").rsplit(".", 1)[-1].lower()
     try:
         if suffix in ("yaml", "yml"):
             return yaml.load(text, Loader=_LOADER)
         if suffix == "toml":
             return tomllib.loads(text)
+        if suffix == "json":
+            return json.loads(text)
         if suffix in ("csv", "tsv"):
             return list(csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == "tsv" else ","))
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, csv.Error) as exc:
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, csv.Error, json.JSONDecodeError) as exc:
         raise KnowledgeBaseError(f"{label}: not valid {suffix.upper()}: {exc}") from exc
     return text
 

@@ -9,14 +9,14 @@ import pytest
 from spacy.language import Language
 
 from eventwire.actors.entities import actor_entities
-from eventwire.actors.gender import load_gender, parse_gender
-from eventwire.actors.grammar import load_grammar
+from eventwire.actors.gender import parse_gender
 from eventwire.actors.lookups import Lookups
 from eventwire.errors import KnowledgeBaseError
 from tests.actors.actor_fakes import Analyse, FakeKB, FakePlaces
-from tests.conftest import build_doc
+from tests.conftest import build_doc, shared_knowledge
 
 DAY = dt.date(2021, 6, 1)
+KNOWLEDGE = shared_knowledge()
 
 
 def _chain_text(text: str, fake_analyse: Analyse, pronoun: str, nth: int = 0) -> str | None:
@@ -71,7 +71,7 @@ GENDER_WORDS = [
 
 @pytest.mark.parametrize(("words", "title", "name", "gender"), GENDER_WORDS)
 def test_gender_of_words(words: list[str], title: str | None, name: str | None, gender: str | None) -> None:
-    assert load_gender().of_words(words, title, name) == gender
+    assert KNOWLEDGE.gender.of_words(words, title, name) == gender
 
 
 BROKEN = [
@@ -113,5 +113,5 @@ def test_names_with_a_first_name_are_people(
         pos=["PROPN", "PROPN", "VERB"],
         ents=[f"B-{label}", f"I-{label}", "O"],
     )
-    look = Lookups(FakeKB(), load_grammar(), DAY, FakePlaces())
+    look = Lookups(FakeKB(), KNOWLEDGE.grammar, KNOWLEDGE.gender, DAY, FakePlaces())
     assert [s.label_ for s in actor_entities(doc, look)] == [expected]

@@ -21,15 +21,17 @@ from eventwire.actors.kb_files import (
     Vocab,
     build_bundle,
     load_sectors,
+    packaged_name,
     parse_entity_file,
     read_yaml,
 )
+from eventwire.resources import read_text
 
 PACKAGED = PACKAGED_FILES
 
 
-def _file(name: str) -> resources.abc.Traversable:
-    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR, name)
+def _file(name: str) -> str:
+    return packaged_name(name)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_entity_file_schema(name: str) -> None:
 
 
 def test_compiled_bundle_matches_yaml() -> None:
-    bundle = _file(BUNDLE_FILE).read_text("utf-8")
+    bundle = read_text(_file(BUNDLE_FILE))
     assert bundle == build_bundle(), "stale bundle: run .venv/bin/python tools/build_actor_kb.py"
 
 

@@ -8,15 +8,16 @@ from spacy.language import Language
 from eventwire.actors.analysis import analyse
 from eventwire.actors.detect import find_candidates
 from eventwire.actors.entities import actor_entities
-from eventwire.actors.grammar import load_grammar
 from eventwire.actors.lookups import Lookups
 from eventwire.actors.places import is_locative
 from tests.actors.actor_fakes import FakeKB, FakePlaces
-from tests.conftest import build_doc
+from tests.conftest import build_doc, shared_knowledge
+
+KNOWLEDGE = shared_knowledge()
 
 
 def _look() -> Lookups:
-    return Lookups(FakeKB(), load_grammar(), None, FakePlaces())
+    return Lookups(FakeKB(), KNOWLEDGE.grammar, KNOWLEDGE.gender, None, FakePlaces())
 
 
 LOCATIVE = [
@@ -47,7 +48,7 @@ LOCATIVE = [
 def test_locative_positions(nlp: Language, case: tuple[list[str], list[int], list[str], int, bool]) -> None:
     words, heads, deps, index, place = case
     doc = build_doc(nlp, words, heads, deps)
-    assert is_locative(doc[index], load_grammar()) is place
+    assert is_locative(doc[index], KNOWLEDGE.grammar) is place
 
 
 def test_state_in_secretary_of_state_is_a_title_not_an_organisation(nlp: Language) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import KnowledgeBaseError
-from eventwire.events.argument_tables import _strings, load_tables
+from eventwire.events.argument_tables import _strings
+from tests.conftest import shared_knowledge
 
 
 def test_event_types_are_upper_case_and_words_lower_case() -> None:
@@ -30,8 +31,8 @@ def test_a_bare_yaml_boolean_is_a_broken_table() -> None:
     ],
 )
 def test_the_packaged_tables_hold_the_envoy_words(table: str, word: str) -> None:
-    assert word in getattr(load_tables(), table)
+    assert word in getattr(shared_knowledge().argument_tables, table)
 
 
 def test_meetings_are_not_among_the_types_whose_place_is_a_party() -> None:
-    assert {"CONSULT", "AGREE", "SUPPORT"}.isdisjoint(load_tables().place_target_types)
+    assert {"CONSULT", "AGREE", "SUPPORT"}.isdisjoint(shared_knowledge().argument_tables.place_target_types)

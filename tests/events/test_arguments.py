@@ -9,12 +9,14 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.events.arguments import Arguments, completeness, find_arguments
+from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle, sentences_of
 from eventwire.records import Actor, Article, Mention, MentionKind
-from tests.conftest import build_doc
+from tests.conftest import build_doc, shared_knowledge
 
+KNOWLEDGE = shared_knowledge()
+CONTEXT = ArgumentContext.of(KNOWLEDGE.argument_tables, KNOWLEDGE.lexicon)
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her"})
 
 
@@ -436,7 +438,7 @@ def test_arguments_of_sentences(nlp: Language, case: Case) -> None:
     trigger = trigger_at(
         doc, case.word, case.plover, nominal=case.nominal, reciprocal=case.reciprocal, target_preps=case.preps
     )
-    args = find_arguments(parsed_with(doc, case.actors()), trigger)
+    args = find_arguments(CONTEXT, parsed_with(doc, case.actors()), trigger)
     assert countries(args) == (case.source.split(), case.target.split())
 
 
@@ -465,7 +467,9 @@ def test_relative_pronoun_stands_for_its_noun(nlp: Language) -> None:
             (".", 4, "punct", ".", "PUNCT"),
         ],
     )
-    args = find_arguments(parsed_with(doc, {"Gunmen": "SOM", "Kenyans": "KEN"}), trigger_at(doc, "shot"))
+    args = find_arguments(
+        CONTEXT, parsed_with(doc, {"Gunmen": "SOM", "Kenyans": "KEN"}), trigger_at(doc, "shot")
+    )
     assert countries(args) == (["SOM"], ["KEN"])
 
 
@@ -482,7 +486,9 @@ def test_passive_agent_is_the_source(nlp: Language) -> None:
             (".", 2, "punct", ".", "PUNCT"),
         ],
     )
-    args = find_arguments(parsed_with(doc, {"Kenyans": "KEN", "gunmen": "SOM"}), trigger_at(doc, "shot"))
+    args = find_arguments(
+        CONTEXT, parsed_with(doc, {"Kenyans": "KEN", "gunmen": "SOM"}), trigger_at(doc, "shot")
+    )
     assert countries(args) == (["SOM"], ["KEN"])
 
 
@@ -500,8 +506,8 @@ def test_object_control_gives_the_infinitive_its_subject(nlp: Language) -> None:
         ],
     )
     parsed = parsed_with(doc, {"Fiji": "FJI", "Tonga": "TON"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "leave"))) == (["TON"], [])
-    assert countries(find_arguments(parsed, trigger_at(doc, "asked"))) == (["FJI"], ["TON"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "leave"))) == (["TON"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "asked"))) == (["FJI"], ["TON"])
 
 
 def test_subject_control_when_the_governor_has_no_object(nlp: Language) -> None:
@@ -516,7 +522,9 @@ def test_subject_control_when_the_governor_has_no_object(nlp: Language) -> None:
             (".", 1, "punct", ".", "PUNCT"),
         ],
     )
-    assert countries(find_arguments(parsed_with(doc, {"Fiji": "FJI"}), trigger_at(doc, "leave"))) == (
+    assert countries(
+        find_arguments(CONTEXT, parsed_with(doc, {"Fiji": "FJI"}), trigger_at(doc, "leave"))
+    ) == (
         ["FJI"],
         [],
     )
@@ -543,8 +551,10 @@ def test_a_clause_with_its_own_subject_does_not_take_the_speaker(nlp: Language) 
             (".", 1, "punct", ".", "PUNCT"),
         ],
     )
-    own = find_arguments(parsed_with(full, {"Laos": "LAO", "Thais": "THA"}), trigger_at(full, "attacked"))
-    speaker = find_arguments(parsed_with(bare, {"Laos": "LAO"}), trigger_at(bare, "attacked"))
+    own = find_arguments(
+        CONTEXT, parsed_with(full, {"Laos": "LAO", "Thais": "THA"}), trigger_at(full, "attacked")
+    )
+    speaker = find_arguments(CONTEXT, parsed_with(bare, {"Laos": "LAO"}), trigger_at(bare, "attacked"))
     assert countries(own) == (["THA"], [])
     assert countries(speaker) == (["LAO"], [])
 
@@ -563,8 +573,8 @@ def test_no_source_is_stitched_from_a_neighbouring_clause(nlp: Language) -> None
         ],
     )
     parsed = parsed_with(doc, {"Iraq": "IRQ", "Iran": "IRN"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "retaliated"))) == (["IRN"], [])
-    assert countries(find_arguments(parsed, trigger_at(doc, "fired"))) == (["IRQ"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "retaliated"))) == (["IRN"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "fired"))) == (["IRQ"], [])
 
 
 def test_a_that_clause_gives_its_subject_as_target(nlp: Language) -> None:
@@ -581,11 +591,14 @@ def test_a_that_clause_gives_its_subject_as_target(nlp: Language) -> None:
         ],
     )
     parsed = parsed_with(doc, {"Iraq": "IRQ", "Iran": "IRN"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "demanded", plover="REQUEST"))) == (
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "demanded", plover="REQUEST"))) == (
         ["IRN"],
         ["IRQ"],
     )
-    assert countries(find_arguments(parsed, trigger_at(doc, "withdraw", plover="RETREAT"))) == (["IRQ"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "withdraw", plover="RETREAT"))) == (
+        ["IRQ"],
+        [],
+    )
 
 
 def test_clauses_inside_an_argument_are_not_searched(nlp: Language) -> None:
@@ -602,8 +615,8 @@ def test_clauses_inside_an_argument_are_not_searched(nlp: Language) -> None:
         ],
     )
     parsed = parsed_with(doc, {"Rwanda": "RWA"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "fled"))) == ([], [])
-    assert countries(find_arguments(parsed, trigger_at(doc, "backed"))) == (["RWA"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "fled"))) == ([], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "backed"))) == (["RWA"], [])
 
 
 def test_mentions_without_an_actor_are_skipped(nlp: Language) -> None:
@@ -620,7 +633,7 @@ def test_mentions_without_an_actor_are_skipped(nlp: Language) -> None:
         ],
     )
     parsed = parsed_with(doc, {"Police": None, "Togo": "TGO", "Ghanaians": "GHA"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "arrested"))) == (["TGO"], ["GHA"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "arrested"))) == (["TGO"], ["GHA"])
 
 
 def test_light_verb_subject_and_its_preposition(nlp: Language) -> None:
@@ -638,7 +651,7 @@ def test_light_verb_subject_and_its_preposition(nlp: Language) -> None:
         lemmas={"imposed": "impose"},
     )
     parsed = parsed_with(doc, {"Chad": "TCD", "Libya": "LBY"})
-    args = find_arguments(parsed, trigger_at(doc, "curbs", nominal=True, target_preps=("on",)))
+    args = find_arguments(CONTEXT, parsed, trigger_at(doc, "curbs", nominal=True, target_preps=("on",)))
     assert countries(args) == (["TCD"], ["LBY"])
 
 
@@ -656,7 +669,7 @@ def test_a_verb_that_is_not_light_does_not_lend_its_subject(nlp: Language) -> No
         ],
     )
     parsed = parsed_with(doc, {"Chad": "TCD", "Libya": "LBY"})
-    args = find_arguments(parsed, trigger_at(doc, "attacks", nominal=True, target_preps=("on",)))
+    args = find_arguments(CONTEXT, parsed, trigger_at(doc, "attacks", nominal=True, target_preps=("on",)))
     assert countries(args) == ([], ["LBY"])
 
 
@@ -676,7 +689,7 @@ def test_completeness(plover: str, has_source: bool, has_target: bool, expected:
         token=0, tokens=(0,), cameo="190", plover=plover, mode=None, strength=0.5, pattern="t"
     )
     someone = (Actor(text="Mali", country="MLI"),)
-    score = completeness(trig, someone if has_source else (), someone if has_target else ())
+    score = completeness(CONTEXT, trig, someone if has_source else (), someone if has_target else ())
     assert score == expected
 
 
@@ -686,18 +699,18 @@ def test_the_place_is_the_target_when_no_actor_is(nlp: Language) -> None:
     parsed = parsed_with(doc, {"Fijian police": "FJI"})
     place = _mention(doc, "Suva", Actor(text="Suva", country="FJI", kind="state"))
     parsed = parsed.with_(places=(place,))
-    assert countries(find_arguments(parsed, trigger_at(doc, "imposed"))) == (["FJI"], ["FJI"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "imposed"))) == (["FJI"], ["FJI"])
     # a target found in the syntax wins over the place
     doc = nlp("Fijian police arrested Tongan sailors in Suva.")
     parsed = parsed_with(doc, {"Fijian police": "FJI", "Tongan sailors": "TON"})
     parsed = parsed.with_(places=(_mention(doc, "Suva", Actor(text="Suva", country="FJI")),))
-    assert countries(find_arguments(parsed, trigger_at(doc, "arrested"))) == (["FJI"], ["TON"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "arrested"))) == (["FJI"], ["TON"])
 
 
 def test_a_stance_participle_keeps_its_subject_as_source(nlp: Language) -> None:
     doc = nlp("Chile is opposed to the Bolivian claim.")
     parsed = parsed_with(doc, {"Chile": "CHL", "Bolivian": "BOL"})
-    args = find_arguments(parsed, trigger_at(doc, "opposed", target_preps=("to",)))
+    args = find_arguments(CONTEXT, parsed, trigger_at(doc, "opposed", target_preps=("to",)))
     assert countries(args) == (["CHL"], ["BOL"])
 
 
@@ -716,7 +729,7 @@ def test_a_modifier_naming_the_referent_beats_its_owner(nlp: Language) -> None:
         ],
     )
     parsed = parsed_with(doc, {"Rebels": "THA", "Laos": "LAO", "militia": "KHM"})
-    assert countries(find_arguments(parsed, trigger_at(doc, "shot"))) == (["THA"], ["KHM"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "shot"))) == (["THA"], ["KHM"])
 
 
 def _with_places(parsed: ParsedArticle, places: Mapping[str, str]) -> ParsedArticle:
@@ -784,7 +797,7 @@ def test_place_fallback(nlp: Language, text: str, word: str, mentions: dict[str,
     places = {k[1:]: v for k, v in mentions.items() if k.startswith("@")}
     parsed = _with_places(parsed_with(doc, actors), places)
     head = doc[next(t.i for t in doc if t.text == word)]
-    args = find_arguments(parsed, trigger_at(doc, word, nominal=head.pos_ == "NOUN"))
+    args = find_arguments(CONTEXT, parsed, trigger_at(doc, word, nominal=head.pos_ == "NOUN"))
     source, target = expected.split(">")
     assert countries(args) == (source.split(), target.split())
 
@@ -794,14 +807,14 @@ def test_the_sources_own_forces_are_not_its_target(nlp: Language) -> None:
     units = _mention(doc, "naval units", Actor(text="naval units", country="CHL", sector="MIL"), "nominal")
     chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
     parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
-    assert countries(find_arguments(parsed, trigger_at(doc, "deployed"))) == (["CHL"], [])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "deployed"))) == (["CHL"], [])
     # another country's forces are a target
     doc = nlp("Chile attacked Peruvian naval units.")
     peru = Actor(text="Peruvian naval units", country="PER", sector="MIL")
     units = _mention(doc, "Peruvian naval units", peru, "nominal")
     chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
     parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
-    assert countries(find_arguments(parsed, trigger_at(doc, "attacked"))) == (["CHL"], ["PER"])
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "attacked"))) == (["CHL"], ["PER"])
 
 
 def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:
@@ -813,7 +826,7 @@ def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:
     for token in doc:
         for nominal in (False, True):
             trigger = trigger_at(doc, token.text, nominal=nominal, target_preps=("on", "to"))
-            source, target = countries(find_arguments(parsed, trigger))
+            source, target = countries(find_arguments(CONTEXT, parsed, trigger))
             inside = first_sentence if trigger.token < len(next(iter(doc.sents))) else {"VNM"}
             assert set(source) | set(target) <= inside, (token.text, source, target)
 
@@ -866,7 +879,7 @@ def test_agentless_recall_and_expulsion_of_envoys(
     places = {k[1:]: v for k, v in mentions.items() if k.startswith("@")}
     parsed = _with_places(parsed_with(doc, actors), places)
     word = next(t.text for t in doc if t.lemma_ in ("recall", "expel", "summon"))
-    args = find_arguments(parsed, trigger_at(doc, word, "SANCTION"))
+    args = find_arguments(CONTEXT, parsed, trigger_at(doc, word, "SANCTION"))
     source, target = expected.split(">")
     assert countries(args) == (source.split(), target.split())
 
@@ -893,4 +906,4 @@ def test_the_place_is_a_party_only_when_the_event_is_not_a_meeting(
     parsed = _with_places(parsed_with(doc, {}), {k: v for k, v in known.items() if k in text})
     head = doc[next(t.i for t in doc if t.text == word)]
     trigger = trigger_at(doc, word, plover, nominal=head.pos_ == "NOUN", reciprocal=reciprocal)
-    assert countries(find_arguments(parsed, trigger))[1] == expected.split()
+    assert countries(find_arguments(CONTEXT, parsed, trigger))[1] == expected.split()

@@ -10,8 +10,7 @@ from spacy.language import Language
 import eventwire.events.stage as stage_module
 from eventwire.config import Settings
 from eventwire.errors import ConfigError
-from eventwire.events.arguments import Arguments
-from eventwire.events.lexicon import load_lexicon
+from eventwire.events.arguments import ArgumentContext, Arguments
 from eventwire.events.select import clause_depth, confidence
 from eventwire.events.stage import RuleCoder, rule_coder
 from eventwire.events.triggers import TriggerMatch
@@ -192,7 +191,7 @@ def test_frame_target_filled_from_the_governed_event(nlp: Language, monkeypatch:
     parsed = next(parse_articles(nlp, [Article(text="Hanoi refused to free the Thai sailors.")]))
     hanoi, thailand = Actor(text="Hanoi", country="VNM"), Actor(text="Thai", country="THA")
 
-    def fake(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
+    def fake(context: ArgumentContext, parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
         if parsed.doc[trigger.token].lemma_ == "refuse":
             return Arguments(source=(hanoi,), target=(), completeness=0.5)
         return Arguments(source=(hanoi,), target=(thailand,), completeness=1.0)
@@ -212,7 +211,7 @@ def test_reported_clause_is_main_and_background_clause_is_not(nlp: Language) -> 
         pos=["NOUN", "VERB", "PROPN", "SCONJ", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
         lemmas=["rebel", "shell", "Jaffna", "after", "talk", "collapse", ",", "official", "say", "."],
     )
-    frames = load_lexicon().frames
+    frames = shared_knowledge().lexicon.frames
     assert clause_depth(doc[1], frames) == 0.0
     assert clause_depth(doc[5], frames) >= 1.0
 

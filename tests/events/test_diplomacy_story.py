@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from eventwire.events.modality import polarity_and_modality
 from eventwire.records import Actor, Event
+from tests.conftest import shared_knowledge
 
 STORY = (
     "The Japanese ambassador to China was recalled to Tokyo on Tuesday after a dispute over "
@@ -92,4 +93,4 @@ def test_the_topic_of_unanswered_questions_is_negated(nlp: Language) -> None:
     # module is asked directly about the story's "boycott".
     doc = nlp(STORY)
     boycott = next(t for t in doc if t.text == "boycott")
-    assert polarity_and_modality(doc, boycott.i) == (True, "asserted")
+    assert polarity_and_modality(shared_knowledge().modality, doc, boycott.i) == (True, "asserted")

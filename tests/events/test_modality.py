@@ -7,8 +7,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeBaseError
-from eventwire.events.modality import _words, governing_chain, load_modality, polarity_and_modality
-from tests.conftest import build_doc
+from eventwire.events.modality import _words, governing_chain, polarity_and_modality
+from tests.conftest import build_doc, shared_knowledge
+
+MODALITY = shared_knowledge().modality
 
 
 def _index(doc: Doc, word: str) -> int:
@@ -102,23 +104,23 @@ def test_polarity_and_modality_of_sentences(
     nlp: Language, text: str, word: str, negated: bool, modality: str
 ) -> None:
     doc = nlp(text)
-    assert polarity_and_modality(doc, _index(doc, word)) == (negated, modality)
+    assert polarity_and_modality(MODALITY, doc, _index(doc, word)) == (negated, modality)
 
 
 def test_reported_clause_keeps_its_own_modality(nlp: Language) -> None:
     # The speaker's "may" belongs to the saying, not to the reported attack.
     doc = nlp("The colonel may say that the rebels attacked the convoy.")
-    assert polarity_and_modality(doc, _index(doc, "attacked")) == (False, "asserted")
+    assert polarity_and_modality(MODALITY, doc, _index(doc, "attacked")) == (False, "asserted")
 
 
 def test_a_negated_speaker_does_not_negate_the_report(nlp: Language) -> None:
     doc = nlp("The envoy did not say that Kabul expelled the observers.")
-    assert polarity_and_modality(doc, _index(doc, "expelled")) == (False, "asserted")
+    assert polarity_and_modality(MODALITY, doc, _index(doc, "expelled")) == (False, "asserted")
     # a denial negates what it denies, and a negated denial does not
     doc = nlp("The envoy denied that Kabul expelled the observers.")
-    assert polarity_and_modality(doc, _index(doc, "expelled")) == (True, "asserted")
+    assert polarity_and_modality(MODALITY, doc, _index(doc, "expelled")) == (True, "asserted")
     doc = nlp("The envoy did not deny that Kabul expelled the observers.")
-    assert polarity_and_modality(doc, _index(doc, "expelled")) == (False, "asserted")
+    assert polarity_and_modality(MODALITY, doc, _index(doc, "expelled")) == (False, "asserted")
 
 
 # --- hand-built parses: the rules, independent of the statistical parser ----------------
@@ -134,8 +136,8 @@ def test_negation_is_inherited_through_infinitive_chain(nlp: Language) -> None:
         tags=["NNP", "VBD", "RB", "VB", "TO", "VB", "NNS", "."],
         pos=["PROPN", "AUX", "PART", "VERB", "PART", "VERB", "NOUN", "PUNCT"],
     )
-    assert [t.text for t in governing_chain(doc[5])] == ["meet", "agree"]
-    assert polarity_and_modality(doc, 5) == (True, "future")
+    assert [t.text for t in governing_chain(MODALITY, doc[5])] == ["meet", "agree"]
+    assert polarity_and_modality(MODALITY, doc, 5) == (True, "future")
 
 
 def test_double_negation_cancels(nlp: Language) -> None:
@@ -148,7 +150,7 @@ def test_double_negation_cancels(nlp: Language) -> None:
         tags=["NNP", "VBD", "RB", "VB", "TO", "VB", "."],
         pos=["PROPN", "AUX", "PART", "VERB", "PART", "VERB", "PUNCT"],
     )
-    assert polarity_and_modality(doc, 5) == (False, "asserted")
+    assert polarity_and_modality(MODALITY, doc, 5) == (False, "asserted")
 
 
 def test_would_is_future_only_under_a_past_verb_of_saying(nlp: Language) -> None:
@@ -161,8 +163,8 @@ def test_would_is_future_only_under_a_past_verb_of_saying(nlp: Language) -> None
     present_tags = ["NNS", "VBP", "NNP", "MD", "VB", "."]
     past = build_doc(nlp, words, heads, deps, tags=past_tags, pos=pos, lemmas=lemmas)
     present = build_doc(nlp, words, heads, deps, tags=present_tags, pos=pos, lemmas=lemmas)
-    assert polarity_and_modality(past, 4) == (False, "future")
-    assert polarity_and_modality(present, 4) == (False, "hypothetical")
+    assert polarity_and_modality(MODALITY, past, 4) == (False, "future")
+    assert polarity_and_modality(MODALITY, present, 4) == (False, "hypothetical")
 
 
 def test_light_verb_lends_its_modality_to_the_noun(nlp: Language) -> None:
@@ -175,7 +177,7 @@ def test_light_verb_lends_its_modality_to_the_noun(nlp: Language) -> None:
         tags=["NNP", "MD", "VB", "NNS", "."],
         pos=["PROPN", "AUX", "VERB", "NOUN", "PUNCT"],
     )
-    assert polarity_and_modality(doc, 3) == (False, "hypothetical")
+    assert polarity_and_modality(MODALITY, doc, 3) == (False, "hypothetical")
 
 
 def test_condition_wins_over_future(nlp: Language) -> None:
@@ -188,8 +190,8 @@ def test_condition_wins_over_future(nlp: Language) -> None:
         tags=["NNP", "MD", "VB", "IN", "NNP", "VBZ", "."],
         pos=["PROPN", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"],
     )
-    assert polarity_and_modality(doc, 2) == (False, "conditional")
-    assert polarity_and_modality(doc, 5) == (False, "hypothetical")  # the condition itself
+    assert polarity_and_modality(MODALITY, doc, 2) == (False, "conditional")
+    assert polarity_and_modality(MODALITY, doc, 5) == (False, "hypothetical")  # the condition itself
 
 
 def test_a_later_non_conditional_clause_is_not_conditional(nlp: Language) -> None:
@@ -202,11 +204,11 @@ def test_a_later_non_conditional_clause_is_not_conditional(nlp: Language) -> Non
         tags=["IN", "PRP", "VBZ", ",", "NNP", "VBZ", ",", "VBG", "NNP", "."],
         pos=["SCONJ", "PRON", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "PROPN", "PUNCT"],
     )
-    assert polarity_and_modality(doc, 7) == (False, "asserted")
+    assert polarity_and_modality(MODALITY, doc, 7) == (False, "asserted")
 
 
 def test_lexicon_rejects_yaml_booleans() -> None:
     # A bare ``no`` in YAML is False; the loader must refuse it rather than lose the word.
     with pytest.raises(KnowledgeBaseError):
         _words([False, "neither"])
-    assert "no" in load_modality().negating_determiners
+    assert "no" in MODALITY.negating_determiners

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import ConfigError
-from eventwire.events.lexicon import build_lexicon, load_lexicon, parse_frames, parse_lexicon_file, read_yaml
+from eventwire.events.lexicon import build_lexicon, parse_frames, parse_lexicon_file, read_yaml
 from eventwire.events.select import is_definite
 from eventwire.events.stage import RuleCoder, rule_coder, trigger_span
 from eventwire.events.triggers import TriggerMatch, best_match, find_triggers, topic_triggers
@@ -155,7 +155,7 @@ def test_main_event_of_each_type(nlp: Language, coder: RuleCoder, text: str, plo
 def test_every_plover_type_is_tested_and_in_the_lexicon() -> None:
     types = set(shared_knowledge().ontology.plover_types())
     assert {plover for _, plover, _ in MAIN_EVENTS} == types
-    assert {entry.plover for entry in load_lexicon().entries} == types
+    assert {entry.plover for entry in shared_knowledge().lexicon.entries} == types
 
 
 @pytest.mark.parametrize(("text", "plover"), DISAMBIGUATION)
@@ -173,7 +173,7 @@ def test_trigger_offsets_cover_the_phrase(nlp: Language) -> None:
     text = "After a long night, the rebels called off the talks with the army."
     doc = nlp(text)
     token = next(t for t in doc if t.text == "called")
-    match = best_match(load_lexicon(), token)
+    match = best_match(shared_knowledge().lexicon, token)
     assert match is not None and match.plover == "SANCTION"
     span = trigger_span(text, doc, match)
     assert (span.text, span.start, span.end) == ("called off", text.index("called"), text.index(" the talks"))
@@ -181,7 +181,7 @@ def test_trigger_offsets_cover_the_phrase(nlp: Language) -> None:
 
 def test_nominal_trigger_with_light_verb(nlp: Language) -> None:
     doc = nlp("Pakistan and India held talks with each other in Delhi.")
-    found = {doc[m.token].text: m for m in find_triggers(doc, load_lexicon())}
+    found = {doc[m.token].text: m for m in find_triggers(doc, shared_knowledge().lexicon)}
     talks = found["talks"]
     assert talks.nominal and talks.reciprocal and talks.plover == "CONSULT"
     assert "held" in {doc[i].text for i in talks.tokens}
@@ -205,7 +205,7 @@ def _call_doc(nlp: Language, particle: str) -> Doc:
 
 
 def test_phrasal_verb_is_not_its_bare_verb(nlp: Language) -> None:
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     call_for = best_match(lexicon, _call_doc(nlp, "for")[1])
     call_off = best_match(lexicon, _call_doc(nlp, "off")[1])
     assert call_for is not None and call_for.plover == "REQUEST"
@@ -225,7 +225,7 @@ def test_object_condition_on_a_hand_built_parse(nlp: Language) -> None:
             lemmas=["Ottawa", "recall", "its", obj, "."],
         )
 
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     envoy = best_match(lexicon, doc("envoy")[1])
     assert envoy is not None and envoy.plover == "SANCTION" and envoy.cameo == "161"
     assert best_match(lexicon, doc("past")[1]) is None
@@ -254,7 +254,7 @@ def test_frame_absorbs_the_governed_event(nlp: Language, coder: RuleCoder) -> No
 
 def test_lexicon_codes_exist_in_the_ontology() -> None:
     ontology = shared_knowledge().ontology
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     for entry in lexicon.entries:
         ontology.cameo(entry.cameo)
         if entry.negated_cameo:
@@ -266,7 +266,7 @@ def test_lexicon_codes_exist_in_the_ontology() -> None:
 
 
 def test_lexicon_is_broad() -> None:
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     assert len(lexicon.entries) >= 300
     assert sum(len(e.lemmas) for e in lexicon.entries) >= 1500
     for entry in lexicon.entries:
@@ -305,7 +305,7 @@ def test_duplicate_ids_are_rejected() -> None:
 
 
 def test_specific_entries_are_stronger() -> None:
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     bare = lexicon.entry("coerce.arrest_plain")
     with_object = lexicon.entry("coerce.arrest")
     assert with_object.strength > bare.strength
@@ -322,20 +322,20 @@ TROOP_GROWTH_NOUNS = [
 @pytest.mark.parametrize(("text", "word", "phrase"), TROOP_GROWTH_NOUNS)
 def test_troop_growth_nouns(nlp: Language, text: str, word: str, phrase: str) -> None:
     doc = nlp(text)
-    match = best_match(load_lexicon(), next(t for t in doc if t.text == word))
+    match = best_match(shared_knowledge().lexicon, next(t for t in doc if t.text == word))
     assert match is not None and match.plover == "MOBILIZE"
     assert doc[min(match.tokens) : max(match.tokens) + 1].text == phrase
 
 
 def test_increase_in_prices_is_no_mobilization(nlp: Language) -> None:
     doc = nlp("Officials reported a sharp increase in the price of bread.")
-    match = best_match(load_lexicon(), next(t for t in doc if t.text == "increase"))
+    match = best_match(shared_knowledge().lexicon, next(t for t in doc if t.text == "increase"))
     assert match is None or match.plover != "MOBILIZE"
 
 
 def test_topic_nouns_are_found_only_on_request(nlp: Language) -> None:
     doc = nlp("The minister spoke about the massing of troops.")
-    lexicon = load_lexicon()
+    lexicon = shared_knowledge().lexicon
     assert "massing" not in {doc[m.token].text for m in find_triggers(doc, lexicon)}
     assert [doc[m.token].text for m in topic_triggers(doc, lexicon)] == ["massing"]
 

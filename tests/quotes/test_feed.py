@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.quotes.feed import feed_events, from_quote, innermost_quote, same_actor
-from eventwire.quotes.lexicon import load_cues
 from eventwire.records import Actor, Event, Quote, Span
+from tests.conftest import shared_knowledge
 
 RAO = Actor(text="Anil Rao", name="Anil Rao", country="IND", sector="GOV", kind="person")
 INDIA = Actor(text="India", country="IND", kind="state")
@@ -38,14 +38,14 @@ CASES = [
 def test_event_inside_quote(
     source: tuple[Actor, ...], expected_source: tuple[Actor, ...], expected_chain: tuple[Actor, ...]
 ) -> None:
-    event = from_quote(_event(18, source), QUOTE, load_cues())
+    event = from_quote(_event(18, source), QUOTE, shared_knowledge().quote_cues)
     assert event.source == expected_source
     assert event.reported_by == expected_chain
 
 
 def test_quote_without_speaker_only_passes_its_reporters() -> None:
     quote = Quote("x", 0, 50, speaker=None, reported_by=(PTI,))
-    event = from_quote(_event(5, (NEPAL,)), quote, load_cues())
+    event = from_quote(_event(5, (NEPAL,)), quote, shared_knowledge().quote_cues)
     assert event.source == (NEPAL,) and event.reported_by == (PTI,)
 
 
@@ -55,7 +55,7 @@ def test_feed_uses_sentence_reporters_outside_quotes_and_leaves_the_rest() -> No
         _event(60, (INDIA,), sentence=1),
         _event(90, (NEPAL,), sentence=2),
     )
-    fed = feed_events([inside, outside, untouched], [QUOTE], {1: (PTI,)}, load_cues())
+    fed = feed_events([inside, outside, untouched], [QUOTE], {1: (PTI,)}, shared_knowledge().quote_cues)
     assert fed[0].source == (RAO,)
     assert fed[1].source == (INDIA,) and fed[1].reported_by == (PTI,)
     assert fed[2] == untouched

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.quotes.lexicon import load_cues
+from tests.conftest import shared_knowledge
 
 
 @pytest.mark.parametrize(
@@ -23,10 +23,10 @@ from eventwire.quotes.lexicon import load_cues
     ],
 )
 def test_media_phrases(phrase: str, outlet: bool) -> None:
-    assert load_cues().is_media_phrase(phrase) is outlet
+    assert shared_knowledge().quote_cues.is_media_phrase(phrase) is outlet
 
 
 def test_cue_verbs_include_reporting_and_exclude_opinion() -> None:
-    lex = load_cues()
+    lex = shared_knowledge().quote_cues
     assert lex.is_cue_verb("say") and lex.is_cue_verb("report") and lex.is_cue_verb("cite")
     assert not lex.is_cue_verb("think") and not lex.is_cue_verb("respond")

@@ -9,7 +9,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.quotes.attribution import Attributor
-from eventwire.quotes.lexicon import load_cues
 from eventwire.quotes.rules import (
     according_agent,
     agent_phrase,
@@ -19,7 +18,7 @@ from eventwire.quotes.rules import (
     sentence_reporters,
     subject_of,
 )
-from tests.conftest import build_doc
+from tests.conftest import build_doc, shared_knowledge
 
 # (word, head, dep, pos, tag, lemma, entity IOB)
 Row = tuple[str, int, str, str, str, str, str]
@@ -31,7 +30,8 @@ def _doc(nlp: Language, rows: Sequence[Row]) -> Doc:
 
 
 def _media(token: Token) -> bool:
-    return load_cues().is_media_phrase(agent_phrase(token, load_cues()).text)
+    cues = shared_knowledge().quote_cues
+    return cues.is_media_phrase(agent_phrase(token, cues).text)
 
 
 CALLING: list[Row] = [
@@ -164,14 +164,14 @@ def test_passive_participle_cue_has_no_speaker(nlp: Language) -> None:
 
 def test_citing_makes_the_outlet_a_reporter(nlp: Language) -> None:
     doc = _doc(nlp, CITING)
-    agents = agents_of(doc[4], load_cues(), _media)
+    agents = agents_of(doc[4], shared_knowledge().quote_cues, _media)
     assert agents.speaker == doc[7]
     assert agents.reporters == (doc[3],)  # the name next to the verb, not "news agency"
 
 
 def test_outer_report_verb_relays_the_inner_speaker(nlp: Language) -> None:
     doc = _doc(nlp, OUTER_REPORT)
-    lex = load_cues()
+    lex = shared_knowledge().quote_cues
     speech = agents_of(doc[1], lex, _media)
     assert speech.speaker == doc[0] and speech.reporters == ()
     assert sentence_reporters(doc[:], doc[1], doc[0], lex, _media) == (doc[6],)
@@ -181,7 +181,7 @@ def test_outer_report_verb_relays_the_inner_speaker(nlp: Language) -> None:
 
 def test_according_to_media_reports(nlp: Language) -> None:
     doc = _doc(nlp, ACCORDING)
-    lex = load_cues()
+    lex = shared_knowledge().quote_cues
     assert according_agent(doc[3], lex) == doc[7]
     assert agents_of(doc[3], lex, _media).speaker is None  # "local media" is an outlet
     assert sentence_reporters(doc[:], None, None, lex, _media) == (doc[7],)
@@ -189,7 +189,7 @@ def test_according_to_media_reports(nlp: Language) -> None:
 
 def test_statement_from_a_person_makes_the_person_the_speaker(nlp: Language) -> None:
     doc = _doc(nlp, STATEMENT)
-    agents = agents_of(doc[5], load_cues(), _media)
+    agents = agents_of(doc[5], shared_knowledge().quote_cues, _media)
     assert agents.speaker == doc[4]
     assert name_span(doc[4]).text == "spokeswoman Haddad"
 
@@ -202,12 +202,12 @@ def test_a_name_in_apposition_beats_the_title(nlp: Language, index: int, expecte
 
 def test_speaking_to_a_named_outlet_makes_it_a_reporter(nlp: Language) -> None:
     doc = _doc(nlp, SPEAKING)
-    agents = agents_of(doc[6], load_cues(), _media)
+    agents = agents_of(doc[6], shared_knowledge().quote_cues, _media)
     assert agents.speaker == doc[5] and agents.reporters == (doc[2],)
 
 
 def test_that_clause_hung_on_the_statement_is_still_reported_speech(nlp: Language) -> None:
     doc = _doc(nlp, IN_A_STATEMENT)
-    [draft] = Attributor(doc, load_cues(), _media).indirect_drafts([])
+    [draft] = Attributor(doc, shared_knowledge().quote_cues, _media).indirect_drafts([])
     assert doc.text[draft.start : draft.end] == "measures would follow"
     assert draft.speaker == doc[1] and not draft.direct

@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from eventwire.actors.candidates import Candidate
-from eventwire.actors.gender import load_gender
 from eventwire.actors.grammar import Pronoun
 from eventwire.actors.lookups import Lookups
 from eventwire.actors.resolve import Resolution, resolve_local
+from eventwire.nlp.vocabulary import NAME_LABELS, NOMINAL_SUBJECT_DEPS
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 NOMINAL_WINDOW = 3  # sentences a definite role phrase may look back
 PRONOUN_WINDOW = 2  # sentences a pronoun may look back
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CITING_VERBS = frozenset({"cite", "quote"})  # "..., TASS reported, citing Lavrov": Lavrov speaks
 
 
@@ -198,7 +196,7 @@ class Coreference:
         owner = self.found.get(c.owner) if c.owner is not None else None
         words = [t.text for t in self.doc[c.start : c.head + 1] if owner is None or not owner.covers(t.i)]
         name = c.name or (local.name if local is not None else None)
-        return load_gender().of_words(words, c.title, name)
+        return self.look.gender.of_words(words, c.title, name)
 
     def _recent(self, c: Candidate, window: int) -> list[Chain]:
         """Chains mentioned within ``window`` sentences before ``c``, most recent first."""
@@ -261,7 +259,7 @@ class Coreference:
         pronoun = self.look.grammar.pronouns[token.lower_]
         if "speaker" in pronoun.refers:
             return self._speaker(c)
-        if pronoun.word == "it" and token.dep_ not in SUBJECT_DEPS:
+        if pronoun.word == "it" and token.dep_ not in NOMINAL_SUBJECT_DEPS:
             return None, None, ""  # "calling it a bad deal": an object "it" is a thing, not an actor
         sibling = self._coordinated(pronoun, c)
         if sibling is not None:

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.candidates import EntryLike
-from eventwire.actors.gender import load_gender
 from eventwire.actors.lookups import Lookups
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 STATE_KEY_PREFIXES = ("country:", "region:", "metonym:")
 MAX_RUN = 6  # longest proper-noun run worth a KB look-up
 
@@ -65,7 +63,7 @@ def _looks_personal(span: Span, look: Lookups) -> bool:
     tokens = [t for t in span if t.tag_ != "POS"]
     if not 2 <= len(tokens) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
         return False
-    if load_gender().first_names.get(tokens[0].lower_) is None or look.role(tokens[-1].text) is not None:
+    if look.gender.first_names.get(tokens[0].lower_) is None or look.role(tokens[-1].text) is not None:
         return False
     if tokens[-1].lower_ in look.grammar.non_person_name_heads:
         return False  # "Victoria Station"

@@ -7,23 +7,19 @@ Reed" gives Reed the title of the phrase he is coordinated with.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from eventwire.actors.candidates import Candidate
 from eventwire.actors.entities import name_text
+from eventwire.actors.parse import Parse
 from eventwire.actors.places import PlaceSpan
 from eventwire.actors.specific import drop_adjunct_objects, mark_generic
-
-if TYPE_CHECKING:
-    from eventwire.actors.detect import Parse
+from eventwire.nlp.vocabulary import NOMINAL_SUBJECT_DEPS
 
 # Left dependents that belong to a noun phrase (not clauses or prepositional phrases).
 NP_LEFT_DEPS = frozenset(
     {"det", "predet", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "npadvmod", "advmod"}
 )
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 QUALIFYING = frozenset({"to", "at", "for"})  # "ambassador to", "envoy at", "spokesman for"
 INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 OPENING_QUOTES = frozenset({"“", "``", "«"})
@@ -232,7 +228,9 @@ def _links(parse: Parse, found: dict[int, Candidate], quoted: list[bool]) -> Non
         head = parse.doc[c.head]
         if _shares_apposition(head, found):
             c.appos_of = found[head.head.i].appos_of  # "X, an opposition politician and critic"
-        c.subject = head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS)
+        c.subject = head.dep_ in NOMINAL_SUBJECT_DEPS or (
+            head.dep_ == "conj" and head.head.dep_ in NOMINAL_SUBJECT_DEPS
+        )
         c.in_quote = quoted[c.head]
         c.ethnic = c.head in parse.ethnic
         c.definite = any(
@@ -282,7 +280,7 @@ def _counted(parse: Parse, token: Token) -> Token:
 def _clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with ("massed and deployed")."""
     while True:
-        subject = next((ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS), None)
+        subject = next((ch for ch in verb.children if ch.dep_ in NOMINAL_SUBJECT_DEPS), None)
         if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return subject
         verb = verb.head

@@ -8,18 +8,17 @@ pronoun.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from eventwire.errors import KnowledgeBaseError
+from eventwire.resources import load_resource
 
-GENDER_RESOURCE = ("mentions", "gender.yaml")
+GENDER_RESOURCE = "mentions/gender.yaml"
+GENDER_SCHEMA = {"version": int, "titles": dict, "roles": dict, "first_names": dict}
 GENDERS = ("male", "female")
 
 
@@ -63,11 +62,10 @@ def parse_gender(data: Mapping[str, Any]) -> GenderWords:
     return GenderWords(_table(data, "titles"), _table(data, "roles"), _table(data, "first_names"))
 
 
-@functools.cache
-def load_gender() -> GenderWords:
-    """The packaged gender words, read once per process."""
-    path = resources.files("eventwire.data").joinpath(*GENDER_RESOURCE)
-    data = yaml.safe_load(path.read_text("utf-8"))
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KnowledgeBaseError("gender.yaml: expected a mapping with 'version: 1'")
+def load_gender(source: str | Path = GENDER_RESOURCE) -> GenderWords:
+    """The gender words of ``source`` (the packaged file by default; the knowledge bundle
+    reads it once per pipeline)."""
+    data = load_resource(source, GENDER_SCHEMA)
+    if data["version"] != 1:
+        raise KnowledgeBaseError(f"{source}: expected 'version: 1'")
     return parse_gender(data)

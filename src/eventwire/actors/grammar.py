@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from eventwire.errors import KnowledgeBaseError
+from eventwire.resources import Optional, load_resource
 
-GRAMMAR_RESOURCE = ("mentions", "grammar.yaml")
+GRAMMAR_RESOURCE = "mentions/grammar.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +101,10 @@ def parse_grammar(data: Mapping[str, Any]) -> Grammar:
     )
 
 
-@functools.cache
-def load_grammar() -> Grammar:
-    """The packaged grammar, read once per process."""
-    path = resources.files("eventwire.data").joinpath(*GRAMMAR_RESOURCE)
-    data = yaml.safe_load(path.read_text("utf-8"))
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KnowledgeBaseError("grammar.yaml: expected a mapping with 'version: 1'")
+def load_grammar(source: str | Path = GRAMMAR_RESOURCE) -> Grammar:
+    """The grammar of ``source`` (the packaged file by default; the knowledge bundle reads it
+    once per pipeline)."""
+    data = load_resource(source, {"version": int, "pronouns": dict, "relational_nouns": Optional(dict)})
+    if data["version"] != 1:
+        raise KnowledgeBaseError(f"{source}: expected 'version: 1'")
     return parse_grammar(data)

@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -23,6 +22,8 @@ import pycountry
 import yaml
 
 from eventwire.errors import KnowledgeBaseError
+from eventwire.records import NON_STATE_CODES
+from eventwire.resources import exists, load_resource, read_bytes, read_text
 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "actors"
@@ -46,7 +47,8 @@ PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE, HONOR
 # Lower index wins when one alias is held by entries of several categories.
 CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
 # Country codes the contract allows besides ISO 3166-1 alpha-3.
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG", "XKX"})
+# Valid actor codes beyond ISO 3166-1: the non-state codes and Kosovo (XKX, not in ISO).
+EXTRA_ACTOR_CODES = NON_STATE_CODES | {"XKX"}
 KINDS = frozenset({"person", "organization", "state", "group"})
 SCHEMA_VERSION = 1
 FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
@@ -221,7 +223,7 @@ class Vocab:
 
     sectors: frozenset[str]
     countries: frozenset[str] = field(
-        default_factory=lambda: frozenset(c.alpha_3 for c in pycountry.countries) | NON_STATE_CODES
+        default_factory=lambda: frozenset(c.alpha_3 for c in pycountry.countries) | EXTRA_ACTOR_CODES
     )
 
 
@@ -384,11 +386,12 @@ def parse_role(raw: Mapping[str, Any], where: Where, vocab: Vocab) -> Role:
 # ---------------------------------------------------------------- files
 
 
-def read_yaml(path: Path | resources.abc.Traversable, label: str) -> list[Any]:
-    """The ``entries`` list of a versioned KB file, with clear errors for broken files."""
+def read_yaml(source: str | Path, label: str) -> list[Any]:
+    """The ``entries`` list of a versioned KB file (a packaged name such as ``actors/igo.yaml``,
+    or a user's ``Path``), with clear errors for broken files."""
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
-    except OSError as exc:
+        data = yaml.load(read_text(source), Loader=_Loader)
+    except KnowledgeBaseError as exc:
         raise KnowledgeBaseError(f"{label}: cannot read actor file: {exc}") from exc
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{label}: not valid YAML: {exc}") from exc
@@ -400,8 +403,9 @@ def read_yaml(path: Path | resources.abc.Traversable, label: str) -> list[Any]:
     return entries
 
 
-def _packaged(name: str) -> resources.abc.Traversable:
-    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR, name)
+def packaged_name(name: str) -> str:
+    """The resource name of a packaged actor file (``igo.yaml`` -> ``actors/igo.yaml``)."""
+    return f"{DATA_DIR}/{name}"
 
 
 def source_digest() -> str:
@@ -409,7 +413,7 @@ def source_digest() -> str:
     digest = hashlib.sha256()
     for name in PACKAGED_FILES:
         digest.update(name.encode())
-        digest.update(_packaged(name).read_bytes())
+        digest.update(read_bytes(packaged_name(name)))
     return digest.hexdigest()
 
 
@@ -419,18 +423,18 @@ def build_bundle() -> str:
     Parsing the YAML takes about a second; reading the same entries from JSON takes
     milliseconds. The bundle holds raw entries, so every load still runs the schema checks.
     """
-    files = {name: read_yaml(_packaged(name), name) for name in PACKAGED_FILES}
+    files = {name: read_yaml(packaged_name(name), name) for name in PACKAGED_FILES}
     return json.dumps({"digest": source_digest(), "files": files}, ensure_ascii=False, indent=0)
 
 
 def packaged_entries() -> dict[str, list[Any]]:
     """Entries of every packaged file: from the bundle when it matches the YAML, else the YAML."""
-    bundle = _packaged(BUNDLE_FILE)
-    if bundle.is_file():
-        data = json.loads(bundle.read_text("utf-8"))
-        if data.get("digest") == source_digest():
+    bundle = packaged_name(BUNDLE_FILE)
+    if exists(bundle):
+        data = load_resource(bundle, {"digest": str, "files": dict})
+        if data["digest"] == source_digest():
             return dict(data["files"])
-    return {name: read_yaml(_packaged(name), name) for name in PACKAGED_FILES}
+    return {name: read_yaml(packaged_name(name), name) for name in PACKAGED_FILES}
 
 
 def parse_entity_file(entries: list[Any], label: str, vocab: Vocab, category: str) -> list[Record]:

@@ -1,4 +1,4 @@
-"""One article's view of the knowledge base, gazetteer and grammar, with per-article caches.
+"""One article's view of the knowledge base, gazetteer, grammar and gender words, with per-article caches.
 
 An article repeats its names ("Blinken" ten times); the caches make each distinct string
 cost one KB look-up. They live on this object, which lives only as long as the article.
@@ -10,18 +10,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from eventwire.actors.candidates import EntryLike, KnowledgeBase, PlaceFinder
+from eventwire.actors.gender import GenderWords
 from eventwire.actors.grammar import Grammar
+from eventwire.records import NON_STATE_CODES
 
 # Country codes for actors that are not states: they never count as "the article's country".
-NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
+NON_STATE = NON_STATE_CODES  # one definition, in records
 
 
 @dataclass
 class Lookups:
-    """KB, gazetteer and grammar for one article, dated so office holders resolve."""
+    """KB, gazetteer, grammar and gender words for one article, dated so office holders resolve."""
 
     kb: KnowledgeBase
     grammar: Grammar
+    gender: GenderWords
     date: dt.date | None = None
     places: PlaceFinder | None = None
     _names: dict[str, EntryLike | None] = field(default_factory=dict)

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lookups import Lookups
+from eventwire.nlp.vocabulary import NOUN_MODIFIER_DEPS
 
-# Left dependents that can be part of a role phrase ("deputy foreign minister", "riot police").
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # A role word used as an adjective only heads a phrase in these positions ("secretary-general").
 ADJ_HEAD_DEPS = frozenset({"appos", "nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "ROOT"})
 MAX_PHRASE_WORDS = 6
@@ -40,7 +39,7 @@ def _left_words(token: Token, look: Lookups, entity_of: dict[int, Span]) -> list
     """Modifier words before the noun that may belong to its role phrase, in text order."""
     picked: list[Token] = []
     for child in token.lefts:
-        if child.dep_ not in PHRASE_DEPS:
+        if child.dep_ not in NOUN_MODIFIER_DEPS:
             continue
         for word in child.subtree:
             if word.i in entity_of or word.dep_ in ("det", "poss", "case", "cc"):

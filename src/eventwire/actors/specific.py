@@ -11,17 +11,12 @@ project gold 0.797 -> 0.756): those are usually the article's own people.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from eventwire.actors.candidates import Candidate
+from eventwire.actors.parse import Parse
+from eventwire.nlp.vocabulary import PARTICIPLE_TAGS, SUBJECT_DEPS_WITH_CLAUSES
 
-if TYPE_CHECKING:
-    from eventwire.actors.detect import Parse
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 # Left dependents that make a nominal specific: a determiner, a possessor, a number.
 SPECIFIC_DEPS = frozenset({"det", "poss", "nummod", "predet"})
 
@@ -41,7 +36,7 @@ def _participle_opening(head: Token) -> Token | None:
     reporters, ..." parsed as a clause, or (a frequent small-model error) as an adjective."""
     verb = head.head
     opening = head.dep_ == "dobj" and verb.tag_ in PARTICIPLE_TAGS and verb.dep_ == "advcl"
-    if opening and not any(ch.dep_ in SUBJECT_DEPS for ch in verb.children):
+    if opening and not any(ch.dep_ in SUBJECT_DEPS_WITH_CLAUSES for ch in verb.children):
         return verb
     first = head.sent[0]
     misparsed = first.dep_ == "amod" and first.head.i == head.i and first.tag_ == "VBG"

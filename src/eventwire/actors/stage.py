@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.analysis import analyse
 from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
+from eventwire.actors.gender import GenderWords
 from eventwire.actors.grammar import Grammar
 from eventwire.actors.lookups import Lookups
 from eventwire.knowledge import Knowledge
@@ -64,12 +65,14 @@ class ActorStage:
 
     name = "actors.kb"
 
-    def __init__(self, kb: KnowledgeBase, grammar: Grammar, places: GazetteerPlaces | None) -> None:
-        self.kb, self.grammar, self.places = kb, grammar, places
+    def __init__(
+        self, kb: KnowledgeBase, grammar: Grammar, gender: GenderWords, places: GazetteerPlaces | None
+    ) -> None:
+        self.kb, self.grammar, self.gender, self.places = kb, grammar, gender, places
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         places: PlaceFinder | None = self.places.in_article(parsed.doc) if self.places else None
-        look = Lookups(self.kb, self.grammar, parsed.article.date, places)
+        look = Lookups(self.kb, self.grammar, self.gender, parsed.article.date, places)
         result = analyse(parsed.doc, look)
         return parsed.with_(mentions=result.mentions, actor_chains=result.chains, places=result.places)
 
@@ -78,4 +81,4 @@ class ActorStage:
 def actor_stage(context: StageContext) -> ActorStage:
     """Actor mentions, coreference and resolution against the KB plus ``actor_files``."""
     knowledge = context.knowledge
-    return ActorStage(knowledge.actor_kb, knowledge.grammar, GazetteerPlaces(knowledge))
+    return ActorStage(knowledge.actor_kb, knowledge.grammar, knowledge.gender, GazetteerPlaces(knowledge))

@@ -16,14 +16,10 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Token
 
 from eventwire.nlp.parsed import ParsedArticle
+from eventwire.nlp.vocabulary import NOMINAL_POS, NOUN_PHRASE_DEPS, OBJECT_DEPS
 from eventwire.records import Actor, Mention
 
-NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
-OBJECT_DEPS = frozenset({"dobj", "dative"})
 VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
-# Noun-phrase internals an actor search may descend through ("the government of Sudan",
-# "Lavrov, Russia's foreign minister"); clauses (relcl, acl) are never entered.
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "prep", "pobj", "appos", "npadvmod"})
 Tier = list[Token]
 
 
@@ -46,7 +42,7 @@ def stranded_subject(verb: Token) -> Token | None:
         return None
     start = min([verb.i, *(c.i for c in verb.children if c.dep_ in VERB_GROUP_DEPS)])
     before = verb.doc[start - 1] if start > 0 else None
-    if before is None or before.dep_ != "conj" or before.pos_ not in NOUN_POS:
+    if before is None or before.dep_ != "conj" or before.pos_ not in NOMINAL_POS:
         return None
     if verb.dep_ == "conj":
         return before if before.head.dep_ in OBJECT_DEPS else None
@@ -127,7 +123,7 @@ def _mention_below(parsed: ParsedArticle, head: Token, pool: Sequence[Mention] |
         mention = actor_mention_at(parsed, token.i, pool)
         if mention is not None:
             return mention
-        for child in sorted(kids(token, PHRASE_DEPS), key=lambda c: _search_order(c, head)):
+        for child in sorted(kids(token, NOUN_PHRASE_DEPS), key=lambda c: _search_order(c, head)):
             if child.i not in seen:
                 seen.add(child.i)
                 queue.append(child)

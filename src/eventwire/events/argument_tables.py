@@ -6,14 +6,12 @@ explained where it is written, in the YAML file.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eventwire.errors import KnowledgeBaseError
+from eventwire.resources import Optional, load_resource
 
 TABLES_RESOURCE = "arguments.yaml"
 
@@ -51,11 +49,11 @@ def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     )
 
 
-@functools.cache
-def load_tables() -> ArgumentTables:
-    """Read the packaged argument tables once per process."""
-    text = resources.files("eventwire.data").joinpath(TABLES_RESOURCE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+def load_tables(source: str | Path = TABLES_RESOURCE) -> ArgumentTables:
+    """Read the argument tables of ``source`` (the packaged file by default; the knowledge
+    bundle calls this once per pipeline). Every table is optional: absent means empty."""
+    fields = ArgumentTables.__dataclass_fields__
+    data = load_resource(source, {name: Optional(list) for name in fields})
     return ArgumentTables(
         target_optional=frozenset(_strings(data, "target_optional")),
         nominal_target_preps=_strings(data, "nominal_target_preps"),

@@ -47,6 +47,9 @@ Policies a user of the data should know:
 - When the argument's head word is not itself an actor, the nearest actor inside its
   noun phrase is used ("the government of Sudan"), never one inside a clause that
   modifies it (``argument_actors``).
+
+The word lists (``data/arguments.yaml``) and the lexicon's light verbs reach every rule
+through the ``ArgumentContext`` its coder builds once from the knowledge bundle.
 """
 
 from __future__ import annotations
@@ -68,20 +71,23 @@ from eventwire.events.argument_actors import (
     with_conjuncts,
     within_sentence,
 )
-from eventwire.events.argument_tables import load_tables
-from eventwire.events.lexicon import load_lexicon
+from eventwire.events.argument_tables import ArgumentTables
+from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import TriggerMatch
 from eventwire.nlp.parsed import ParsedArticle
+from eventwire.nlp.vocabulary import (
+    ACTIVE_SUBJECT_DEPS,
+    NOMINAL_POS,
+    NONFINITE_TAGS,
+    OBJECT_DEPS,
+    OWNER_MODIFIER_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PREDICATE_POS,
+    RELATIVE_TAGS,
+    is_to_infinitive,
+)
 from eventwire.records import Actor, Mention
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "dative"})
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
-PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
-NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
-MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # A chain of control verbs is short; this only guards against a cyclic or broken parse.
 MAX_DEPTH = 8
 
@@ -95,37 +101,40 @@ class Arguments:
     completeness: float  # 0..1: share of expected roles found (source, and target when needed)
 
 
-def _light_verbs() -> frozenset[str]:
-    """Our light verbs plus those the trigger lexicon's frame table names."""
-    return load_tables().light_verbs | load_lexicon().frames.light_verbs
+@dataclass(frozen=True, slots=True)
+class ArgumentContext:
+    """The word tables the argument rules read, handed down from the coder that owns them."""
+
+    tables: ArgumentTables
+    light_verbs: frozenset[str]  # our light verbs plus those the trigger lexicon's frames name
+
+    @classmethod
+    def of(cls, tables: ArgumentTables, lexicon: Lexicon) -> ArgumentContext:
+        return cls(tables, tables.light_verbs | lexicon.frames.light_verbs)
 
 
 # --- syntax helpers -------------------------------------------------------------------
 
 
-def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+def _prep_objects(ctx: ArgumentContext, token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran").
 
     A framing noun is no argument: "met *against the backdrop of* tensions with Russia".
     """
     wanted = frozenset(preps)
-    framing = load_tables().framing_nouns
+    framing = ctx.tables.framing_nouns
     preps_found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted]
     objects = [o for p in preps_found for o in kids(p, ("pobj",))]
     return [o for o in objects if o.lemma_.lower() not in framing]
 
 
-def _is_passive(verb: Token) -> bool:
+def _is_passive(ctx: ArgumentContext, verb: Token) -> bool:
     if kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):
         # "Israel is opposed to the plan" describes Israel's stance: Israel is the source.
-        stative = verb.lower_ in load_tables().stative_participles and not kids(verb, ("agent",))
+        stative = verb.lower_ in ctx.tables.stative_participles and not kids(verb, ("agent",))
         return not stative
     # A bare participle modifying a noun is passive: "a group backed by Rwanda".
     return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
-
-
-def _is_to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _agents(verb: Token, prep_word: str) -> list[Token]:
@@ -137,9 +146,9 @@ def _agents(verb: Token, prep_word: str) -> list[Token]:
 # --- subjects -------------------------------------------------------------------------
 
 
-def surface_subject(verb: Token, depth: int = 0) -> list[Token]:
+def surface_subject(ctx: ArgumentContext, verb: Token, depth: int = 0) -> list[Token]:
     """The grammatical subject of a predicate, its own or the one it legally shares."""
-    own = kids(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    own = kids(verb, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     stranded = None if own else stranded_subject(verb)
     if stranded is not None:
         return [stranded]
@@ -148,50 +157,49 @@ def surface_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [verb.head if c.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" else c for c in own]
     if depth >= MAX_DEPTH or verb.head.i == verb.i:
         return []
-    return _inherited_subject(verb, depth + 1)
+    return _inherited_subject(ctx, verb, depth + 1)
 
 
-def _inherited_subject(verb: Token, depth: int) -> list[Token]:
+def _inherited_subject(ctx: ArgumentContext, verb: Token, depth: int) -> list[Token]:
     """The subject a subject-less predicate takes from the word that governs it."""
     dep, head = verb.dep_, verb.head
     if dep == "xcomp":
-        return _controller(head, verb, depth)
+        return _controller(ctx, head, verb, depth)
     if dep == "pcomp":
-        return _prep_controller(verb, depth)
+        return _prep_controller(ctx, verb, depth)
     if dep in ("acl", "relcl", "amod"):
-        if head.pos_ in NOUN_POS and _is_to_infinitive(verb):
-            return _noun_controller(head, depth)  # "Russia's decision to withdraw"
+        if head.pos_ in NOMINAL_POS and is_to_infinitive(verb):
+            return _noun_controller(ctx, head, depth)  # "Russia's decision to withdraw"
         return [head]  # "protesters demanding reform", "troops backed by Rwanda"
     shares_head_subject = (
         (dep == "conj" and head.pos_ in PREDICATE_POS)  # "seized the town and shelled the port"
         or (dep == "advcl" and verb.tag_ in NONFINITE_TAGS)  # "..., citing security"
         or dep in ("ccomp", "acomp")  # the speaker, only for a subject-less clause
     )
-    return surface_subject(head, depth) if shares_head_subject else []
+    return surface_subject(ctx, head, depth) if shares_head_subject else []
 
 
-def _controller(governor: Token, complement: Token, depth: int) -> list[Token]:
+def _controller(ctx: ArgumentContext, governor: Token, complement: Token, depth: int) -> list[Token]:
     """Who does the infinitive: "urged Iran to stop" (object) or "agreed to go" (subject)."""
     objects = [c for c in kids(governor, OBJECT_DEPS) if c.i < complement.i]
     if objects:
         return [_dative_object(o) for o in objects]
-    tables = load_tables()
-    prep_objects = [o for o in _prep_objects(governor, tables.control_preps) if o.i < complement.i]
+    prep_objects = [o for o in _prep_objects(ctx, governor, ctx.tables.control_preps) if o.i < complement.i]
     if prep_objects:
         return prep_objects  # "called on Iran to release the sailors"
-    return surface_subject(governor, depth)
+    return surface_subject(ctx, governor, depth)
 
 
-def _noun_controller(noun: Token, depth: int) -> list[Token]:
+def _noun_controller(ctx: ArgumentContext, noun: Token, depth: int) -> list[Token]:
     owners = kids(noun, ("poss",))
     if owners:
         return owners
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in PREDICATE_POS:
-        return surface_subject(noun.head, depth)  # "Russia has no plans to attack"
+        return surface_subject(ctx, noun.head, depth)  # "Russia has no plans to attack"
     return []
 
 
-def _prep_controller(verb: Token, depth: int) -> list[Token]:
+def _prep_controller(ctx: ArgumentContext, verb: Token, depth: int) -> list[Token]:
     """Subject of a gerund under a preposition: "after shelling", "accused X of backing"."""
     prep = verb.head
     governor = prep.head
@@ -200,7 +208,7 @@ def _prep_controller(verb: Token, depth: int) -> list[Token]:
     objects = kids(governor, ("dobj",))
     if prep.lower_ == "of" and objects:
         return objects  # accuse/suspect/convict X of doing
-    return surface_subject(governor, depth)
+    return surface_subject(ctx, governor, depth)
 
 
 def _dative_object(token: Token) -> Token:
@@ -224,20 +232,20 @@ class Roles:
     places: tuple[Token, ...] = ()  # where it happened: the fallback target
 
 
-def _target_preps(trigger: TriggerMatch) -> tuple[str, ...]:
+def _target_preps(ctx: ArgumentContext, trigger: TriggerMatch) -> tuple[str, ...]:
     if trigger.target_preps or not trigger.nominal:
         return trigger.target_preps
-    return load_tables().nominal_target_preps
+    return ctx.tables.nominal_target_preps
 
 
-def _nested_targets(verb: Token) -> Tier:
+def _nested_targets(ctx: ArgumentContext, verb: Token) -> Tier:
     """ "called for sanctions against X": the target hangs on the verb's object, or on a
     participle describing it ("lifted the sanctions *imposed on* X", "eased the
     restrictions *placed on* X"): what is lifted was aimed at X."""
-    nested = load_tables().nested_target_preps
-    carriers = kids(verb, ("dobj",)) + _prep_objects(verb, [c.lower_ for c in kids(verb, ("prep",))])
+    nested = ctx.tables.nested_target_preps
+    carriers = kids(verb, ("dobj",)) + _prep_objects(ctx, verb, [c.lower_ for c in kids(verb, ("prep",))])
     participles = [a for c in kids(verb, ("dobj",)) for a in kids(c, ("acl",)) if a.tag_ == "VBN"]
-    return [t for c in [*carriers, *participles] for t in _prep_objects(c, nested)]
+    return [t for c in [*carriers, *participles] for t in _prep_objects(ctx, c, nested)]
 
 
 def _originators(objects: Iterable[Token]) -> Tier:
@@ -253,17 +261,19 @@ def _addressee(verb: Token) -> Tier:
     return [_dative_object(o) for o in kids(verb.head, OBJECT_DEPS)]
 
 
-def _clause_targets(clause: Token, depth: int = 0) -> list[Tier]:
+def _clause_targets(ctx: ArgumentContext, clause: Token, depth: int = 0) -> list[Tier]:
     """What a governed clause acts on: "threatened to deliver blows *to the US*"."""
-    preps = load_tables().complement_target_preps
+    preps = ctx.tables.complement_target_preps
     objects = [_dative_object(o) for o in kids(clause, OBJECT_DEPS)]
-    prep_targets = _prep_objects(clause, preps) + [t for o in objects for t in _prep_objects(o, preps)]
+    prep_targets = _prep_objects(ctx, clause, preps) + [
+        t for o in objects for t in _prep_objects(ctx, o, preps)
+    ]
     tiers = [prep_targets, objects, _originators(objects)]
-    if _is_passive(clause):
+    if _is_passive(ctx, clause):
         tiers.insert(0, kids(clause, PASSIVE_SUBJECT_DEPS))
     if depth < 2:
         for inner in _inner_clauses(clause):
-            tiers.extend(_clause_targets(inner, depth + 1))  # "refused to allow X to land"
+            tiers.extend(_clause_targets(ctx, inner, depth + 1))  # "refused to allow X to land"
     return tiers
 
 
@@ -272,19 +282,19 @@ def _inner_clauses(clause: Token) -> list[Token]:
     return kids(clause, ("xcomp",)) + [c for c in clause.children if _is_purpose(c)]
 
 
-def _governed_places(verb: Token, depth: int = 0) -> list[Token]:
+def _governed_places(ctx: ArgumentContext, verb: Token, depth: int = 0) -> list[Token]:
     """Places named in the clauses a trigger governs: "ready to send engineers to ports in Timor"."""
     if depth >= 2:
         return []
     inner = _inner_clauses(verb)
-    return [h for c in inner for h in location_heads(c)] + [
-        h for c in inner for h in _governed_places(c, depth + 1)
+    return [h for c in inner for h in location_heads(ctx, c)] + [
+        h for c in inner for h in _governed_places(ctx, c, depth + 1)
     ]
 
 
 def _is_purpose(clause: Token) -> bool:
     """ "staged a strike *to protest* the reform": an infinitive adjunct of the trigger."""
-    return clause.dep_ == "advcl" and _is_to_infinitive(clause) and not kids(clause, SUBJECT_DEPS)
+    return clause.dep_ == "advcl" and is_to_infinitive(clause) and not kids(clause, ACTIVE_SUBJECT_DEPS)
 
 
 def _condition_subjects(verb: Token) -> Tier:
@@ -296,42 +306,38 @@ def _condition_subjects(verb: Token) -> Tier:
         for c in kids(v, ("advcl",))
         if any(m.lower_ in ("if", "unless") for m in c.children)
     ]
-    return [s for c in conditions for s in kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
+    return [s for c in conditions for s in kids(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)]
 
 
-def complement_tiers(verb: Token) -> list[Tier]:
+def complement_tiers(ctx: ArgumentContext, verb: Token) -> list[Tier]:
     """Targets a trigger takes from the clause it governs, when it has none of its own.
 
     "demanded that *the US* cancel the sale" (the subject of a "that"-clause), "refused to
     lift the curfew *on Palestinians*" (what the complement acts on), "hunger strike to
     protest *Assad's* failure" (purpose), "threatened to ... unless *Israel* ..." (condition).
     """
-    tiers: list[Tier] = [kids(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in kids(verb, ("ccomp",))]
+    tiers: list[Tier] = [kids(c, ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for c in kids(verb, ("ccomp",))]
     for clause in kids(verb, ("xcomp", "ccomp")) + [c for c in verb.children if _is_purpose(c)]:
-        tiers.extend(_clause_targets(clause))
+        tiers.extend(_clause_targets(ctx, clause))
     tiers.append(_condition_subjects(verb))
     return tiers
 
 
-def _issuer(verb: Token) -> Tier:
+def _issuer(ctx: ArgumentContext, verb: Token) -> Tier:
     """ "The party issued a statement *accusing* X": who issued the document that acts."""
     document = verb.head
-    if (
-        verb.dep_ != "acl"
-        or document.dep_ != "dobj"
-        or document.lemma_.lower() not in load_tables().documents
-    ):
+    if verb.dep_ != "acl" or document.dep_ != "dobj" or document.lemma_.lower() not in ctx.tables.documents:
         return []
-    return surface_subject(document.head)
+    return surface_subject(ctx, document.head)
 
 
-def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
+def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a verb (or predicative adjective) trigger."""
-    preps = _target_preps(trigger)
+    preps = _target_preps(ctx, trigger)
     objects = [_dative_object(o) for o in kids(verb, OBJECT_DEPS)]
     # "launched artillery, mortar and rocket fire against the camps": any conjunct's "against"
-    prep_targets = _prep_objects(verb, preps) + [
-        t for o in with_conjuncts(objects) for t in _prep_objects(o, preps)
+    prep_targets = _prep_objects(ctx, verb, preps) + [
+        t for o in with_conjuncts(objects) for t in _prep_objects(ctx, o, preps)
     ]
     # A named object ("defended *Iraq* against criticism") outranks the prepositions, which
     # otherwise come first because an object is often the event's content ("imposed
@@ -339,37 +345,37 @@ def verbal_roles(verb: Token, trigger: TriggerMatch) -> Roles:
     named = [o for o in objects if o.pos_ == "PROPN"]
     targets: list[Tier] = [named, prep_targets, objects]
     sources: list[Tier] = []
-    if _is_passive(verb):
+    if _is_passive(ctx, verb):
         sources.append(_agents(verb, trigger.passive_source_prep))
-        if trigger.plover.upper() in load_tables().mover_types:
-            sources.append(surface_subject(verb))  # "troops were deployed": they moved
+        if trigger.plover.upper() in ctx.tables.mover_types:
+            sources.append(surface_subject(ctx, verb))  # "troops were deployed": they moved
         else:
-            targets.insert(0, surface_subject(verb))
+            targets.insert(0, surface_subject(ctx, verb))
     else:
-        sources += [surface_subject(verb), _issuer(verb)]
-    targets += [_nested_targets(verb), _originators(objects)]
-    targets += [*complement_tiers(verb), _addressee(verb)]
-    places = location_heads(verb) + _governed_places(verb)
+        sources += [surface_subject(ctx, verb), _issuer(ctx, verb)]
+    targets += [_nested_targets(ctx, verb), _originators(objects)]
+    targets += [*complement_tiers(ctx, verb), _addressee(verb)]
+    places = location_heads(ctx, verb) + _governed_places(ctx, verb)
     return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 
-def location_heads(token: Token) -> list[Token]:
+def location_heads(ctx: ArgumentContext, token: Token) -> list[Token]:
     """Where an event happened, nearest first: "a curfew *in Hebron*", "a rally in Lagos".
 
     Objects of "in"/"at"/"into" on the trigger or its object come first, then whatever
     the trigger's other objects hold ("agreed to an extension ... for the force in Lebanon").
     """
-    preps = load_tables().location_preps
+    preps = ctx.tables.location_preps
     carriers = [token, *kids(token, ("dobj",))]
-    located = [o for c in carriers for o in _prep_objects(c, preps)]
+    located = [o for c in carriers for o in _prep_objects(ctx, c, preps)]
     # "moved tanks closer to the border" hangs the place on an adverb (of the verb or object)
     carriers += [a for c in carriers for a in kids(c, ("advmod",))]
-    carrying = load_tables().place_carrier_preps
-    others = [*kids(token, ("dobj",)), *(o for c in carriers for o in _prep_objects(c, carrying))]
+    carrying = ctx.tables.place_carrier_preps
+    others = [*kids(token, ("dobj",)), *(o for c in carriers for o in _prep_objects(ctx, c, carrying))]
     return located + [o for o in others if o not in located]
 
 
-def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
+def light_verb(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> Token | None:
     """The verb that carries a nominal trigger: "launched an attack", "engaged in talks"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -378,7 +384,7 @@ def light_verb(noun: Token, trigger: TriggerMatch) -> Token | None:
         return None
     if head.i == noun.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.i in trigger.tokens or _verb_forms(head) & _light_verbs():
+    if head.i in trigger.tokens or _verb_forms(head) & ctx.light_verbs:
         return head
     return None
 
@@ -396,45 +402,47 @@ def _modifier_sources(noun: Token) -> tuple[Tier, Tier]:
     """ "Russia's attack", "US sanctions", "Israeli strikes", "the US-led strikes", and
     apart from them possessive pronouns ("*their* talks"), which yield to a light verb's
     full subject ("Blinken and Lavrov held their talks")."""
-    found = kids(noun, MODIFIER_DEPS)
+    found = kids(noun, OWNER_MODIFIER_DEPS)
     led = [m for m in kids(noun, ("amod",)) if m.tag_ == "VBN"]
     found += [c for m in led for c in kids(m, ("npadvmod", "compound"))]
     return [m for m in found if m.tag_ != "PRP$"], [m for m in found if m.tag_ == "PRP$"]
 
 
-def nominal_roles(noun: Token, trigger: TriggerMatch) -> Roles:
+def nominal_roles(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> Roles:
     """Source and target candidates of a noun trigger, with its light verb's help."""
-    preps = _target_preps(trigger)
-    between = _prep_objects(noun, ("between", "among"))
+    preps = _target_preps(ctx, trigger)
+    between = _prep_objects(ctx, noun, ("between", "among"))
     named, pronouns = _modifier_sources(noun)
     sources: list[Tier] = [named, _agents(noun, trigger.passive_source_prep)]
-    targets: list[Tier] = [_prep_objects(noun, preps) + between]
-    verb = light_verb(noun, trigger)
+    targets: list[Tier] = [_prep_objects(ctx, noun, preps) + between]
+    verb = light_verb(ctx, noun, trigger)
     if verb is not None:
-        carried = verbal_roles(verb, trigger)
+        carried = verbal_roles(ctx, verb, trigger)
         if noun.dep_ == "nsubjpass":
             sources.append(_agents(verb, trigger.passive_source_prep))
         else:
             sources.extend(carried.source)
-        targets.append(_prep_objects(verb, preps) + kids(verb, ("dative",)))
+        targets.append(_prep_objects(ctx, verb, preps) + kids(verb, ("dative",)))
     sources.append(pronouns)
     if trigger.reciprocal:
         sources.append(between)  # "talks between Egypt and Israel": both sides act
     # Where it happened: around the noun, its light verb, or the verb it is subject of
     # ("the deployment of NATO troops arrived in Bosnia").
     clause = verb if verb is not None else (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None)
-    places = location_heads(noun) + (location_heads(clause) if clause is not None else [])
+    places = location_heads(ctx, noun) + (location_heads(ctx, clause) if clause is not None else [])
     # "a general strike that shut down Kathmandu": the clause describes the event itself
-    places += [h for c in kids(noun, ("relcl", "acl")) for h in location_heads(c)]
+    places += [h for c in kids(noun, ("relcl", "acl")) for h in location_heads(ctx, c)]
     if verb is not None:
-        targets.extend(complement_tiers(verb))  # "held a strike to protest the reform"
-    targets.extend(complement_tiers(noun))
+        targets.extend(complement_tiers(ctx, verb))  # "held a strike to protest the reform"
+    targets.extend(complement_tiers(ctx, noun))
     return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 
-def completeness(trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> float:
+def completeness(
+    ctx: ArgumentContext, trigger: TriggerMatch, source: tuple[Actor, ...], target: tuple[Actor, ...]
+) -> float:
     """Share of the roles this event type needs that were filled."""
-    needs_target = trigger.plover.upper() not in load_tables().target_optional
+    needs_target = trigger.plover.upper() not in ctx.tables.target_optional
     found = int(bool(source)) + int(needs_target and bool(target))
     return found / (1 + int(needs_target))
 
@@ -448,7 +456,7 @@ class EnvoyRoles:
     host_acts: bool  # an expulsion (the host acts) rather than a recall (the sender does)
 
 
-def envoy_roles(verb: Token) -> EnvoyRoles | None:
+def envoy_roles(ctx: ArgumentContext, verb: Token) -> EnvoyRoles | None:
     """Sending state and host of a diplomat's recall or expulsion told without its agent.
 
     "The Peruvian ambassador to Chile was recalled to Lima": the sending state (the
@@ -456,20 +464,20 @@ def envoy_roles(verb: Token) -> EnvoyRoles | None:
     they were posted: "ambassador *to* Chile", "envoy *in* Santiago", "recalled *from*
     Santiago"). "Peru's envoy was expelled from Chile": the host acts on the sender.
     """
-    tables = load_tables()
-    if not _is_passive(verb) or _agents(verb, "by"):
+    tables = ctx.tables
+    if not _is_passive(ctx, verb) or _agents(verb, "by"):
         return None
     envoys = [s for s in kids(verb, PASSIVE_SUBJECT_DEPS) if s.lemma_.lower() in tables.envoy_nouns]
     if not envoys:
         return None
-    posted = [o for e in envoys for o in _prep_objects(e, tables.posting_preps)]
-    left, to = _prep_objects(verb, ("from",)), _prep_objects(verb, ("to",))
-    own = [m for e in envoys for m in [e, *kids(e, MODIFIER_DEPS)]]
+    posted = [o for e in envoys for o in _prep_objects(ctx, e, tables.posting_preps)]
+    left, to = _prep_objects(ctx, verb, ("from",)), _prep_objects(ctx, verb, ("to",))
+    own = [m for e in envoys for m in [e, *kids(e, OWNER_MODIFIER_DEPS)]]
     forms = _verb_forms(verb)
     if forms & tables.envoy_recalls:
         return EnvoyRoles(sender=(to, own), host=(posted, left), host_acts=False)
     if forms & tables.envoy_expulsions:  # "summoned *to* the ministry in Lima": the host
-        where = _prep_objects(verb, tables.posting_preps)  # where it happened: the host's ground
+        where = _prep_objects(ctx, verb, tables.posting_preps)  # where it happened: the host's ground
         return EnvoyRoles(sender=(own,), host=(left, posted, where), host_acts=True)
     return None
 
@@ -499,8 +507,10 @@ def _state_of_tiers(
     return ()
 
 
-def _envoy_arguments(parsed: ParsedArticle, verb: Token, trigger: TriggerMatch) -> Arguments | None:
-    roles = envoy_roles(verb)
+def _envoy_arguments(
+    ctx: ArgumentContext, parsed: ParsedArticle, verb: Token, trigger: TriggerMatch
+) -> Arguments | None:
+    roles = envoy_roles(ctx, verb)
     if roles is None:
         return None
     envoys = frozenset(s.i for s in kids(verb, PASSIVE_SUBJECT_DEPS))
@@ -509,10 +519,10 @@ def _envoy_arguments(parsed: ParsedArticle, verb: Token, trigger: TriggerMatch) 
     source, target = (host, sender) if roles.host_acts else (sender, host)
     if not source and not target:
         return None
-    return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
+    return Arguments(source=source, target=target, completeness=completeness(ctx, trigger, source, target))
 
 
-def _is_venue(place: Token, trigger: TriggerMatch) -> bool:
+def _is_venue(ctx: ArgumentContext, place: Token, trigger: TriggerMatch) -> bool:
     """Whether ``place`` is where a meeting was held rather than a party to it.
 
     A meeting happens between its participants: the place a reciprocal event (talks, a
@@ -522,7 +532,7 @@ def _is_venue(place: Token, trigger: TriggerMatch) -> bool:
     ``place_target_types`` take their place as a party ("clashes in Idlib" are fought on
     that country's people). A non-reciprocal event's place is a party: a visit's host.
     """
-    tables = load_tables()
+    tables = ctx.tables
     if not trigger.reciprocal or trigger.plover.upper() in tables.place_target_types:
         return False
     prep = place.head
@@ -530,7 +540,9 @@ def _is_venue(place: Token, trigger: TriggerMatch) -> bool:
     return place.dep_ == "pobj" and prep.lower_ in tables.location_preps and held_at
 
 
-def _holder(parsed: ParsedArticle, targets: list[Mention], source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+def _holder(
+    ctx: ArgumentContext, parsed: ParsedArticle, targets: list[Mention], source: tuple[Actor, ...]
+) -> tuple[Actor, ...]:
     """The state holding the source's own people, when a clause on them says where they are held.
 
     "raised the release of US citizens X and Y, who are now in Russian prisons": the citizens are
@@ -539,7 +551,7 @@ def _holder(parsed: ParsedArticle, targets: list[Mention], source: tuple[Actor, 
     own = {a.country for a in source if a.country}
     if not targets or not own or any(m.actor is None or m.actor.country not in own for m in targets):
         return ()
-    detention = load_tables().detention_words
+    detention = ctx.tables.detention_words
     for mention in targets:
         noun = parsed.doc[mention.token_start : mention.token_end].root
         if noun.dep_ in {"amod", "compound", "nmod", "poss"}:  # "Dutch" in "Dutch engineers, who…"
@@ -560,27 +572,27 @@ def _holder(parsed: ParsedArticle, targets: list[Mention], source: tuple[Actor, 
     return ()
 
 
-def find_arguments(parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
+def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
     parsed = within_sentence(parsed, head)
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
-    envoy = None if nominal else _envoy_arguments(parsed, head, trigger)
+    envoy = None if nominal else _envoy_arguments(ctx, parsed, head, trigger)
     if envoy is not None:
         return envoy
-    roles = nominal_roles(head, trigger) if nominal else verbal_roles(head, trigger)
+    roles = nominal_roles(ctx, head, trigger) if nominal else verbal_roles(ctx, head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
     source = actors_of(source_mentions)
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
     target_mentions = first_resolved(parsed, roles.target, pool)
-    target = _holder(parsed, target_mentions, source) or actors_of(target_mentions)
+    target = _holder(ctx, parsed, target_mentions, source) or actors_of(target_mentions)
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
     if not target:
         # "imposed a curfew in Hebron", "sent troops to a force in Liberia"; a venue is no
         # party: "talks in Geneva" keep the place out of the target.
-        places = [p for p in roles.places if not _is_venue(p, trigger)]
+        places = [p for p in roles.places if not _is_venue(ctx, p, trigger)]
         target = place_actors(parsed, [*places, *(t for tier in roles.target for t in tier)], pool)
-    return Arguments(source=source, target=target, completeness=completeness(trigger, source, target))
+    return Arguments(source=source, target=target, completeness=completeness(ctx, trigger, source, target))

@@ -22,11 +22,8 @@ from dataclasses import dataclass, replace
 import pycountry
 
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Actor, Event
+from eventwire.records import NON_STATE_CODES, Actor, Event
 from eventwire.registry import StageContext, stage_factory
-
-# Codes that are no country: international and non-state bodies keep them.
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames, LexEntry, Lexicon
-from eventwire.events.ontology import Ontology
+from eventwire.events.ontology import Ontology, by_cameo_prefix
 from eventwire.events.triggers import TriggerMatch, governor_of, is_complement_clause
 
 # Dependencies along which a frame reaches the event it governs: infinitive and clausal
@@ -47,11 +47,8 @@ class Candidate:
 
 def recode(table: Mapping[str, str], cameo: str) -> str | None:
     """The code ``table`` gives an event with CAMEO ``cameo``: longest matching prefix, else default."""
-    for length in range(len(cameo), 1, -1):
-        code = table.get(cameo[:length])
-        if code is not None:
-            return code
-    return table.get("default")
+    code = by_cameo_prefix(table, cameo)
+    return code if code is not None else table.get("default")
 
 
 def governed(token: Token, by_token: Mapping[int, TriggerMatch]) -> list[TriggerMatch]:

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from eventwire.events.ontology import Ontology
+from eventwire.events.ontology import Ontology, by_cameo_prefix
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Event
 from eventwire.registry import StageContext, stage_factory
@@ -71,10 +71,9 @@ INTENT_MODALITIES = frozenset({"future", "conditional"})
 def intent_code(cameo: str) -> str | None:
     """The CAMEO code of promising or threatening the action ``cameo``, if it has one."""
     for table in (COOPERATIVE_INTENT, CONFLICTUAL_THREAT):
-        for length in range(len(cameo), 1, -1):
-            code = table.get(cameo[:length])
-            if code is not None:
-                return code
+        code = by_cameo_prefix(table, cameo)
+        if code is not None:
+            return code
     return None
 
 

@@ -12,25 +12,24 @@ it is. ``frames.yaml`` lists the verbs and auxiliaries that govern another event
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
 import yaml
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, KnowledgeBaseError
+from eventwire.resources import packaged_names, read_text
 
 PartOfSpeech = Literal["verb", "noun", "adj"]
 SECTIONS: Mapping[str, PartOfSpeech] = MappingProxyType(
     {"verbs": "verb", "nouns": "noun", "adjectives": "adj"}
 )
 FRAME_KINDS = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
-LEXICON_PACKAGE = "eventwire.data.lexicon"
+LEXICON_DIR = "lexicon"
 FRAMES_FILE = "frames.yaml"
 
 # Base strength of an entry with no contextual condition; each condition adds to it
@@ -211,36 +210,38 @@ def read_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LexiconLoader)  # a SafeLoader subclass: no arbitrary objects
 
 
+def _mapping(text: str, label: str) -> Any:
+    """A lexicon file's mapping (``{}`` when empty), or a ``KnowledgeBaseError`` naming it."""
+    try:
+        return read_yaml(text) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"lexicon file {label} is not valid YAML: {exc}") from exc
+
+
 def _packaged() -> tuple[list[LexEntry], Frames]:
-    folder = resources.files(LEXICON_PACKAGE)
     entries: list[LexEntry] = []
     frames = parse_frames({})
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith(".yaml"):
-            continue
-        data = read_yaml(item.read_text("utf-8")) or {}
-        if item.name == FRAMES_FILE:
+    for name in packaged_names(LEXICON_DIR, ".yaml"):
+        label = name.rsplit("/", 1)[-1]
+        data = _mapping(read_text(name), label)
+        if label == FRAMES_FILE:
             frames = parse_frames(data)
         else:
-            entries.extend(parse_lexicon_file(data, item.name))
+            entries.extend(parse_lexicon_file(data, label))
     return entries, frames
 
 
 def _user_entries(path: str) -> list[LexEntry]:
     try:
-        text = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read lexicon file {path}: {exc.strerror}") from exc
-    try:
-        data = read_yaml(text) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"lexicon file {path} is not valid YAML: {exc}") from exc
-    return parse_lexicon_file(data, path)
+        text = read_text(Path(path))
+    except KnowledgeBaseError as exc:
+        raise KnowledgeBaseError(f"cannot read lexicon file: {exc}") from exc
+    return parse_lexicon_file(_mapping(text, path), path)
 
 
-@functools.cache
 def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
-    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``), read once.
+    """The packaged lexicon (every ``*.yaml`` in ``eventwire/data/lexicon``); the knowledge
+    bundle reads it once per pipeline.
 
     ``extra_files`` are a user's lexicon files in the same format, read after the packaged
     ones: their entries are added, and an entry with the id of a packaged one replaces it.

@@ -43,24 +43,40 @@ Policy choices, documented here because a user of the data needs them:
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import KnowledgeBaseError
+from eventwire.nlp.vocabulary import NOUN_POS, VERB_POS, is_to_infinitive
 from eventwire.records import Modality
+from eventwire.resources import check_schema, load_resource
 
 LEXICON_RESOURCE = "modality.yaml"
+# The word lists each section of the file must have.
+SECTION_LISTS = {
+    "future": ("modals", "governors", "nouns"),
+    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks"),
+    "conditional": ("marks", "openings"),
+    "negation": (
+        "governors",
+        "determiners",
+        "prepositions",
+        "subjects",
+        "opaque_governors",
+        "topic_nouns",
+        "topic_prepositions",
+    ),
+}
+MODALITY_SCHEMA = dict.fromkeys(SECTION_LISTS, dict) | dict.fromkeys(
+    ("reporting", "aspectual", "predictions"), list
+)
 # Enough for any real chain of control verbs; guards against a malformed parse.
 MAX_WALK = 12
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-VERB_POS = frozenset({"VERB", "AUX"})
 OWN_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
 STRENGTH: Mapping[Modality, int] = MappingProxyType(
     {"asserted": 0, "future": 1, "hypothetical": 2, "conditional": 3}
@@ -102,11 +118,12 @@ def _words(values: Any) -> frozenset[str]:
     return frozenset(v.lower() for v in values or ())
 
 
-@functools.cache
-def load_modality() -> ModalityLexicon:
-    """Read the packaged modality lexicon once per process."""
-    text = resources.files("eventwire.data").joinpath(LEXICON_RESOURCE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
+    """Read the modality lexicon of ``source`` (the packaged one by default; the knowledge
+    bundle calls this once per pipeline)."""
+    data = load_resource(source, MODALITY_SCHEMA)
+    for section, lists in SECTION_LISTS.items():
+        check_schema(data[section], dict.fromkeys(lists, list), f"{source}: {section}")
     fut, hyp, cond, neg = data["future"], data["hypothetical"], data["conditional"], data["negation"]
     return ModalityLexicon(
         future_modals=_words(fut["modals"]),
@@ -141,10 +158,6 @@ def _has_own_clause(token: Token) -> bool:
     return any(c.dep_ in OWN_CLAUSE_DEPS for c in token.children)
 
 
-def _is_to_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
 def _passive_complement(noun: Token) -> Token | None:
     """ "the meeting *is to be held*", "the summit is expected *to be held*": the subject of
     a verb is the logical object of the subject-less passive infinitive it governs."""
@@ -175,7 +188,7 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
         return None  # "condemned the attack": the attack happened whatever the stance
     shares = (
         dep in ("xcomp", "acomp")  # "agreed to meet", "is likely to reject"
-        or (dep == "acl" and head.pos_ in NOUN_POS and _is_to_infinitive(token))  # "plans to visit"
+        or (dep == "acl" and head.pos_ in NOUN_POS and is_to_infinitive(token))  # "plans to visit"
         or (dep == "conj" and not _has_own_clause(token))  # "will meet and sign"
         or (noun_to_verb and dep in ("dobj", "nsubjpass"))  # "will impose sanctions"
         or (noun_to_verb and dep == "nsubj" and head.lemma_.lower() in lex.aspectual)  # "talks will resume"
@@ -183,9 +196,8 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
     return head if shares else None
 
 
-def governing_chain(token: Token) -> list[Token]:
+def governing_chain(lex: ModalityLexicon, token: Token) -> list[Token]:
     """The trigger and the words above it that lend it negation and modality."""
-    lex = load_modality()
     chain = [token]
     for _ in range(MAX_WALK):
         up = _step_up(chain[-1], lex)
@@ -324,10 +336,9 @@ def _is_question(token: Token) -> bool:
     return text.endswith("?")
 
 
-def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
-    """(negated, modality) of the event whose trigger head is ``doc[token_i]``."""
-    lex = load_modality()
-    chain = governing_chain(doc[token_i])
+def polarity_and_modality(lex: ModalityLexicon, doc: Doc, token_i: int) -> tuple[bool, Modality]:
+    """(negated, modality) of the event whose trigger head is ``doc[token_i]``, by the words of ``lex``."""
+    chain = governing_chain(lex, doc[token_i])
     reporter = _reporting_governor(chain, lex)
     backshifted = reporter is not None and reporter.tag_ == "VBD"
     negations = 0
@@ -341,7 +352,7 @@ def polarity_and_modality(doc: Doc, token_i: int) -> tuple[bool, Modality]:
     top = chain[-1]
     carrier = _topic_carrier(top, lex)
     if carrier is not None:  # negation only: "will answer questions about X" is no future X
-        negations += _chain_negations(governing_chain(carrier), lex)
+        negations += _chain_negations(governing_chain(lex, carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
     if _is_question(doc[token_i]):

@@ -17,15 +17,17 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
-from eventwire.errors import ConfigError
+from eventwire.errors import ConfigError, KnowledgeBaseError
+from eventwire.resources import read_text
 
 ONTOLOGY_DIR = "ontology"
 CAMEO_FILE = "cameo.csv"
 PLOVER_FILE = "plover.csv"
 CONTEXTS_FILE = "contexts.csv"
+# A packaged table (``ontology/cameo.csv``) or a file of the user's.
+Source = str | Path
 
 CAMEO_COLUMNS = ("code", "name", "goldstein", "quad", "plover", "mode", "context")
 PLOVER_COLUMNS = ("plover", "mode", "default_cameo", "definition")
@@ -67,6 +69,16 @@ class _PloverType:
     mode_definitions: Mapping[str, str]
 
 
+def by_cameo_prefix(table: Mapping[str, str], cameo: str) -> str | None:
+    """The value ``table`` gives the longest prefix of ``cameo`` it has (two digits at least):
+    a table keyed "19" covers every fighting code, "1121" only that one."""
+    for length in range(len(cameo), 1, -1):
+        value = table.get(cameo[:length])
+        if value is not None:
+            return value
+    return None
+
+
 class Ontology:
     """Read-only view over the CAMEO and PLOVER tables; build it with ``Ontology.load()``."""
 
@@ -81,15 +93,18 @@ class Ontology:
         self._contexts = contexts
 
     @classmethod
-    def load(cls, directory: Traversable | None = None) -> Ontology:
-        """Read and check the tables (the packaged ones by default).
+    def load(cls, directory: Path | None = None) -> Ontology:
+        """Read and check the tables (the packaged ones by default, else those in ``directory``).
 
         A malformed table raises ``ConfigError`` naming the file and line.
         """
-        folder = directory or resources.files("eventwire.data").joinpath(ONTOLOGY_DIR)
-        contexts = _read_contexts(folder.joinpath(CONTEXTS_FILE))
-        types = _read_plover(folder.joinpath(PLOVER_FILE))
-        codes = _read_cameo(folder.joinpath(CAMEO_FILE), types, contexts)
+
+        def table(name: str) -> Source:
+            return directory / name if directory is not None else f"{ONTOLOGY_DIR}/{name}"
+
+        contexts = _read_contexts(table(CONTEXTS_FILE))
+        types = _read_plover(table(PLOVER_FILE))
+        codes = _read_cameo(table(CAMEO_FILE), types, contexts)
         _check_defaults(types, codes)
         return cls(codes, types, contexts)
 
@@ -141,26 +156,31 @@ class Ontology:
             raise ConfigError(f"unknown PLOVER type {plover!r}") from None
 
 
-def _rows(source: Traversable, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(source: Source, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a CSV table with their line numbers, after checking the header."""
     try:
-        text = source.read_text("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{source.name}: cannot read ontology table ({exc})") from exc
+        text = read_text(source)
+    except KnowledgeBaseError as exc:
+        raise ConfigError(f"{_name(source)}: cannot read ontology table ({exc})") from exc
     reader = csv.DictReader(io.StringIO(text))
     if tuple(reader.fieldnames or ()) != columns:
-        raise ConfigError(f"{source.name}: header must be {','.join(columns)}, got {reader.fieldnames}")
+        raise ConfigError(f"{_name(source)}: header must be {','.join(columns)}, got {reader.fieldnames}")
     for row in reader:
         if None in row or any(v is None for v in row.values()):
-            raise ConfigError(f"{source.name}, line {reader.line_num}: expected {len(columns)} columns")
+            raise ConfigError(f"{_name(source)}, line {reader.line_num}: expected {len(columns)} columns")
         yield reader.line_num, {k: v.strip() for k, v in row.items()}
 
 
-def _fail(source: Traversable, line: int, message: str) -> ConfigError:
-    return ConfigError(f"{source.name}, line {line}: {message}")
+def _name(source: Source) -> str:
+    """The table's file name, for messages."""
+    return Path(source).name
 
 
-def _read_contexts(source: Traversable) -> tuple[str, ...]:
+def _fail(source: Source, line: int, message: str) -> ConfigError:
+    return ConfigError(f"{_name(source)}, line {line}: {message}")
+
+
+def _read_contexts(source: Source) -> tuple[str, ...]:
     names: list[str] = []
     for line, row in _rows(source, CONTEXT_COLUMNS):
         if not row["context"] or row["context"] in names:
@@ -169,7 +189,7 @@ def _read_contexts(source: Traversable) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _read_plover(source: Traversable) -> dict[str, _PloverType]:
+def _read_plover(source: Source) -> dict[str, _PloverType]:
     """Group the PLOVER table's rows by type: the mode-less row defines the type itself."""
     grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}
     for line, row in _rows(source, PLOVER_COLUMNS):
@@ -180,11 +200,11 @@ def _read_plover(source: Traversable) -> dict[str, _PloverType]:
         grouped.setdefault(row["plover"], []).append((line, row))
     missing = [name for name in PLOVER_TYPES if name not in grouped]
     if missing:
-        raise ConfigError(f"{source.name}: PLOVER type(s) {', '.join(missing)} missing")
+        raise ConfigError(f"{_name(source)}: PLOVER type(s) {', '.join(missing)} missing")
     return {name: _plover_type(source, name, grouped[name]) for name in PLOVER_TYPES}
 
 
-def _plover_type(source: Traversable, name: str, rows: list[tuple[int, dict[str, str]]]) -> _PloverType:
+def _plover_type(source: Source, name: str, rows: list[tuple[int, dict[str, str]]]) -> _PloverType:
     modes = [row["mode"] for _, row in rows if row["mode"]]
     if len(set(modes)) != len(modes):
         raise _fail(source, rows[-1][0], f"duplicate mode under {name}")
@@ -201,7 +221,7 @@ def _plover_type(source: Traversable, name: str, rows: list[tuple[int, dict[str,
 
 
 def _read_cameo(
-    source: Traversable, types: Mapping[str, _PloverType], contexts: tuple[str, ...]
+    source: Source, types: Mapping[str, _PloverType], contexts: tuple[str, ...]
 ) -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
     for line, row in _rows(source, CAMEO_COLUMNS):
@@ -213,7 +233,7 @@ def _read_cameo(
     return codes
 
 
-def _cameo_code(source: Traversable, line: int, row: dict[str, str]) -> CameoCode:
+def _cameo_code(source: Source, line: int, row: dict[str, str]) -> CameoCode:
     """Parse one row, checking the parts that do not depend on the other tables."""
     code = row["code"]
     if not (code.isdigit() and 2 <= len(code) <= 4 and 1 <= int(code[:2]) <= 20):
@@ -246,7 +266,7 @@ def quad_class(code: str) -> int:
 
 
 def _check_crosswalk(
-    source: Traversable,
+    source: Source,
     line: int,
     code: CameoCode,
     types: Mapping[str, _PloverType],

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.frames import Candidate, governed
 from eventwire.events.lexicon import Frames
 from eventwire.events.triggers import TriggerMatch, governor_of, word_forms
+from eventwire.nlp.vocabulary import ARGUMENT_PHRASE_DEPS
 from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
@@ -75,7 +76,6 @@ REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "SUPPORT"})
 # Proposals ("rejected *the ultimatum*", "opposed *the mediation*") did not happen by being named.
 REPORTED_TYPES = frozenset({"MOBILIZE", "ASSAULT", "COERCE"})
 DEFINITE_DETS = frozenset({"the", "this", "these", "that", "those"})
-PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "agent", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ def _step_cost(token: Token, frames: Frames) -> float:
         return 0.0
     if dep in ("conj", "cc"):
         return CONJUNCT_COST
-    return PHRASE_COST if dep in PHRASE_DEPS else SUBORDINATE_COST
+    return PHRASE_COST if dep in ARGUMENT_PHRASE_DEPS else SUBORDINATE_COST
 
 
 def clause_depth(token: Token, frames: Frames) -> float:

@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.arguments import Arguments, completeness, find_arguments
+from eventwire.events.argument_tables import ArgumentTables
+from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.modality import polarity_and_modality
+from eventwire.events.modality import ModalityLexicon, polarity_and_modality
 from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, rank, reported_events, select
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
@@ -56,9 +57,18 @@ class RuleCoder:
 
     name = "events.rules"
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, max_per_sentence: int = 1) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        tables: ArgumentTables,
+        modality: ModalityLexicon,
+        max_per_sentence: int = 1,
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
+        self.arguments = ArgumentContext.of(tables, lexicon)
+        self.modality = modality
         self.resolver = FrameResolver(lexicon, ontology)
         self.max_per_sentence = max_per_sentence
 
@@ -130,12 +140,13 @@ class RuleCoder:
         candidate = item.candidate
         match = candidate.match
         doc = parsed.doc
-        negated, modality = polarity_and_modality(doc, match.token)
+        negated, modality = polarity_and_modality(self.modality, doc, match.token)
         if candidate.negation_absorbed:
             negated = False
         if candidate.asserted:
             modality = "asserted"
-        arguments = own_side_threat(parsed, match, frame_arguments(parsed, candidate))
+        ctx = self.arguments
+        arguments = own_side_threat(ctx, parsed, match, frame_arguments(ctx, parsed, candidate))
         record = self.ontology.cameo(match.cameo)
         return Event(
             plover=match.plover,
@@ -163,7 +174,7 @@ def _overlaps(one: tuple[Actor, ...], other: tuple[Actor, ...]) -> bool:
     return bool({a.identity for a in one} & {a.identity for a in other})
 
 
-def frame_arguments(parsed: ParsedArticle, candidate: Candidate) -> Arguments:
+def frame_arguments(ctx: ArgumentContext, parsed: ParsedArticle, candidate: Candidate) -> Arguments:
     """Actors of an event, completing a frame's missing target from the event it governs.
 
     "Israel threatened to ban *Hamas*", "Serbia refused to lift the curfew on *Kosovo*":
@@ -173,10 +184,10 @@ def frame_arguments(parsed: ParsedArticle, candidate: Candidate) -> Arguments:
     sentence ("Iraq must cooperate") has only a target.
     """
     match, content = candidate.match, candidate.content
-    arguments = find_arguments(parsed, match)
+    arguments = find_arguments(ctx, parsed, match)
     if content is None or arguments.target:
         return arguments
-    inner = find_arguments(parsed, content)
+    inner = find_arguments(ctx, parsed, content)
     source = arguments.source
     if match.token == content.token:  # "X must Y" with no speaker: X is asked, not asking
         source, target = (), inner.source
@@ -184,7 +195,7 @@ def frame_arguments(parsed: ParsedArticle, candidate: Candidate) -> Arguments:
         target = inner.target
     else:
         target = tuple(a for a in inner.source if a.identity not in {s.identity for s in source})
-    return Arguments(source=source, target=target, completeness=completeness(match, source, target))
+    return Arguments(source=source, target=target, completeness=completeness(ctx, match, source, target))
 
 
 def _same_side(parsed: ParsedArticle, subject: Token, source: tuple[Actor, ...]) -> bool:
@@ -215,7 +226,9 @@ def _aimed_at(parsed: ParsedArticle, clause: Token, source: tuple[Actor, ...]) -
     return ()
 
 
-def own_side_threat(parsed: ParsedArticle, match: TriggerMatch, arguments: Arguments) -> Arguments:
+def own_side_threat(
+    ctx: ArgumentContext, parsed: ParsedArticle, match: TriggerMatch, arguments: Arguments
+) -> Arguments:
     """A warning about what one's own side will do is aimed at whom that action is aimed at.
 
     "The minister warned that *his country* would retaliate against X": the clause subject
@@ -232,7 +245,9 @@ def own_side_threat(parsed: ParsedArticle, match: TriggerMatch, arguments: Argum
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and _same_side(parsed, subjects[0], source):
             target = _aimed_at(parsed, clause, source)
-            return Arguments(source=source, target=target, completeness=completeness(match, source, target))
+            return Arguments(
+                source=source, target=target, completeness=completeness(ctx, match, source, target)
+            )
     return arguments
 
 
@@ -286,4 +301,10 @@ class RuleCoderOptions:
 def rule_coder(context: StageContext) -> RuleCoder:
     """Rule-based PLOVER/CAMEO coder: lexicon triggers, frames, arguments, negation, modality."""
     knowledge = context.knowledge
-    return RuleCoder(knowledge.lexicon, knowledge.ontology, max_per_sentence=context.options.max_per_sentence)
+    return RuleCoder(
+        knowledge.lexicon,
+        knowledge.ontology,
+        knowledge.argument_tables,
+        knowledge.modality,
+        max_per_sentence=context.options.max_per_sentence,
+    )

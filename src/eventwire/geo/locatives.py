@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from eventwire.resources import load_resource
+
+LOCATIVES_RESOURCE = "places/locatives.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +18,8 @@ class Locatives:
     place_object_verbs: frozenset[str]
 
 
-def load_locatives() -> Locatives:
-    """The packaged locative lexicon (the knowledge bundle keeps the one copy a pipeline uses)."""
-    raw = load_resource("places/locatives.yaml", {"prepositions": list, "place_object_verbs": list})
+def load_locatives(source: str | Path = LOCATIVES_RESOURCE) -> Locatives:
+    """The locative lexicon of ``source`` (the packaged one by default; the knowledge bundle
+    keeps the one copy a pipeline uses)."""
+    raw = load_resource(source, {"prepositions": list, "place_object_verbs": list})
     return Locatives(frozenset(raw["prepositions"]), frozenset(raw["place_object_verbs"]))

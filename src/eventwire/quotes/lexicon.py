@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
-import yaml
-
-from eventwire.errors import ConfigError
+from eventwire.resources import load_resource
 
 CUES_RESOURCE = "quotes/cues.yaml"
 
@@ -47,14 +44,9 @@ class QuoteLexicon:
         return False
 
 
-@functools.cache
-def load_cues() -> QuoteLexicon:
-    """The packaged lexicon; cached because every article of a run uses the same one."""
-    text = resources.files("eventwire.data").joinpath(CUES_RESOURCE).read_text("utf-8")
-    raw = yaml.safe_load(text)
-    try:
-        names = QuoteLexicon.__dataclass_fields__
-        lists = {name: frozenset(str(w).lower() for w in raw[name]) for name in names}
-    except (KeyError, TypeError) as exc:
-        raise ConfigError(f"{CUES_RESOURCE} is missing a word list: {exc}") from exc
-    return QuoteLexicon(**lists)
+def load_cues(source: str | Path = CUES_RESOURCE) -> QuoteLexicon:
+    """The quote cues of ``source`` (the packaged file by default; the knowledge bundle reads
+    them once per pipeline). Every word list of ``QuoteLexicon`` must be there."""
+    names = QuoteLexicon.__dataclass_fields__
+    raw = load_resource(source, dict.fromkeys(names, list))
+    return QuoteLexicon(**{name: frozenset(str(w).lower() for w in raw[name]) for name in names})

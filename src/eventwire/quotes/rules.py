@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.vocabulary import NOMINAL_POS, RELATIVE_TAGS_NOT_POSSESSIVE
 from eventwire.quotes.lexicon import QuoteLexicon
 
 # A cue without its own subject borrows it from the verb it hangs on:
@@ -22,8 +23,6 @@ NAME_DEPS = frozenset({"compound", "amod", "nmod", "flat", "poss", "nummod"})
 # Inverted "..., said Blinken": never for verbs whose object is the listener.
 LISTENER_VERBS = frozenset({"tell", "inform", "assure", "urge", "warn"})
 INVERTED_DEPS = frozenset({"nsubj", "dobj", "attr", "npadvmod", "dep", "appos", "nmod", "oprd"})
-NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
-RELATIVE_TAGS = frozenset({"WP", "WDT"})
 CITING_LEMMAS = frozenset({"cite", "quote"})
 SPOKEN_TO_VERBS = frozenset({"tell", "speak", "talk"})
 SOURCE_PREPS = frozenset({"from", "by", "of"})
@@ -133,7 +132,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         subject = _nominal_subject(node)
         if subject is not None:
-            if subject.tag_ in RELATIVE_TAGS and node.dep_ == "relcl":
+            if subject.tag_ in RELATIVE_TAGS_NOT_POSSESSIVE and node.dep_ == "relcl":
                 return node.head  # "Lavrov, who said ..." -> Lavrov
             return subject
         if node.dep_ not in INHERIT_DEPS or node.head is node:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.dates import Tense
+from eventwire.nlp.vocabulary import PAST_TAGS
 from eventwire.records import Event
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
-_PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re"})
 _PLAN_VERBS = frozenset(
     {"plan", "expect", "schedule", "set", "agree", "intend", "hope", "want", "aim", "prepare", "due"}
@@ -67,7 +67,7 @@ def tense_of(verb: Token) -> Tense:
     if verb.tag_ == "VBN" and lowered & _PRESENT_AUX:
         return "present"  # "the vote is scheduled for Sunday"
     perfect = verb.tag_ == "VBN" and ({"has", "have", "had"} & lowered or not auxes)
-    if perfect or verb.tag_ == "VBD" or any(a.tag_ in _PAST_TAGS for a in auxes):
+    if perfect or verb.tag_ == "VBD" or any(a.tag_ in PAST_TAGS for a in auxes):
         return "past"
     return "present" if verb.tag_ in {"VBZ", "VBP", "VBG", "VB"} else "past"
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from eventwire.records import Event, Location, Mention
-
-NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+from eventwire.records import NON_STATE_CODES, Event, Location, Mention
 
 
 def focus_country(

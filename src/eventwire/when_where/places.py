@@ -18,7 +18,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.gazetteer import Gazetteer, Place
-from eventwire.geo.locatives import Locatives, load_locatives
+from eventwire.geo.locatives import Locatives
 from eventwire.records import Event, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
@@ -66,14 +66,14 @@ class EventPlacer:
         fallback: Location | None,
         nationality: Mapping[int, str] | None = None,
         *,
-        locatives: Locatives | None = None,
+        locatives: Locatives,
     ):
         """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
         ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul. ``locatives``
-        comes from the knowledge bundle; the packaged list when not given."""
+        comes from the knowledge bundle."""
         self.doc = doc
         self.gazetteer = gazetteer
-        self.locatives = locatives or load_locatives()
+        self.locatives = locatives
         self.context = tuple(context)
         self.fallback = fallback
         self.nationality = dict(nationality or {})

