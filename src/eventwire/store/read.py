@@ -26,7 +26,7 @@ def article_record(store: EventStore, article_id: str) -> dict[str, Any]:
     error = {"type": article["error_type"], "message": article["error"]} if article["error_type"] else None
     return {
         "id": article_id,
-        "events": [_event(row) for row in _rows(store, "event_mentions", "event_index", article_id)],
+        "events": _events(_rows(store, "event_mentions", "event_index, length(mention_id), mention_id", article_id)),
         "actors": _actors(store, article_id),
         "quotes": [_quote(row) for row in _rows(store, "quotes", "quote_index", article_id)],
         "error": error,
@@ -35,6 +35,22 @@ def article_record(store: EventStore, article_id: str) -> dict[str, Any]:
 
 def _rows(store: EventStore, table: str, order: str, article_id: str) -> list[Record]:
     return records(store, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
+
+
+def _events(found: list[Record]) -> list[dict[str, Any]]:
+    """One contract event per coded event: the directed halves of a reciprocal one join again."""
+    by_index: dict[int, list[Record]] = {}
+    for row in found:
+        by_index.setdefault(row["event_index"], []).append(row)
+    events = []
+    for halves in by_index.values():
+        event = _event(halves[0])
+        if len(halves) > 1:
+            # Stored as A->B, B->A, ...: the coder's record had every actor on both sides.
+            actors = [json.loads(row["source_json"])[0] for row in halves]
+            event["source"] = event["target"] = list({json.dumps(a): a for a in actors}.values())
+        events.append(event)
+    return events
 
 
 def _event(row: Record) -> dict[str, Any]:

@@ -6,6 +6,7 @@ and every column of ``event_mentions`` can be checked against the contract's Eve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -148,21 +149,42 @@ def quote_rows(coded: CodedArticle) -> list[Row]:
     return rows
 
 
-def effective_date(event: Event, article: Article) -> tuple[str | None, str | None]:
-    """The event's own date, else the publication date (GDELT's fallback), with its precision."""
+def effective_date(event: Event, article: Article) -> tuple[str | None, str | None, str | None]:
+    """The day an event is matched on: its own date, else the publication date (GDELT's fallback).
+
+    Returns (date, precision, source); source is "text", "publication" or None, so that
+    exports can tell a date the article gives from one that only stands in for it.
+    """
     if event.date:
-        return event.date, event.date_precision or "day"
+        return event.date, event.date_precision or "day", "text"
     if article.date:
-        return article.date.isoformat(), "day"
-    return None, None
+        return article.date.isoformat(), "day", "publication"
+    return None, None, None
+
+
+def reciprocal_halves(event: Event) -> tuple[Event, ...]:
+    """ "A and B agreed": a side-by-side event becomes A->B and B->A, never A+B -> A+B.
+
+    An event whose source and target name the same two or more actors is a reciprocal act
+    the coder could not orient; each ordered pair of those actors is one directed event.
+    Any other event is returned as it is.
+    """
+    sides = {a.identity: a for a in event.source}
+    if len(sides) < 2 or sides.keys() != {a.identity for a in event.target}:
+        return (event,)
+    actors = list(sides.values())
+    return tuple(
+        dataclasses.replace(event, source=(a,), target=(b,)) for a in actors for b in actors if a is not b
+    )
 
 
 def event_mention_row(
-    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None
+    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None, half: int = 0
 ) -> Row:
+    """One mention; ``half`` numbers the directed halves of a reciprocal event (see above)."""
     place = event.location
     return [
-        f"{coded.article.id}:{index}", event_id, coded.article.id, index, event.sentence, event.plover,
+        f"{coded.article.id}:{index}" + (f"/{half}" if half else ""), event_id, coded.article.id, index, event.sentence, event.plover,
         event.mode, list(event.context), event.cameo, event.goldstein, event.quad,
         actors_json(event.source), actors_json(event.target), countries(event.source),
         countries(event.target), names(event.source), names(event.target),
