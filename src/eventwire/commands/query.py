@@ -106,7 +106,7 @@ def _register_dyad(questions: argparse._SubParsersAction[argparse.ArgumentParser
     _add_include_modal(parser)
     parser.set_defaults(
         handler=lambda a: _show(
-            a, lambda s: an.dyad_counts(s, a.source, a.target, a.by, a.both, a.include_modal)
+            a, lambda s: an.dyad_counts(s, a.source, a.target, a.by, a.both, include_modal=a.include_modal)
         )
     )
 

@@ -133,6 +133,7 @@ def dyad_counts(
     target: str,
     by: Period = "month",
     both_directions: bool = False,
+    *,
     include_modal: bool = False,
 ) -> pd.DataFrame:
     """Events of ``source`` towards ``target`` per period: count, mentions, mean Goldstein."""

@@ -117,13 +117,13 @@ class EventIndex:
         in_article: list[tuple[KnownEvent, EventFacts, int]] = []
         for index, coded_event in enumerate(coded.events):
             for half, event in enumerate(rows.reciprocal_halves(coded_event)):
-                known = self._place(coded, event, index, in_article, pending, done)
+                known = self._place(coded, event, index, in_article=in_article, pending=pending, done=done)
                 done.event_ids.append(known.event_id)
                 day = in_article[-1][1].days[0] if in_article[-1][1].days else None
                 pending.add(
                     "event_mentions",
                     rows.EVENT_MENTION_COLUMNS,
-                    [rows.event_mention_row(coded, index, event, known.event_id, day, half)],
+                    [rows.event_mention_row(coded, index, event, known.event_id, day, half=half)],
                 )
         return done
 
@@ -132,6 +132,7 @@ class EventIndex:
         coded: CodedArticle,
         event: Event,
         index: int,
+        *,
         in_article: list[tuple[KnownEvent, EventFacts, int]],
         pending: rows.PendingRows,
         done: Assignment,

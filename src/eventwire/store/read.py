@@ -26,7 +26,9 @@ def article_record(store: EventStore, article_id: str) -> dict[str, Any]:
     error = {"type": article["error_type"], "message": article["error"]} if article["error_type"] else None
     return {
         "id": article_id,
-        "events": _events(_rows(store, "event_mentions", "event_index, length(mention_id), mention_id", article_id)),
+        "events": _events(
+            _rows(store, "event_mentions", "event_index, length(mention_id), mention_id", article_id)
+        ),
         "actors": _actors(store, article_id),
         "quotes": [_quote(row) for row in _rows(store, "quotes", "quote_index", article_id)],
         "error": error,

@@ -179,12 +179,13 @@ def reciprocal_halves(event: Event) -> tuple[Event, ...]:
 
 
 def event_mention_row(
-    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None, half: int = 0
+    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None, *, half: int = 0
 ) -> Row:
     """One mention; ``half`` numbers the directed halves of a reciprocal event (see above)."""
     place = event.location
     return [
-        f"{coded.article.id}:{index}" + (f"/{half}" if half else ""), event_id, coded.article.id, index, event.sentence, event.plover,
+        f"{coded.article.id}:{index}" + (f"/{half}" if half else ""), event_id, coded.article.id, index,
+        event.sentence, event.plover,
         event.mode, list(event.context), event.cameo, event.goldstein, event.quad,
         actors_json(event.source), actors_json(event.target), countries(event.source),
         countries(event.target), names(event.source), names(event.target),

@@ -50,6 +50,11 @@ def resolved_place(
         return ResolvedPlace("unresolved", name, country)
     if not country:
         return ResolvedPlace("unresolved", name, None, lat, lon)
+    return _located(name, country, lat, lon)
+
+
+def _located(name: str, country: str, lat: float, lon: float) -> ResolvedPlace:
+    """A place with a country and coordinates: which table row it is, if any."""
     point, named = _point(country, lat, lon), (country, lookup_key(name))
     if point in _country_points() or _country_names().get(country, "").casefold() == name.casefold():
         return ResolvedPlace("country", name, country, lat, lon)
