@@ -188,7 +188,9 @@ def top_actors(
         GROUP BY ALL ORDER BY events DESC, mentions DESC, a.name NULLS LAST, a.actor_id LIMIT {int(n)}"""
     table = store.con.execute(sql, params).df()
     # The name every export writes: the canonical one, else country and sector ("Chile: Civilians").
-    table["name"] = [actor_label(row) for row in table[["name", "country", "sector"]].to_dict("records")]
+    known = table[["name", "country", "sector"]].astype(object)
+    known = known.where(known.notna(), None)
+    table["name"] = [actor_label(row) for row in known.to_dict("records")]
     return table
 
 
