@@ -30,6 +30,7 @@ from eventwire.records import Actor, CodedArticle, Location
 from eventwire.store import EventStore
 from eventwire.store.analytics import EventFilter, events, top_actors
 from eventwire.store.exports import export
+from eventwire.store.exports.layouts import actor_label
 
 GDELT_EVENTS = [
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
@@ -308,3 +309,18 @@ def test_query_command_prints_names_never_ids_or_nan(
     assert main(["query", "events", "--db", path, "--include-modal", "--format", "json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sum(bool(r["negated"]) for r in rows) == 1
+
+
+@pytest.mark.parametrize(
+    ("actor", "label"),
+    [
+        (Actor("Yerevan", "Armenia", "ARM", "GOV", "state"), "Armenia"),
+        (Actor("riot police", None, "KEN", "COP", "organization"), "Kenya: Police"),
+        # an unnamed group must not take the name of its state
+        (Actor("hundreds of marchers", None, "SRB", None, "group"), "Serbia: unnamed group"),
+        (Actor("the gunmen", None, None, None, None), "the gunmen"),
+    ],
+)
+def test_one_label_per_actor(actor: Actor, label: str) -> None:
+    assert actor_label(actor) == label
+    assert actor_label(actor.to_dict()) == label

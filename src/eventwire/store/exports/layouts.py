@@ -142,13 +142,16 @@ def cut_to_precision(day: dt.date, precision: str | None) -> str:
 def actor_label(actor: Actor | Record) -> str:
     """One name for an actor in every output: its canonical name, else what the KB knows of it.
 
-    An actor without a canonical name (a role word: "protesters", "troops") is named by its
-    country and sector ("Chile: Civilians"), as ICEWS does, and only failing both by its words.
+    An actor without a canonical name (a role word: "protesters", "troops") is named by what
+    makes it one actor in the store, its country and sector ("Chile: Civilians", as ICEWS
+    does) or kind ("Serbia: unnamed group"), so it never takes the name of the state itself;
+    only failing all of these by its words.
     """
     data = actor.to_dict() if isinstance(actor, Actor) else actor
     if data.get("name"):
         return str(data["name"])
-    parts = [country_name(data.get("country")) or data.get("country"), sector_name(data.get("sector"))]
+    role = sector_name(data.get("sector")) or (f"unnamed {data['kind']}" if data.get("kind") else "")
+    parts = [country_name(data.get("country")) or data.get("country"), role]
     known = [str(p) for p in parts if p]
     if known:
         return ": ".join(dict.fromkeys(known))
