@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -324,3 +325,11 @@ def test_query_command_prints_names_never_ids_or_nan(
 def test_one_label_per_actor(actor: Actor, label: str) -> None:
     assert actor_label(actor) == label
     assert actor_label(actor.to_dict()) == label
+
+
+def test_query_csv_lists_are_json(
+    audited: tuple[EventStore, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "events", "--db", audited[1], "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert [json.loads(v) for v in table["source_countries"]][-1] == ["USA"]

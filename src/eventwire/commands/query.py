@@ -173,8 +173,9 @@ def print_table(table: pd.DataFrame, fmt: str) -> None:
     """A DataFrame on stdout: aligned text, CSV or JSON lines; names, never internal actor ids."""
     table = _dates_as_days(table.drop(columns=[c for c in table.columns if c == "actor_id"]))
     if fmt != "json":
-        # An unknown value is an empty cell, not "NaN" or "<NA>".
+        # An unknown value is an empty cell, not "NaN" or "<NA>"; lists are JSON, as in exports.
         table = table.astype(object).where(table.notna(), "")
+        table = table.apply(lambda column: column.map(_list_as_json))
     if fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -186,6 +187,12 @@ def print_table(table: pd.DataFrame, fmt: str) -> None:
         print("(no rows)")
     else:
         print(table.to_string(index=False))
+
+
+def _list_as_json(value: object) -> object:
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()  # DuckDB lists arrive as numpy arrays
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
 def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:
