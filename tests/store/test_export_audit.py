@@ -88,10 +88,19 @@ def _article(article_id: str, text: str, published: str | None, **event: Any) ->
     )
 
 
+def _noted_fallback(coded: CodedArticle) -> CodedArticle:
+    """As the when_where stage codes it: the publication date filled in, and a note saying so."""
+    notes = {"event_dates": [{"event": 0, "source": "publication", "expression": None}]}
+    return dataclasses.replace(coded, extras=notes)
+
+
 def _corpus() -> list[CodedArticle]:
     return [
         _article("undated", "Washington criticised Kenyan police over the raids.", None),
         _article("pubdated", "Washington faulted Kenyan police again.", "2024-04-02", place=KENYA),
+        _noted_fallback(
+            _article("noted", "Washington chided Kenyan police.", "2024-04-30", date="2024-04-30")
+        ),
         _article(
             "month",
             "Washington blamed Kenyan police in January.",
@@ -164,7 +173,7 @@ def _by_story(table: pd.DataFrame, id_column: str, roots: dict[int, str]) -> dic
     return found
 
 
-ASSERTED = {"undated", "pubdated", "month", "city", "lost", "truce"}
+ASSERTED = {"undated", "pubdated", "noted", "month", "city", "lost", "truce"}
 
 
 def test_gdelt_events(audited: tuple[EventStore, str], tmp_path: Path) -> None:
@@ -202,6 +211,7 @@ def test_gdelt_mentions_flag_the_date_source(audited: tuple[EventStore, str], tm
     assert rows["undated"][0]["Extras"] == "<DATE_SOURCE>none</DATE_SOURCE>"
     assert rows["pubdated"][0]["Extras"] == "<DATE_SOURCE>publication</DATE_SOURCE>"
     assert rows["month"][0]["Extras"] == "<DATE_SOURCE>text</DATE_SOURCE>"
+    assert rows["noted"][0]["Extras"] == "<DATE_SOURCE>publication</DATE_SOURCE>"
     export(store, "gdelt-mentions", tmp_path / "all.tsv", include_modal=True)
     every = _by_story(
         _tsv(tmp_path / "all.tsv", GDELT_MENTIONS, header=False), "GlobalEventID", _roots(store)
@@ -223,11 +233,13 @@ def test_headed_layouts(
     rows = _by_story(table, "Event ID", _roots(store))
     assert set(rows) == ASSERTED
     dates = {
-        k: (rows[k][0][date_column], rows[k][0]["Date Source"]) for k in ("undated", "pubdated", "month")
+        k: (rows[k][0][date_column], rows[k][0]["Date Source"])
+        for k in ("undated", "pubdated", "noted", "month")
     }
     assert dates == {
         "undated": ("", ""),
         "pubdated": ("2024-04-02", "publication"),
+        "noted": ("2024-04-30", "publication"),
         "month": ("2024-01", "text"),
     }
     assert TODAY.isoformat() not in set(table[date_column])
@@ -262,7 +274,12 @@ def test_plover_json(audited: tuple[EventStore, str], tmp_path: Path) -> None:
     records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text("utf-8").splitlines()]
     by_story = {r["mentions"][0]["article_id"]: r for r in records}
     assert set(by_story) == ASSERTED and len(records) == len(ASSERTED) + 1  # the truce is two events
-    assert [by_story[k]["date"] for k in ("undated", "pubdated", "month")] == [None, None, "2024-01"]
+    assert [by_story[k]["date"] for k in ("undated", "pubdated", "noted", "month")] == [
+        None,
+        None,
+        None,
+        "2024-01",
+    ]
     assert by_story["pubdated"]["date_precision"] is None
     assert by_story["pubdated"]["publication_date"] == "2024-04-02"
     assert by_story["city"]["location"]["geonames_id"] == "186301"

@@ -115,15 +115,19 @@ class EventIndex:
         """Give each event of ``coded`` an event id, queueing new events and their mentions."""
         done = Assignment()
         in_article: list[tuple[KnownEvent, EventFacts, int]] = []
+        fallbacks = rows.publication_dated(coded)
         for index, coded_event in enumerate(coded.events):
-            for half, event in enumerate(rows.reciprocal_halves(coded_event)):
+            # A publication date the coder filled in is not the text's: match on it, never show it.
+            stated = rows.without_date(coded_event) if index in fallbacks else coded_event
+            for half, event in enumerate(rows.reciprocal_halves(stated)):
                 known = self._place(coded, event, index, in_article=in_article, pending=pending, done=done)
                 done.event_ids.append(known.event_id)
-                day = in_article[-1][1].days[0] if in_article[-1][1].days else None
+                facts = in_article[-1][1]
+                mention = rows.MentionOf(index, half, coded_event, facts.days[0] if facts.days else None)
                 pending.add(
                     "event_mentions",
                     rows.EVENT_MENTION_COLUMNS,
-                    [rows.event_mention_row(coded, index, event, known.event_id, day, half=half)],
+                    [rows.event_mention_row(coded, event, known.event_id, mention)],
                 )
         return done
 

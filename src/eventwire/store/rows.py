@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -38,7 +39,7 @@ EVENT_MENTION_COLUMNS = (
     "source_names", "target_names", "source_actor_ids", "target_actor_ids", "negated", "modality",
     "trigger_text", "trigger_start", "trigger_end", "date", "date_precision", "event_day",
     "location_name", "location_country", "lat", "lon", "location_source", "reported_by_json",
-    "confidence", "coder",
+    "confidence", "coder", "date_source",
 )  # fmt: skip
 INGEST_LOG_COLUMNS = ("article_id", "action", "source_name", "error_type", "error", "logged_at")
 
@@ -178,11 +179,34 @@ def reciprocal_halves(event: Event) -> tuple[Event, ...]:
     )
 
 
-def event_mention_row(
-    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None, *, half: int = 0
-) -> Row:
-    """One mention; ``half`` numbers the directed halves of a reciprocal event (see above)."""
-    place = event.location
+def publication_dated(coded: CodedArticle) -> set[int]:
+    """Indices of the events the coder dated by the publication date, as its notes record.
+
+    The when_where stage gives an undated asserted event the article's date and says so in
+    ``extras["event_dates"]``; a coder without such notes is taken at its word.
+    """
+    notes = coded.extras.get("event_dates") or []
+    return {note["event"] for note in notes if isinstance(note, dict) and note.get("source") == "publication"}
+
+
+def without_date(event: Event) -> Event:
+    return dataclasses.replace(event, date=None, date_precision=None)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionOf:
+    """Where a stored mention comes from: the coded event (as the coder wrote it) and its half."""
+
+    index: int  # the event's index in the article
+    half: int  # which directed half of a reciprocal event (0 for any other event)
+    coded: Event  # the contract record, date included, so the article reads back as coded
+    day: dt.date | None  # the day it is matched on
+
+
+def event_mention_row(coded: CodedArticle, event: Event, event_id: int, mention: MentionOf) -> Row:
+    """One mention of ``event`` (a half of ``mention.coded``, without a publication fallback date)."""
+    place, index, half, original = event.location, mention.index, mention.half, mention.coded
+    date_source = "text" if event.date else "publication" if mention.day else None
     return [
         f"{coded.article.id}:{index}" + (f"/{half}" if half else ""), event_id, coded.article.id, index,
         event.sentence, event.plover,
@@ -190,10 +214,10 @@ def event_mention_row(
         actors_json(event.source), actors_json(event.target), countries(event.source),
         countries(event.target), names(event.source), names(event.target),
         _ids(event.source), _ids(event.target), event.negated, event.modality,
-        event.trigger.text, event.trigger.start, event.trigger.end, event.date, event.date_precision,
-        event_day, place and place.name, place and place.country, place and place.lat,
+        event.trigger.text, event.trigger.start, event.trigger.end, original.date, original.date_precision,
+        mention.day, place and place.name, place and place.country, place and place.lat,
         place and place.lon, place and place.source, actors_json(event.reported_by),
-        event.confidence, event.coder,
+        event.confidence, event.coder, date_source,
     ]  # fmt: skip
 
 

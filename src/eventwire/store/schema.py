@@ -93,6 +93,9 @@ _SEARCH_INDEX = (
 # nothing about when anything happened, so it is never used as a date of the world.
 _DATE_SOURCE = (
     "ALTER TABLE events ADD COLUMN date_source VARCHAR",
+    "ALTER TABLE event_mentions ADD COLUMN date_source VARCHAR",
+    """UPDATE event_mentions SET date_source = CASE
+        WHEN date IS NOT NULL THEN 'text' WHEN event_day IS NOT NULL THEN 'publication' END""",
     """UPDATE events SET date_source = CASE
         WHEN EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.event_id
                      AND m.date IS NOT NULL AND m.event_day = events.event_date) THEN 'text'

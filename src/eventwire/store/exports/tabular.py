@@ -20,7 +20,7 @@ _ORDER = {"events": "event_id", "event_mentions": "event_id, mention_id", "artic
 # Dates kept only when the text gave them: column -> the condition that it did.
 _STATED_DATES = {
     "events": {"event_date": "date_source = 'text'", "date_precision": "date_source = 'text'"},
-    "event_mentions": {"event_day": "date IS NOT NULL"},
+    "event_mentions": {c: "date_source = 'text'" for c in ("date", "date_precision", "event_day")},
 }
 
 
