@@ -60,7 +60,8 @@ def test_version_2_stores_learn_where_dates_came_from(db_path: str) -> None:
     # A version-2 writer dated undated articles' events by the ingest day in first_seen.
     con.execute(
         "INSERT INTO articles (id, date, status, num_events, ingested_at) VALUES "
-        "('undated', NULL, 'coded', 1, '2030-01-05 10:00'), ('dated', '2024-02-01', 'coded', 2, '2030-01-05 10:00')"
+        "('undated', NULL, 'coded', 1, '2030-01-05 10:00'), "
+        "('dated', '2024-02-01', 'coded', 2, '2030-01-05 10:00')"
     )
     con.execute(
         "INSERT INTO events (event_id, match_key, event_date, first_seen, last_seen) VALUES "
