@@ -239,3 +239,26 @@ PEOPLE = [
 def test_nationality_used_as_a_noun_names_a_group(fake_analyse: Analyse, text: str, mention: str) -> None:
     m = _find(fake_analyse(text), mention)
     assert m.kind == "nominal" and m.actor is not None and m.actor.kind == "group"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "ACCRA, May 2 - Ghanaian Trade Minister Kofi Mensah rejected the tariff plan.",
+            "Ghanaian Trade Minister Kofi Mensah",
+        ),
+        ("LIMA -- Peruvian police detained four miners on Sunday.", "Peruvian police"),
+        ("QUITO - Ecuadorean police arrested two reporters.", "Ecuadorean police"),
+        ("HANOI — Vietnamese officials protested the fishing ban.", "Vietnamese officials"),
+    ],
+)
+def test_dateline_dash_is_not_part_of_the_lead_actor(fake_analyse: Analyse, text: str, mention: str) -> None:
+    texts = [m.text for m in fake_analyse(text, DAY).mentions]
+    assert mention in texts
+    assert not any(t.lstrip().startswith(("-", "—")) or " - " in t or "—" in t for t in texts), texts
+
+
+def test_a_hyphen_inside_a_name_stays(fake_analyse: Analyse) -> None:
+    texts = [m.text for m in fake_analyse("Officials met Jean-Paul Kabila in Kinshasa.", DAY).mentions]
+    assert any("Jean-Paul Kabila" in t for t in texts), texts

@@ -102,7 +102,7 @@ def test_icews_has_its_20_named_columns(filled: EventStore, tmp_path: Path) -> N
     out = tmp_path / "icews.tsv"
     export(filled, "icews", out)
     table = pd.read_csv(out, sep="\t")
-    assert list(table.columns) == ICEWS_HEADER
+    assert list(table.columns) == [*ICEWS_HEADER, "Date Source"]  # the codebook's, then eventwire's
     assert table["Event ID"].dtype.kind == "i" and table["Intensity"].dtype.kind == "f"
     first = table.iloc[0].to_dict()
     assert {k: first[k] for k in ("Source Country", "Source Sectors", "Target Name", "City", "Country")} == {
@@ -119,7 +119,7 @@ def test_polecat_layout(filled: EventStore, tmp_path: Path) -> None:
     out = tmp_path / "polecat.tsv"
     export(filled, "polecat", out)
     table = pd.read_csv(out, sep="\t", dtype={"Event ID": str})
-    assert list(table.columns) == column_names("polecat")
+    assert list(table.columns) == [*column_names("polecat"), "Date Source"]
     assert list(table.columns[:7]) == [
         "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code", "Contexts",
     ]  # fmt: skip

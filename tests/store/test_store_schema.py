@@ -52,3 +52,34 @@ def test_read_only_store_refuses_writes(db_path: str) -> None:
     EventStore.open(db_path).close()
     with EventStore.open(db_path, read_only=True) as store, pytest.raises(duckdb.Error):
         store.con.execute("DELETE FROM articles")
+
+
+def test_version_2_stores_learn_where_dates_came_from(db_path: str) -> None:
+    con = duckdb.connect(db_path)
+    migrate(con, target=2)
+    # A version-2 writer dated undated articles' events by the ingest day in first_seen.
+    con.execute(
+        "INSERT INTO articles (id, date, status, num_events, ingested_at) VALUES "
+        "('undated', NULL, 'coded', 1, '2030-01-05 10:00'), "
+        "('dated', '2024-02-01', 'coded', 2, '2030-01-05 10:00')"
+    )
+    con.execute(
+        "INSERT INTO events (event_id, match_key, event_date, first_seen, last_seen) VALUES "
+        "(1, 'k', NULL, '2030-01-05', '2030-01-05'), (2, 'k', '2024-01-30', '2024-02-01', '2024-02-01'), "
+        "(3, 'k', '2024-02-01', '2024-02-01', '2024-02-01')"
+    )
+    con.execute(
+        "INSERT INTO event_mentions (mention_id, event_id, article_id, date, event_day) VALUES "
+        "('undated:0', 1, 'undated', NULL, NULL), ('dated:0', 2, 'dated', '2024-01-30', '2024-01-30'), "
+        "('dated:1', 3, 'dated', NULL, '2024-02-01')"
+    )
+    con.close()
+    with EventStore.open(db_path) as store:
+        found = store.con.execute(
+            "SELECT event_id, date_source, first_seen FROM events ORDER BY 1"
+        ).fetchall()
+    assert [(i, source, str(seen) if seen else None) for i, source, seen in found] == [
+        (1, None, None),
+        (2, "text", "2024-02-01"),
+        (3, "publication", "2024-02-01"),
+    ]

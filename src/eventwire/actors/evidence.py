@@ -24,6 +24,7 @@ QUALIFYING = frozenset({"to", "at", "for"})  # "ambassador to", "envoy at", "spo
 INDEFINITE = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "no"})
 OPENING_QUOTES = frozenset({"“", "``", "«"})
 CLOSING_QUOTES = frozenset({"”", "''", "»"})
+DATELINE_DASHES = frozenset({"--", "—", "–"})  # and a hyphen with spaces around it
 
 
 def quoted_tokens(parse: Parse) -> list[bool]:
@@ -47,6 +48,20 @@ def _bounds(parse: Parse, c: Candidate) -> None:
     for child in head.lefts:
         if child.dep_ in NP_LEFT_DEPS:
             c.start = min(c.start, child.left_edge.i)
+    _after_dateline_dash(parse, c)
+
+
+def _after_dateline_dash(parse: Parse, c: Candidate) -> None:
+    """ "NEW DELHI, June 3 - Indian Foreign Minister ...": the parser often hangs the dateline
+    and its dash on the lead's first noun phrase; nothing up to a free-standing dash is the actor's.
+    A hyphen inside a word ("Saro-Wiwa") has no space around it and is kept."""
+    doc = parse.doc
+    for i in range(c.head - 1, c.start - 1, -1):
+        token = doc[i]
+        spaced = bool(token.whitespace_) and (i == 0 or bool(doc[i - 1].whitespace_))
+        if token.text in DATELINE_DASHES or (token.text == "-" and spaced):
+            c.start = i + 1
+            return
 
 
 def _absorbed(parse: Parse, found: dict[int, Candidate]) -> dict[int, list[int]]:

@@ -66,6 +66,15 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=_date, help="first day, YYYY-MM-DD")
     parser.add_argument("--until", type=_date, help="last day, YYYY-MM-DD")
     parser.add_argument("--place", help="place name")
+    _add_include_modal(parser)
+
+
+def _add_include_modal(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include-modal",
+        action="store_true",
+        help="also count denied, hypothetical and conditional events (left out by default)",
+    )
 
 
 def _filters(args: argparse.Namespace) -> an.EventFilter:
@@ -77,6 +86,7 @@ def _filters(args: argparse.Namespace) -> an.EventFilter:
         start=args.since,
         end=args.until,
         place=args.place,
+        include_modal=args.include_modal,
     )
 
 
@@ -93,8 +103,11 @@ def _register_dyad(questions: argparse._SubParsersAction[argparse.ArgumentParser
     parser.add_argument("target", help="country code or canonical name")
     parser.add_argument("--by", choices=an.PERIODS, default="month")
     parser.add_argument("--both", action="store_true", help="count TARGET towards SOURCE too")
+    _add_include_modal(parser)
     parser.set_defaults(
-        handler=lambda a: _show(a, lambda s: an.dyad_counts(s, a.source, a.target, a.by, a.both))
+        handler=lambda a: _show(
+            a, lambda s: an.dyad_counts(s, a.source, a.target, a.by, a.both, include_modal=a.include_modal)
+        )
     )
 
 
@@ -118,7 +131,10 @@ def _register_timeline(questions: argparse._SubParsersAction[argparse.ArgumentPa
     parser = _question(questions, "timeline", "what an actor did and had done to it, per period and type")
     parser.add_argument("actor", help="country code or canonical name")
     parser.add_argument("--by", choices=an.PERIODS, default="month")
-    parser.set_defaults(handler=lambda a: _show(a, lambda s: an.actor_timeline(s, a.actor, a.by)))
+    _add_include_modal(parser)
+    parser.set_defaults(
+        handler=lambda a: _show(a, lambda s: an.actor_timeline(s, a.actor, a.by, a.include_modal))
+    )
 
 
 def _register_search(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -154,8 +170,12 @@ def _show(args: argparse.Namespace, question: Callable[[EventStore], pd.DataFram
 
 
 def print_table(table: pd.DataFrame, fmt: str) -> None:
-    """A DataFrame on stdout: aligned text, CSV or JSON lines."""
-    table = _dates_as_days(table)
+    """A DataFrame on stdout: aligned text, CSV or JSON lines; names, never internal actor ids."""
+    table = _dates_as_days(table.drop(columns=[c for c in table.columns if c == "actor_id"]))
+    if fmt != "json":
+        # An unknown value is an empty cell, not "NaN" or "<NA>"; lists are JSON, as in exports.
+        table = table.astype(object).where(table.notna(), "")
+        table = table.apply(lambda column: column.map(_list_as_json))
     if fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -167,6 +187,12 @@ def print_table(table: pd.DataFrame, fmt: str) -> None:
         print("(no rows)")
     else:
         print(table.to_string(index=False))
+
+
+def _list_as_json(value: object) -> object:
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()  # DuckDB lists arrive as numpy arrays
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
 def _dates_as_days(table: pd.DataFrame) -> pd.DataFrame:

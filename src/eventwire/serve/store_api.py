@@ -59,6 +59,9 @@ def event_query(
     q: Annotated[str | None, Query(max_length=200, description="words of the event's sentences")] = None,
     modality: Modality | None = None,
     negated: bool | None = None,
+    include_modal: Annotated[
+        bool, Query(description="also denied, hypothetical and conditional events (left out by default)")
+    ] = False,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> browse.EventQuery:
     """The filters of ``eventwire query`` and the explorer, as query parameters."""
@@ -71,6 +74,7 @@ def event_query(
     return browse.EventQuery(
         base=base, quads=tuple(quad or ()), goldstein_min=goldstein_min, goldstein_max=goldstein_max,
         text=q, modality=modality, negated=negated, min_confidence=min_confidence,
+        include_modal=include_modal,
     )  # fmt: skip
 
 

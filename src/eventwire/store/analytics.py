@@ -6,19 +6,23 @@
     ...     table = dyad_counts(store, "USA", "RUS", by="month")
 
 Everything counts *events* (deduplicated real-world events, see ``dedup``); ``mentions`` columns
-add up how often they were reported. An event's day is its coded date, else when first seen.
+add up how often they were reported. An event's day is its coded date, else its publication
+date; an event with neither is counted in no period (the ingest day is never used).
 An actor is given as an ISO3 country code (``USA``) or a canonical name (``Antony Blinken``).
+Denied, hypothetical and conditional events are left out unless a filter sets ``include_modal``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
 
 from eventwire.errors import StoreError
+from eventwire.store.exports.layouts import actor_label, asserted_sql
 from eventwire.store.store import EventStore
 
 Period = Literal["day", "week", "month", "year"]
@@ -34,10 +38,13 @@ _GROUP_SQL = {
     "plover": "plover",
     "dyad": "array_to_string(source_countries, '+') || '>' || array_to_string(target_countries, '+')",
 }
+# event_date is only a date the text gives; first_seen is the (earliest) publication date.
 _EVENT_COLUMNS = (
-    "event_id, event_date, date_precision, plover, mode, cameo, goldstein, quad, negated, modality, "
-    "source_countries, source_names, target_countries, target_names, location_name, location_country, "
-    "lat, lon, num_mentions, num_sources, num_articles, first_seen, last_seen"
+    "event_id, CASE WHEN date_source = 'text' THEN event_date END AS event_date, "
+    "CASE WHEN date_source = 'text' THEN date_precision END AS date_precision, first_seen, last_seen, "
+    "plover, mode, cameo, goldstein, quad, negated, modality, source_json, source_countries, "
+    "target_json, target_countries, location_name, location_country, lat, lon, "
+    "num_mentions, num_sources, num_articles"
 )
 
 
@@ -52,6 +59,7 @@ class EventFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     place: str | None = None  # place name, case-insensitive
+    include_modal: bool = False  # keep denied, hypothetical and conditional events too
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on the ``events`` table, and its parameters."""
@@ -71,6 +79,8 @@ class EventFilter:
             clauses.append(f"{side_matches('source')} AND {side_matches('target')}")
             params += actor_params(self.dyad[0]) + actor_params(self.dyad[1])
         clauses, params = self._simple(clauses, params)
+        if not self.include_modal:
+            clauses.append(asserted_sql())
         return (" AND ".join(clauses) or "TRUE"), params
 
     def _simple(self, clauses: list[str], params: list[Any]) -> tuple[list[str], list[Any]]:
@@ -97,21 +107,39 @@ def actor_params(actor: str) -> list[Any]:
 
 
 def events(store: EventStore, filters: EventFilter | None = None, limit: int | None = None) -> pd.DataFrame:
-    """The deduplicated events that pass ``filters``, most recent first."""
+    """The deduplicated events that pass ``filters``, most recent first.
+
+    ``source`` and ``target`` name each side's actors as every export does (``actor_label``).
+    """
     where, params = (filters or EventFilter()).where()
     sql = f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_DAY} DESC NULLS LAST, event_id DESC"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
-    return store.con.execute(sql, params).df()
+    table = store.con.execute(sql, params).df()
+    for side in ("source", "target"):
+        table.insert(
+            table.columns.get_loc(f"{side}_json"), side, [_labels(text) for text in table.pop(f"{side}_json")]
+        )
+    return table
+
+
+def _labels(actors_json: str | None) -> str:
+    return "; ".join(dict.fromkeys(actor_label(a) for a in json.loads(actors_json or "[]")))
 
 
 def dyad_counts(
-    store: EventStore, source: str, target: str, by: Period = "month", both_directions: bool = False
+    store: EventStore,
+    source: str,
+    target: str,
+    by: Period = "month",
+    both_directions: bool = False,
+    *,
+    include_modal: bool = False,
 ) -> pd.DataFrame:
     """Events of ``source`` towards ``target`` per period: count, mentions, mean Goldstein."""
-    where, params = EventFilter(dyad=(source, target)).where()
+    where, params = EventFilter(dyad=(source, target), include_modal=include_modal).where()
     if both_directions:
-        reverse, reverse_params = EventFilter(dyad=(target, source)).where()
+        reverse, reverse_params = EventFilter(dyad=(target, source), include_modal=include_modal).where()
         where, params = f"({where}) OR ({reverse})", params + reverse_params
     return _per_period(store, by, where, params, group=None)
 
@@ -157,11 +185,18 @@ def top_actors(
         SELECT a.actor_id, a.name, a.country, a.sector, a.kind, count(*) AS events,
             sum(e.num_mentions)::BIGINT AS mentions, round(avg(e.goldstein), 2) AS mean_goldstein
         FROM links JOIN actors a USING (actor_id) JOIN (SELECT * FROM events WHERE {where}) e USING (event_id)
-        GROUP BY ALL ORDER BY events DESC, mentions DESC, a.name NULLS LAST LIMIT {int(n)}"""
-    return store.con.execute(sql, params).df()
+        GROUP BY ALL ORDER BY events DESC, mentions DESC, a.name NULLS LAST, a.actor_id LIMIT {int(n)}"""
+    table = store.con.execute(sql, params).df()
+    # The name every export writes: the canonical one, else country and sector ("Chile: Civilians").
+    known = table[["name", "country", "sector"]].astype(object)
+    known = known.where(known.notna(), None)
+    table["name"] = [actor_label(row) for row in known.to_dict("records")]
+    return table
 
 
-def actor_timeline(store: EventStore, actor: str, by: Period = "month") -> pd.DataFrame:
+def actor_timeline(
+    store: EventStore, actor: str, by: Period = "month", include_modal: bool = False
+) -> pd.DataFrame:
     """What an actor did and had done to it, per period and PLOVER type."""
     sql = f"""
         SELECT {_period_sql(by)} AS period,
@@ -169,5 +204,6 @@ def actor_timeline(store: EventStore, actor: str, by: Period = "month") -> pd.Da
             plover, count(*) AS events, sum(num_mentions)::BIGINT AS mentions,
             round(avg(goldstein), 2) AS mean_goldstein
         FROM events WHERE ({side_matches("source")} OR {side_matches("target")}) AND {_DAY} IS NOT NULL
+            AND ({"TRUE" if include_modal else asserted_sql()})
         GROUP BY ALL ORDER BY period, role, plover"""
     return store.con.execute(sql, actor_params(actor) * 3).df()

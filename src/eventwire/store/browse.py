@@ -10,6 +10,7 @@ come only from the fixed tables below, so no request can change the SQL around t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,11 +60,18 @@ class EventQuery:
     modality: str | None = None
     negated: bool | None = None
     min_confidence: float | None = None  # at least one report this confident
+    # Denied, hypothetical and conditional events are left out, as in every default query and
+    # export, unless asked for here or by a modality/negation filter of their own.
+    include_modal: bool = False
+
+    @property
+    def modal_wanted(self) -> bool:
+        return self.include_modal or self.negated is True or self.modality not in (None, "asserted")
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition on ``events`` (aliased ``e``), and its parameters in order."""
         # EventFilter writes bare column names; they resolve to e.* since only events is in scope.
-        base, params = self.base.where()
+        base, params = dataclasses.replace(self.base, include_modal=self.modal_wanted).where()
         clauses = [f"({base})"]
         for condition, values in self._clauses():
             clauses.append(condition)

@@ -22,17 +22,17 @@ from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, f
 
 _KNOWN_COLUMNS = (
     "event_id, event_date, date_precision, source_names, target_names, "
-    "location_name, location_country, lat, lon"
+    "location_name, location_country, lat, lon, date_source"
 )
 _REFINED_COLUMNS = (
     "event_id", "source_names", "target_names", "location_name", "location_country", "lat", "lon",
-    "event_date", "date_precision",
+    "event_date", "date_precision", "date_source",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "event_id", "match_key", "plover", "mode", "context", "cameo", "goldstein", "quad", "negated", "modality",
     "source_countries", "target_countries", "source_names", "target_names", "source_json", "target_json",
     "event_date", "date_precision", "location_name", "location_country", "lat", "lon", "root_article_id",
-    "root_sentence", "added_at",
+    "root_sentence", "added_at", "date_source",
 )  # fmt: skip
 
 
@@ -48,6 +48,7 @@ class KnownEvent:
     target_names: set[str]
     location: Location | None
     symmetric: bool = False
+    date_source: str | None = None  # "text", "publication" or None (see schema migration 3)
     cached: EventFacts | None = None  # facts() is asked for every candidate of every mention
 
     def facts(self) -> EventFacts:
@@ -68,8 +69,12 @@ class KnownEvent:
         self.target_names.update(sources if swapped else targets)
         if self.location is None:
             self.location = event.location
-        exact_day = facts.days is not None and facts.days[0] == facts.days[1] and event.date
-        if exact_day and facts.days and self.precision in ("month", "year"):
+        if not event.date or facts.days is None:
+            return
+        if self.date_source != "text":
+            # The article says when: that beats a publication date standing in for it.
+            self.day, self.precision, self.date_source = facts.days[0], event.date_precision or "day", "text"
+        elif facts.days[0] == facts.days[1] and self.precision in ("month", "year"):
             self.day, self.precision = facts.days[0], "day"
 
     def refined_row(self) -> rows.Row:
@@ -77,6 +82,7 @@ class KnownEvent:
         return [
             self.event_id, sorted(self.source_names), sorted(self.target_names), place and place.name,
             place and place.country, place and place.lat, place and place.lon, self.day, self.precision,
+            self.date_source,
         ]  # fmt: skip
 
 
@@ -108,27 +114,48 @@ class EventIndex:
     def assign(self, coded: CodedArticle, pending: rows.PendingRows) -> Assignment:
         """Give each event of ``coded`` an event id, queueing new events and their mentions."""
         done = Assignment()
-        in_article: list[tuple[KnownEvent, EventFacts]] = []
-        for index, event in enumerate(coded.events):
-            date, precision = rows.effective_date(event, coded.article)
-            facts = self.rule.facts(event, day_range(date, precision))
-            known, swapped = self._find(facts, in_article)
-            if known is None:
-                known = self._new(coded, event, facts, precision, pending)
-                done.new_events += 1
-            else:
-                known.refine(event, facts, swapped)
-                self._refined[known.event_id] = known
-                done.merged += 1
-            in_article.append((known, facts))
-            done.event_ids.append(known.event_id)
-            day = facts.days[0] if facts.days else None
-            pending.add(
-                "event_mentions",
-                rows.EVENT_MENTION_COLUMNS,
-                [rows.event_mention_row(coded, index, event, known.event_id, day)],
-            )
+        in_article: list[tuple[KnownEvent, EventFacts, int]] = []
+        fallbacks = rows.publication_dated(coded)
+        for index, coded_event in enumerate(coded.events):
+            # A publication date the coder filled in is not the text's: match on it, never show it.
+            stated = rows.without_date(coded_event) if index in fallbacks else coded_event
+            for half, event in enumerate(rows.reciprocal_halves(stated)):
+                known = self._place(coded, event, index, in_article=in_article, pending=pending, done=done)
+                done.event_ids.append(known.event_id)
+                facts = in_article[-1][1]
+                mention = rows.MentionOf(index, half, coded_event, facts.days[0] if facts.days else None)
+                pending.add(
+                    "event_mentions",
+                    rows.EVENT_MENTION_COLUMNS,
+                    [rows.event_mention_row(coded, event, known.event_id, mention)],
+                )
         return done
+
+    def _place(
+        self,
+        coded: CodedArticle,
+        event: Event,
+        index: int,
+        *,
+        in_article: list[tuple[KnownEvent, EventFacts, int]],
+        pending: rows.PendingRows,
+        done: Assignment,
+    ) -> KnownEvent:
+        """The stored event this mention reports, or a new one; halves of one event never merge."""
+        date, precision, date_source = rows.effective_date(event, coded.article)
+        facts = self.rule.facts(event, day_range(date, precision))
+        others = [(known, seen) for known, seen, origin in in_article if origin != index]
+        halves = {known.event_id for known, _, origin in in_article if origin == index}
+        known, swapped = self._find(facts, others, halves)
+        if known is None:
+            known = self._new(coded, event, facts, (precision, date_source), pending)
+            done.new_events += 1
+        else:
+            known.refine(event, facts, swapped)
+            self._refined[known.event_id] = known
+            done.merged += 1
+        in_article.append((known, facts, index))
+        return known
 
     def write_refinements(self) -> None:
         """Write the names, places and dates that merged mentions added (after new events are in)."""
@@ -145,7 +172,7 @@ class EventIndex:
         self._refined.clear()
 
     def _find(
-        self, facts: EventFacts, in_article: list[tuple[KnownEvent, EventFacts]]
+        self, facts: EventFacts, in_article: list[tuple[KnownEvent, EventFacts]], halves: set[int]
     ) -> tuple[KnownEvent | None, bool]:
         """The event this mention reports, and whether its sides are told the other way round."""
         for known, seen in in_article:
@@ -157,6 +184,8 @@ class EventIndex:
         if not self.rule.may_cross_articles(facts):
             return None, False
         for known in reversed(self._events_of(facts.match_key)):
+            if known.event_id in halves:
+                continue
             swapped = self.rule.orientation(facts, known.facts())
             if swapped is not None:
                 return known, swapped
@@ -176,15 +205,17 @@ class EventIndex:
         coded: CodedArticle,
         event: Event,
         facts: EventFacts,
-        precision: str | None,
+        dating: tuple[str | None, str | None],
         pending: rows.PendingRows,
     ) -> KnownEvent:
+        """A new stored event; ``dating`` is the (precision, source) of its matching day."""
         if self._next_id is None:
             found = self.con.execute("SELECT coalesce(max(event_id), 0) + 1 FROM events").fetchall()
             self._next_id = int(found[0][0])
         known = KnownEvent(
-            self._next_id, facts.match_key, facts.days[0] if facts.days else None, precision,
+            self._next_id, facts.match_key, facts.days[0] if facts.days else None, dating[0],
             set(names(event.source)), set(names(event.target)), event.location, facts.symmetric,
+            date_source=dating[1],
         )  # fmt: skip
         self._next_id += 1
         self._events_of(facts.match_key).append(known)
@@ -200,7 +231,7 @@ def _event_row(known: KnownEvent, coded: CodedArticle, event: Event) -> list[Any
         countries(event.target), names(event.source), names(event.target),
         rows.actors_json(event.source), rows.actors_json(event.target), known.day, known.precision,
         place and place.name, place and place.country, place and place.lat, place and place.lon,
-        coded.article.id, event.sentence, dt.datetime.now(),
+        coded.article.id, event.sentence, dt.datetime.now(), known.date_source,
     ]  # fmt: skip
 
 
@@ -210,8 +241,9 @@ def _undated(facts: EventFacts) -> EventFacts:
 
 
 def _known(key: str, row: tuple[Any, ...], symmetric: bool) -> KnownEvent:
-    event_id, day, precision, source_names, target_names, place_name, country, lat, lon = row
+    event_id, day, precision, source_names, target_names, place_name, country, lat, lon, date_source = row
     location = Location(place_name, country, lat, lon) if place_name else None
     return KnownEvent(
-        event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location, symmetric
-    )
+        event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location, symmetric,
+        date_source,
+    )  # fmt: skip

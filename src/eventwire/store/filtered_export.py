@@ -53,7 +53,7 @@ def export_events(store: EventStore, query: EventQuery, fmt: str) -> bytes:
             "WHERE event_id IN (SELECT event_id FROM temp.events)"
         )
         view = EventStore(cursor, store.path, store.rule)
-        return _layout(view, fmt) if fmt in layout_names() else _plain(view, fmt)
+        return _layout(view, fmt, query.modal_wanted) if fmt in layout_names() else _plain(view, fmt)
     finally:
         cursor.close()
 
@@ -79,10 +79,10 @@ def _jsonl(table: pd.DataFrame) -> str:
     )
 
 
-def _layout(view: EventStore, fmt: str) -> bytes:
+def _layout(view: EventStore, fmt: str, include_modal: bool) -> bytes:
     # The layouts write a file: give them one in a private temporary folder, never a caller's path.
     with tempfile.TemporaryDirectory(prefix="eventwire-export-") as folder:
         path = Path(folder) / f"events.{media_of(fmt)[1]}"
         exporter: Exporter = plugins.load(plugins.EXPORTS, fmt)
-        exporter(view, path)
+        exporter(view, path, include_modal)
         return path.read_bytes()

@@ -26,7 +26,9 @@ def article_record(store: EventStore, article_id: str) -> dict[str, Any]:
     error = {"type": article["error_type"], "message": article["error"]} if article["error_type"] else None
     return {
         "id": article_id,
-        "events": [_event(row) for row in _rows(store, "event_mentions", "event_index", article_id)],
+        "events": _events(
+            _rows(store, "event_mentions", "event_index, length(mention_id), mention_id", article_id)
+        ),
         "actors": _actors(store, article_id),
         "quotes": [_quote(row) for row in _rows(store, "quotes", "quote_index", article_id)],
         "error": error,
@@ -37,12 +39,28 @@ def _rows(store: EventStore, table: str, order: str, article_id: str) -> list[Re
     return records(store, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
 
 
+def _events(found: list[Record]) -> list[dict[str, Any]]:
+    """One contract event per coded event: the directed halves of a reciprocal one join again."""
+    by_index: dict[int, list[Record]] = {}
+    for row in found:
+        by_index.setdefault(row["event_index"], []).append(row)
+    events = []
+    for halves in by_index.values():
+        event = _event(halves[0])
+        if len(halves) > 1:
+            # Stored as A->B, B->A, ...: the coder's record had every actor on both sides.
+            actors = [json.loads(row["source_json"])[0] for row in halves]
+            event["source"] = event["target"] = list({json.dumps(a): a for a in actors}.values())
+        events.append(event)
+    return events
+
+
 def _event(row: Record) -> dict[str, Any]:
     location = None
     if row["location_name"] is not None:
         location = {
             "name": row["location_name"], "country": row["location_country"], "lat": row["lat"],
-            "lon": row["lon"], "source": row["location_source"],
+            "lon": row["lon"], "source": row["location_source"], "precision": row["location_precision"],
         }  # fmt: skip
     return {
         "plover": row["plover"], "mode": row["mode"], "context": list(row["context"] or ()),
@@ -51,6 +69,7 @@ def _event(row: Record) -> dict[str, Any]:
         "negated": row["negated"], "modality": row["modality"], "sentence": row["sentence"],
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
         "date": row["date"], "date_precision": row["date_precision"], "location": location,
+        "location_precision": location["precision"] if location else None,
         "reported_by": json.loads(row["reported_by_json"]), "confidence": round(row["confidence"], 3),
     }  # fmt: skip
 

@@ -6,9 +6,11 @@ and every column of ``event_mentions`` can be checked against the contract's Eve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -37,7 +39,7 @@ EVENT_MENTION_COLUMNS = (
     "source_names", "target_names", "source_actor_ids", "target_actor_ids", "negated", "modality",
     "trigger_text", "trigger_start", "trigger_end", "date", "date_precision", "event_day",
     "location_name", "location_country", "lat", "lon", "location_source", "reported_by_json",
-    "confidence", "coder",
+    "confidence", "coder", "date_source", "location_precision",
 )  # fmt: skip
 INGEST_LOG_COLUMNS = ("article_id", "action", "source_name", "error_type", "error", "logged_at")
 
@@ -148,29 +150,73 @@ def quote_rows(coded: CodedArticle) -> list[Row]:
     return rows
 
 
-def effective_date(event: Event, article: Article) -> tuple[str | None, str | None]:
-    """The event's own date, else the publication date (GDELT's fallback), with its precision."""
+def effective_date(event: Event, article: Article) -> tuple[str | None, str | None, str | None]:
+    """The day an event is matched on: its own date, else the publication date (GDELT's fallback).
+
+    Returns (date, precision, source); source is "text", "publication" or None, so that
+    exports can tell a date the article gives from one that only stands in for it.
+    """
     if event.date:
-        return event.date, event.date_precision or "day"
+        return event.date, event.date_precision or "day", "text"
     if article.date:
-        return article.date.isoformat(), "day"
-    return None, None
+        return article.date.isoformat(), "day", "publication"
+    return None, None, None
 
 
-def event_mention_row(
-    coded: CodedArticle, index: int, event: Event, event_id: int, event_day: dt.date | None
-) -> Row:
-    place = event.location
+def reciprocal_halves(event: Event) -> tuple[Event, ...]:
+    """ "A and B agreed": a side-by-side event becomes A->B and B->A, never A+B -> A+B.
+
+    An event whose source and target name the same two or more actors is a reciprocal act
+    the coder could not orient; each ordered pair of those actors is one directed event.
+    Any other event is returned as it is.
+    """
+    sides = {a.identity: a for a in event.source}
+    if len(sides) < 2 or sides.keys() != {a.identity for a in event.target}:
+        return (event,)
+    actors = list(sides.values())
+    return tuple(
+        dataclasses.replace(event, source=(a,), target=(b,)) for a in actors for b in actors if a is not b
+    )
+
+
+def publication_dated(coded: CodedArticle) -> set[int]:
+    """Indices of the events the coder dated by the publication date, as its notes record.
+
+    The when_where stage gives an undated asserted event the article's date and says so in
+    ``extras.event_dates``; a coder without such notes is taken at its word.
+    """
+    return {note.event for note in coded.extras.event_dates if note.source == "publication"}
+
+
+def without_date(event: Event) -> Event:
+    return dataclasses.replace(event, date=None, date_precision=None)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionOf:
+    """Where a stored mention comes from: the coded event (as the coder wrote it) and its half."""
+
+    index: int  # the event's index in the article
+    half: int  # which directed half of a reciprocal event (0 for any other event)
+    coded: Event  # the contract record, date included, so the article reads back as coded
+    day: dt.date | None  # the day it is matched on
+
+
+def event_mention_row(coded: CodedArticle, event: Event, event_id: int, mention: MentionOf) -> Row:
+    """One mention of ``event`` (a half of ``mention.coded``, without a publication fallback date)."""
+    place, index, half, original = event.location, mention.index, mention.half, mention.coded
+    date_source = "text" if event.date else "publication" if mention.day else None
     return [
-        f"{coded.article.id}:{index}", event_id, coded.article.id, index, event.sentence, event.plover,
+        f"{coded.article.id}:{index}" + (f"/{half}" if half else ""), event_id, coded.article.id, index,
+        event.sentence, event.plover,
         event.mode, list(event.context), event.cameo, event.goldstein, event.quad,
         actors_json(event.source), actors_json(event.target), countries(event.source),
         countries(event.target), names(event.source), names(event.target),
         _ids(event.source), _ids(event.target), event.negated, event.modality,
-        event.trigger.text, event.trigger.start, event.trigger.end, event.date, event.date_precision,
-        event_day, place and place.name, place and place.country, place and place.lat,
+        event.trigger.text, event.trigger.start, event.trigger.end, original.date, original.date_precision,
+        mention.day, place and place.name, place and place.country, place and place.lat,
         place and place.lon, place and place.source, actors_json(event.reported_by),
-        event.confidence, event.coder,
+        event.confidence, event.coder, date_source, place and place.precision,
     ]  # fmt: skip
 
 

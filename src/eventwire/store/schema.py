@@ -87,11 +87,36 @@ _SEARCH_INDEX = (
     "INSERT INTO sentence_terms " + terms_of_sentences(),
 )
 
+# Where an event's date came from: "text" (the article says when), "publication" (the article's
+# date stands in, for matching and for layouts that require a date) or NULL (nobody knows).
+# First and last seen are publication dates only: the day eventwire read an article says
+# nothing about when anything happened, so it is never used as a date of the world.
+_DATE_SOURCE = (
+    "ALTER TABLE events ADD COLUMN date_source VARCHAR",
+    "ALTER TABLE event_mentions ADD COLUMN date_source VARCHAR",
+    """UPDATE event_mentions SET date_source = CASE
+        WHEN date IS NOT NULL THEN 'text' WHEN event_day IS NOT NULL THEN 'publication' END""",
+    """UPDATE events SET date_source = CASE
+        WHEN EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.event_id
+                     AND m.date IS NOT NULL AND m.event_day = events.event_date) THEN 'text'
+        WHEN event_date IS NOT NULL THEN 'publication' END""",
+    """UPDATE events SET first_seen = agg.f, last_seen = agg.l
+        FROM (SELECT em.event_id, min(ar.date) AS f, max(ar.date) AS l FROM event_mentions em
+              JOIN articles ar ON ar.id = em.article_id GROUP BY em.event_id) AS agg
+        WHERE events.event_id = agg.event_id""",
+)
+
+# How exactly each report's place is known (CONTRACT.md location_precision: town, province,
+# country...). Reports stored before have none recorded; NULL says so rather than guessing.
+_LOCATION_PRECISION = ("ALTER TABLE event_mentions ADD COLUMN location_precision VARCHAR",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "articles, sentences, actors, mentions, events, event_mentions, quotes, ingest_log", _CORE_TABLES
     ),
     Migration(2, "sentence_terms: offline word index over sentences", _SEARCH_INDEX),
+    Migration(3, "events.date_source; first/last seen from publication dates only", _DATE_SOURCE),
+    Migration(4, "event_mentions.location_precision", _LOCATION_PRECISION),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from eventwire.store.exports.layouts import asserted_sql
 from eventwire.store.store import EventStore
 
 # The same notion of a word as the index's regexp ([\p{L}\p{N}]+ after lower()).
@@ -23,7 +24,10 @@ def query_terms(text: str) -> list[str]:
 
 
 def search_sentences(store: EventStore, text: str, limit: int = 20) -> pd.DataFrame:
-    """Sentences containing every word of ``text``, best first, with their article and events."""
+    """Sentences containing every word of ``text``, best first, with their article and events.
+
+    ``events`` lists the types of the sentence's asserted events (not the denied or supposed).
+    """
     terms = query_terms(text)
     if not terms:
         return pd.DataFrame(columns=["article_id", "sentence", "score", "text", "title", "date", "events"])
@@ -36,7 +40,8 @@ def search_sentences(store: EventStore, text: str, limit: int = 20) -> pd.DataFr
             GROUP BY t.article_id, t.sentence HAVING count(DISTINCT t.term) = ?)
         SELECT h.article_id, h.sentence, round(h.score, 3) AS score, s.text, a.title, a.date,
             (SELECT list(DISTINCT em.plover ORDER BY em.plover) FROM event_mentions em
-              WHERE em.article_id = h.article_id AND em.sentence = h.sentence) AS events
+              WHERE em.article_id = h.article_id AND em.sentence = h.sentence
+                AND {asserted_sql("em")}) AS events
         FROM hits h JOIN sentences s USING (article_id, sentence) JOIN articles a ON a.id = h.article_id
         ORDER BY h.score DESC, h.article_id, h.sentence LIMIT {int(limit)}"""
     return store.con.execute(sql, [terms, len(terms)]).df()

@@ -203,7 +203,10 @@ class EventStore:
     # -- events and their mentions -------------------------------------------------------
 
     def _update_counts(self, event_ids: list[int]) -> None:
-        """Recount mentions, sources (publishers) and articles, first and last seen, of these events."""
+        """Recount mentions, sources (publishers) and articles, first and last seen, of these events.
+
+        First and last seen are publication dates: the ingest day is never a date of the world.
+        """
         if not event_ids:
             return
         self.con.execute(
@@ -211,8 +214,7 @@ class EventStore:
                 first_seen = agg.f, last_seen = agg.l
             FROM (SELECT em.event_id, count(*) AS m, count(DISTINCT em.article_id) AS a,
                     count(DISTINCT coalesce(lower(ar.publisher), ar.id)) AS s,
-                    min(coalesce(ar.date, ar.ingested_at::DATE)) AS f,
-                    max(coalesce(ar.date, ar.ingested_at::DATE)) AS l
+                    min(ar.date) AS f, max(ar.date) AS l
                   FROM event_mentions em JOIN articles ar ON ar.id = em.article_id
                   WHERE list_contains(?::BIGINT[], em.event_id) GROUP BY em.event_id) AS agg
             WHERE events.event_id = agg.event_id""",

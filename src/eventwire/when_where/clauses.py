@@ -77,8 +77,10 @@ def _is_future(verb: Token, auxiliaries: set[str]) -> bool:
         return True
     if "to" in auxiliaries and verb.dep_ == "xcomp" and verb.head.lemma_ in _PLAN_VERBS:
         return True
-    # "talks are expected to continue", "the army plans to withdraw"
-    return verb.lemma_ in _PLAN_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+    # "talks are expected to continue", "the army plans to withdraw"; but a plan verb in the
+    # simple past is itself a past act: "agreed on Sunday to resume talks" dates the agreeing.
+    planning = verb.lemma_ in _PLAN_VERBS and verb.tag_ != "VBD"
+    return planning and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _going_to(verb: Token) -> bool:

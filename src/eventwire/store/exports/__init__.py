@@ -14,7 +14,9 @@ from eventwire.errors import StoreError
 from eventwire.store.exports.tabular import COPY_OPTIONS, export_table
 from eventwire.store.store import EventStore
 
-Exporter = Callable[[EventStore, Path], int]
+# A layout writes the events of ``store`` to a file and returns the rows written; with
+# ``include_modal`` it also writes denied/hypothetical/conditional events (docs/store.md).
+Exporter = Callable[[EventStore, Path, bool], int]
 
 
 def layout_names() -> tuple[str, ...]:
@@ -27,15 +29,19 @@ def format_names() -> tuple[str, ...]:
     return (*COPY_OPTIONS, *layout_names())
 
 
-def export(store: EventStore, fmt: str, output: str | Path, table: str = "events") -> int:
+def export(
+    store: EventStore, fmt: str, output: str | Path, table: str = "events", include_modal: bool = False
+) -> int:
     """Write the store in format ``fmt`` to ``output``; returns the number of rows written.
 
     ``table`` chooses the table of the plain formats (jsonl, csv, parquet); layouts are of events.
+    Denied, hypothetical and conditional events are left out unless ``include_modal`` (then
+    each layout says which they are, see docs/store.md).
     """
     path = Path(output)
     if fmt in COPY_OPTIONS:
-        return export_table(store, fmt, path, table)
+        return export_table(store, fmt, path, table, include_modal)
     if fmt in layout_names():
         exporter: Exporter = plugins.load(plugins.EXPORTS, fmt)
-        return exporter(store, path)
+        return exporter(store, path, include_modal)
     raise StoreError(f"unknown export format {fmt!r}: choose one of {', '.join(format_names())}")

@@ -4,6 +4,13 @@ GDELT's conventions are kept: tab-separated, no header, dates as YYYYMMDD intege
 actor codes (country + type, e.g. ``USAGOV``), FIPS 10-4 country codes in the geography
 columns, empty fields for what is unknown. What eventwire does not measure stays empty:
 ethnic and religion codes, known-group codes, tone, actor geographies, ADM2 codes.
+
+Dates: GDELT dates every event, by its article when nothing better is known; eventwire does
+the same only when the article has a publication date, and never uses the day it read the
+article. A date known to the month fills MonthYear and Year and leaves Day empty. The
+Mentions table's Extras field says where each date came from (``<DATE_SOURCE>``) and, when
+modal events are asked for, the mention's ``<MODALITY>``. The 61 event columns have no room
+for modality, so the Events layout refuses ``include_modal``.
 """
 
 from __future__ import annotations
@@ -12,54 +19,72 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import StoreError
 from eventwire.records import Actor
+from eventwire.store.exports.geo import resolved_place
 from eventwire.store.exports.layouts import (
     NON_STATE,
     Record,
+    actor_label,
+    asserted_sql,
     country_name,
     event_records,
     fips_code,
     first_actor,
     frame,
+    layout_date,
     records,
     write_tsv,
 )
 from eventwire.store.store import EventStore
 
 # GDELT's geography types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
-GEO_COUNTRY, GEO_US_CITY, GEO_WORLD_CITY = 1, 3, 4
+GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
 # GDELT's mention types: 1 web page; 3 "CORE", a document with no URL.
 MENTION_WEB, MENTION_DOCUMENT = 1, 3
 EMPTY_GEO = [0, "", "", "", "", None, None, ""]
 
 
-def export_events(store: EventStore, output: Path) -> int:
+def export_events(store: EventStore, output: Path, include_modal: bool = False) -> int:
+    if include_modal:
+        raise StoreError(
+            "GDELT's 61 event columns have no room for modality or negation: export modal events "
+            "as gdelt-mentions (Extras), icews, polecat, plover, jsonl, csv or parquet"
+        )
     rows = [event_row(record) for record in event_records(store)]
     return write_tsv(frame("gdelt_events", rows), output, header=False)
 
 
-def export_mentions(store: EventStore, output: Path) -> int:
+def export_mentions(store: EventStore, output: Path, include_modal: bool = False) -> int:
+    where = "TRUE" if include_modal else asserted_sql("m")
     found = records(
         store,
-        "SELECT m.*, e.added_at, a.url, a.publisher, a.date AS story_date, a.ingested_at, "
-        "length(a.text) AS doc_len, s.start_char AS sentence_start, "
+        "SELECT m.*, e.added_at, e.event_date, e.date_precision, e.date_source, a.url, a.publisher, "
+        "a.date AS story_date, a.ingested_at, length(a.text) AS doc_len, s.start_char AS sentence_start, "
         "substr(a.text, s.start_char + 1, s.end_char - s.start_char) AS sentence_text "
         "FROM event_mentions m JOIN events e USING (event_id) JOIN articles a ON a.id = m.article_id "
         "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence "
-        "ORDER BY m.event_id, m.article_id, m.event_index",
+        f"WHERE {where} ORDER BY m.event_id, m.article_id, m.event_index, m.mention_id",
     )
     return write_tsv(frame("gdelt_mentions", [mention_row(r) for r in found]), output, header=False)
 
 
+def _date_columns(record: Record) -> list[Any]:
+    """Day, MonthYear, Year, FractionDate: each filled only to the precision that is known."""
+    date, _ = layout_date(record)
+    if date is None:
+        return [None, None, None, None]
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else None
+    day = dt.date.fromisoformat(date) if len(date) == 10 else None
+    return [_yyyymmdd(day), year * 100 + month if month else None, year, _fraction_date(day)]
+
+
 def event_row(record: Record) -> list[Any]:
-    day: dt.date | None = record["event_date"] or record["first_seen"]
     cameo = record["cameo"] or ""
     return [
         record["event_id"],
-        _yyyymmdd(day),
-        int(day.strftime("%Y%m")) if day else None,
-        day.year if day else None,
-        _fraction_date(day),
+        *_date_columns(record),
         *actor_columns(first_actor(record["source_json"])),
         *actor_columns(first_actor(record["target_json"])),
         1 if record["root_sentence"] == 0 else 0,  # GDELT: reported in the lead of the article
@@ -88,23 +113,33 @@ def actor_columns(actor: Actor | None) -> list[str]:
     types = [country, actor.sector or ""] if country in NON_STATE else [actor.sector or ""]
     state = "" if country in NON_STATE else country
     code = state + "".join(types) if (state or types[0]) else ""
-    name = (actor.name or actor.text or "").upper()
+    name = actor_label(actor).upper()
     return [code, name, state, "", "", "", "", *[*types, "", ""][:3]]
 
 
 def action_geo(record: Record) -> list[Any]:
-    """Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
-    name, country = record["location_name"], record["location_country"]
-    if not name:
+    """Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID.
+
+    The type says what was resolved; a city's FeatureID is its GeoNames id (GDELT writes GNS
+    ids there) and its ADM1 code the FIPS country code followed by the GeoNames admin1 code.
+    """
+    place = resolved_place(record["location_name"], record["location_country"], record["lat"], record["lon"])
+    if place is None or place.kind == "unresolved":
         return list(EMPTY_GEO)
-    fips = fips_code(country)
-    is_country = bool(country) and name.casefold() == country_name(country).casefold()
-    if is_country:
+    fips = fips_code(place.country)
+    country = country_name(place.country)
+    if place.kind == "country":
         # GDELT's convention for a country-level match: ADM1 and feature id are the FIPS code.
-        return [GEO_COUNTRY, name, fips, fips, "", record["lat"], record["lon"], fips]
-    kind = GEO_US_CITY if country == "USA" else GEO_WORLD_CITY
-    full_name = ", ".join(part for part in (name, country_name(country)) if part)
-    return [kind, full_name, fips, fips, "", record["lat"], record["lon"], ""]
+        return [GEO_COUNTRY, country or place.name, fips, fips, "", place.lat, place.lon, fips]
+    full_name = ", ".join(dict.fromkeys(part for part in (place.name, country) if part))
+    adm1 = fips + place.adm1 if place.adm1 else ""
+    if place.kind == "adm1":
+        return [GEO_US_STATE, full_name, fips, adm1, "", place.lat, place.lon, adm1]
+    if place.kind == "region":
+        return [GEO_WORLD_STATE, full_name, fips, "", "", place.lat, place.lon, ""]
+    # A city, or a point of no known rank (GDELT files landmarks under the city types too).
+    kind = GEO_US_CITY if place.country == "USA" else GEO_WORLD_CITY
+    return [kind, full_name, fips, adm1, "", place.lat, place.lon, place.geonames_id]
 
 
 def mention_row(record: Record) -> list[Any]:
@@ -125,8 +160,19 @@ def mention_row(record: Record) -> list[Any]:
         record["doc_len"],
         None,  # MentionDocTone: not scored
         "",
-        "",
+        _extras(record),
     ]
+
+
+def _extras(record: Record) -> str:
+    """GDELT's free-form Extras field, in its XML-like style: where the date came from, modality."""
+    _, source = layout_date(record)
+    extras = f"<DATE_SOURCE>{source or 'none'}</DATE_SOURCE>"
+    modal = record["negated"] or record["modality"] not in (None, "asserted")
+    if modal:
+        modality = "negated" if record["negated"] else record["modality"]
+        extras += f"<MODALITY>{modality}</MODALITY>"
+    return extras
 
 
 def _offset_of(actor: Actor | None, record: Record) -> int:

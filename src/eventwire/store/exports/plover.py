@@ -2,7 +2,9 @@
 
 PLOVER names the sides ``actor`` and ``recipient`` and the type ``event``; each record also
 carries the deduplication counts and, per mention, the article, sentence and trigger so a
-reader can go back to the words behind the event.
+reader can go back to the words behind the event. ``date`` is only ever a date the text
+gives (null otherwise, with ``date_precision`` null); ``publication_date`` is the article's.
+Denied, hypothetical and conditional events are left out unless asked for.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eventwire.store.exports.layouts import Record, event_records, records
+from eventwire.store.exports.geo import resolved_place
+from eventwire.store.exports.layouts import Record, event_records, records, stated_date
 from eventwire.store.store import EventStore
 
 
-def export(store: EventStore, output: Path) -> int:
+def export(store: EventStore, output: Path, include_modal: bool = False) -> int:
     mentions = _mentions_by_event(store)
     count = 0
     with output.open("w", encoding="utf-8") as out:
-        for record in event_records(store):
+        for record in event_records(store, include_modal):
             out.write(
                 json.dumps(plover_record(record, mentions[record["event_id"]]), ensure_ascii=False) + "\n"
             )
@@ -29,12 +32,13 @@ def export(store: EventStore, output: Path) -> int:
 
 
 def plover_record(record: Record, mentions: list[dict[str, Any]]) -> dict[str, Any]:
-    day = record["event_date"]
-    place = record["location_name"]
+    date = stated_date(record)
+    story_date = record["story_date"]
     return {
         "id": str(record["event_id"]),
-        "date": day.isoformat() if day else None,
-        "date_precision": record["date_precision"],
+        "date": date,
+        "date_precision": record["date_precision"] if date else None,
+        "publication_date": story_date.isoformat() if story_date else None,
         "event": record["plover"],
         "mode": record["mode"],
         "context": list(record["context"] or ()),
@@ -45,14 +49,7 @@ def plover_record(record: Record, mentions: list[dict[str, Any]]) -> dict[str, A
         "quad_class": record["quad"],
         "negated": record["negated"],
         "modality": record["modality"],
-        "location": {
-            "name": place,
-            "country": record["location_country"],
-            "lat": record["lat"],
-            "lon": record["lon"],
-        }
-        if place
-        else None,
+        "location": _location(record),
         "num_mentions": record["num_mentions"],
         "num_sources": record["num_sources"],
         "num_articles": record["num_articles"],
@@ -60,6 +57,16 @@ def plover_record(record: Record, mentions: list[dict[str, Any]]) -> dict[str, A
         "last_seen": record["last_seen"].isoformat() if record["last_seen"] else None,
         "mentions": mentions,
     }
+
+
+def _location(record: Record) -> dict[str, Any] | None:
+    place = resolved_place(record["location_name"], record["location_country"], record["lat"], record["lon"])
+    if place is None:
+        return None
+    return {
+        "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+        "feature": place.kind, "geonames_id": place.geonames_id or None, "adm1": place.adm1 or None,
+    }  # fmt: skip
 
 
 def _mentions_by_event(store: EventStore) -> dict[int, list[dict[str, Any]]]:

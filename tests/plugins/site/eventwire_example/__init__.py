@@ -17,6 +17,7 @@ from eventwire.nlp.parsed import ParsedArticle
 from eventwire.plugins import InputReader
 from eventwire.records import Article, Event, RejectedInput, Span
 from eventwire.registry import StageContext, stage_factory
+from eventwire.store.exports.layouts import asserted_sql
 from eventwire.store.store import EventStore
 
 HERE = Path(__file__).parent
@@ -79,10 +80,12 @@ def _read_story(path: Path) -> Iterator[Article | RejectedInput]:
 story_reader = InputReader(suffixes=(".story",), read=_read_story)
 
 
-def dyad_counts(store: EventStore, path: Path) -> int:
+def dyad_counts(store: EventStore, path: Path, include_modal: bool) -> int:
     """Export layout: one row per event type, source and target countries, with a count."""
     counts: Counter[tuple[str, str, str]] = Counter()
     sql = "SELECT plover, source_countries, target_countries FROM events"
+    if not include_modal:  # only what the text says happened, as the built-in layouts do
+        sql += " WHERE " + asserted_sql()
     for plover, sources, targets in store.con.execute(sql).fetchall():
         counts[(plover, "+".join(sources or []), "+".join(targets or []))] += 1
     with path.open("w", newline="", encoding="utf-8") as handle:
