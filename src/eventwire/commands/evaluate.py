@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.evaluate.baseline import below_floor, read_floors
 from eventwire.evaluate.run import evaluate_file
 from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
@@ -40,12 +41,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="baseline JSON with floors; exit status 1 when a figure falls below its floor",
     )
     add_pipeline_options(parser)
+    add_progress_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
-    evaluation, coded = evaluate_file(pipeline_from_args(args), args.gold, misses=args.misses)
+    pipeline = pipeline_from_args(args)
+    with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
+        evaluation, coded = evaluate_file(pipeline, args.gold, misses=args.misses, track=bar.track)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             for article in coded:
@@ -54,9 +58,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(evaluation.to_dict(), ensure_ascii=False))
     else:
         print_report(evaluation, Console())
-    failed = sum(c.error is not None for c in coded)
-    if failed:
-        print(f"eventwire: {failed} of {len(coded)} gold record(s) failed to code", file=sys.stderr)
+    print(bar.summary(), file=sys.stderr)
     return _check_baseline(args.baseline, evaluation) if args.baseline else 0
 
 
