@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import json
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 import spacy
 
 import eventwire
-from eventwire import api
+from eventwire import api, frames, phrase
 from eventwire.cli import main
 from eventwire.errors import ArticleInputError, InputError, StoreError
 from eventwire.frames import COLUMNS
@@ -262,3 +263,9 @@ def test_actors_command_prints_the_phrase_actor_as_json(capsys: pytest.CaptureFi
 def test_actors_command_needs_articles_or_a_phrase(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["actors"]) == 2
     assert "--phrase" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("module", [eventwire, api, frames, phrase], ids=lambda m: m.__name__)
+def test_the_docstring_examples_run(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
