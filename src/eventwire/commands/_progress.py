@@ -13,6 +13,7 @@ line, because it is what a script or a log reads back.
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,7 +36,7 @@ from eventwire.records import CodedArticle
 COUNTED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
-def add_progress_option(parser: Any) -> None:
+def add_progress_option(parser: argparse.ArgumentParser) -> None:
     """``--no-progress``, for the commands that show a bar."""
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
