@@ -1,13 +1,19 @@
 """eventwire: turn news reports into structured political event data.
 
->>> from eventwire import Pipeline, Article
->>> pipeline = Pipeline.from_config()
->>> coded = next(pipeline.run([Article(text="Russia recalled its ambassador from Washington.")]))
->>> [e.plover for e in coded.events]
-['SANCTION']
+>>> import eventwire
+>>> coded = eventwire.code("Russia recalled its ambassador from Washington.", date="2021-03-18")
+>>> [(e.plover, e.mode, e.source[0].country, e.target[0].country) for e in coded.events]
+[('SANCTION', 'withdraw', 'RUS', 'USA')]
+>>> frame = eventwire.events_frame(eventwire.code_many(["Japan sent aid to Turkey."]))
+>>> eventwire.resolve_actor("Armenian Prime Minister", date="2022-01-01").name
+'Nikol Pashinyan'
 
-The records import cheaply; ``Pipeline`` and ``Settings`` (which pull in spaCy) load on first use,
-so that ``import eventwire.records`` or a CLI ``--help`` does not pay for the model stack.
+The one-call functions: ``code`` (one text), ``code_many`` (texts, dicts or ``Article``s, lazily),
+``events_frame`` (one row per event, pandas or polars, from coded articles or an event store) and
+``resolve_actor`` (the actor the pipeline gives a phrase). ``Pipeline`` is the full interface.
+
+The records import cheaply; everything that pulls in spaCy, pandas or DuckDB loads on first use,
+so that ``import eventwire`` or a CLI ``--help`` does not pay for the model stack.
 """
 
 from __future__ import annotations
@@ -29,10 +35,20 @@ from eventwire.records import (
 )
 
 if TYPE_CHECKING:
+    from eventwire.api import code, code_many
     from eventwire.config import Settings
+    from eventwire.frames import events_frame
+    from eventwire.phrase import resolve_actor
     from eventwire.pipeline import Pipeline
 
-_LAZY = {"Pipeline": "eventwire.pipeline", "Settings": "eventwire.config"}
+_LAZY = {
+    "Pipeline": "eventwire.pipeline",
+    "Settings": "eventwire.config",
+    "code": "eventwire.api",
+    "code_many": "eventwire.api",
+    "events_frame": "eventwire.frames",
+    "resolve_actor": "eventwire.phrase",
+}
 
 __all__ = [
     "Actor",
@@ -47,6 +63,10 @@ __all__ = [
     "Sentence",
     "Settings",
     "Span",
+    "code",
+    "code_many",
+    "events_frame",
+    "resolve_actor",
 ]
 __version__ = "0.1.0"
 
@@ -55,3 +75,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

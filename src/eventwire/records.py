@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -347,3 +348,23 @@ class CodedArticle:
             "quotes": [q.to_dict() for q in self.quotes],
             "error": self.error.to_dict() if self.error else None,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract line plus what a reader checking it needs, under four more keys.
+
+        ``article`` (the input: id, text, title, date, publisher, url), ``sentences`` (index,
+        offsets, text: an event's ``sentence`` indexes this list), ``mentions`` (every actor
+        mention with its chain and resolved actor) and ``diagnostics`` (the dateline, where
+        each event date came from, toponyms that did not resolve).
+        """
+        return {
+            **self.to_contract_dict(),
+            "article": self.article.to_dict(),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "diagnostics": self.extras.to_dict(),
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        """``to_dict()`` as a JSON string (UTF-8 text kept as is, not escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

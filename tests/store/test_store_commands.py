@@ -11,6 +11,7 @@ from store_builders import FakeCoder
 
 from eventwire.cli import main
 from eventwire.commands import ingest as ingest_command
+from eventwire.commands._progress import expected_articles
 from eventwire.pipeline import Pipeline
 from eventwire.store import AddResult, EventStore
 from eventwire.store.exports.layouts import asserted_sql
@@ -152,8 +153,8 @@ def test_samples_through_the_real_pipeline_export_as_gdelt(
 def test_progress_expects_one_article_per_jsonl_line_and_text_file(news: Path, tmp_path: Path) -> None:
     text = tmp_path / "one.txt"
     text.write_text("A single article.", encoding="utf-8")
-    assert ingest_command._expected([str(news), str(text)]) == 6
-    assert ingest_command._expected([str(tmp_path)]) is None  # a folder: unknown until read
+    assert expected_articles([str(news), str(text)]) == 6
+    assert expected_articles([str(tmp_path)]) is None  # a folder: unknown until read
 
 
 def test_progress_counts_articles_and_errors() -> None:

@@ -1,10 +1,14 @@
-"""``eventwire actors``: each article's actor chains, their mentions and why they resolved so."""
+"""``eventwire actors``: each article's actor chains, their mentions and why they resolved so.
+
+With ``--phrase``, the actor the pipeline gives one phrase, as JSON (``eventwire.resolve_actor``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterator
 
 from rich.console import Console
@@ -27,12 +31,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "List each article's actor chains: the resolved actor (name, country, sector, kind),\n"
             "why it was resolved so (KB entry, title inference, office holder, context), and every\n"
             "mention with how it joined its chain. Places that are not actors are listed last.\n\n"
+            "With --phrase, print as JSON the actor the pipeline gives that one phrase (null when\n"
+            "none), read on --date and situated by --context (a sentence or an ISO3 code).\n\n"
             "example: eventwire actors article.txt --date 2021-05-20\n"
-            "example: eventwire actors news.jsonl --actors my-actors.yaml"
+            "example: eventwire actors news.jsonl --actors my-actors.yaml\n"
+            'example: eventwire actors --phrase "Armenian Prime Minister" --date 2022-01-01\n'
+            'example: eventwire actors --phrase "the police" --context KEN'
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="ARTICLE", help=".txt, .jsonl, or - for JSONL on stdin")
+    parser.add_argument("inputs", nargs="*", metavar="ARTICLE", help=".txt, .jsonl, or - for JSONL on stdin")
+    parser.add_argument("--phrase", help="resolve this one phrase instead of articles; prints JSON")
+    parser.add_argument(
+        "--context", help="with --phrase: a sentence containing it, or the ISO3 code of its country"
+    )
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that carry none")
     parser.add_argument("--config", metavar="FILE", help="settings file (TOML) over the packaged defaults")
     parser.add_argument("--model", help="spaCy pipeline to parse with (default: en_core_web_sm)")
@@ -101,6 +113,10 @@ def _print(console: Console, coded: CodedArticle) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.phrase is not None:
+        return _run_phrase(args)
+    if not args.inputs:
+        raise InputError("give at least one ARTICLE, or --phrase TEXT")
     check_readable(args.inputs)
     day = _date(args.date)
     settings = Settings.load(args.config, model=args.model).replace(stages=("metadata.dateline", "actors.kb"))
@@ -110,4 +126,18 @@ def run(args: argparse.Namespace) -> int:
     console = Console(width=max(Console().width, MIN_WIDTH))
     for coded in pipeline.run(_dated(read_inputs(args.inputs), day)):
         _print(console, coded)
+    return 0
+
+
+def _run_phrase(args: argparse.Namespace) -> int:
+    from eventwire.phrase import resolve_actor  # noqa: PLC0415 - only --phrase needs it
+
+    if args.inputs:
+        raise InputError("give either ARTICLE files or --phrase, not both")
+    settings = Settings.load(args.config, model=args.model)
+    actor_files = settings.actor_files + tuple(args.actors or ())
+    actor = resolve_actor(
+        args.phrase, _date(args.date), args.context, **{**settings.as_mapping(), "actor_files": actor_files}
+    )
+    print(json.dumps(actor.to_dict() if actor else None, ensure_ascii=False))
     return 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from eventwire.commands._common import add_pipeline_options, settings_from_args
+from eventwire.commands._progress import ArticleProgress, add_progress_option, dask_counter, expected_articles
 from eventwire.ingest.readers import check_readable
 from eventwire.scale.dask_runner import code_corpus
 
@@ -31,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="processes (default), threads, synchronous, or the address of a dask.distributed scheduler",
     )
     add_pipeline_options(parser)
+    add_progress_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -41,12 +43,15 @@ def run(args: argparse.Namespace) -> int:
         from distributed import Client  # noqa: PLC0415 - only a cluster run needs distributed
 
         scheduler = Client(args.scheduler)  # type: ignore[no-untyped-call]
-    result = code_corpus(
-        args.inputs, args.output_dir, settings_from_args(args), args.partition_size, scheduler=scheduler
-    )
+    with ArticleProgress("batch", expected_articles(args.inputs), args.no_progress) as bar, dask_counter(bar):
+        result = code_corpus(
+            args.inputs, args.output_dir, settings_from_args(args), args.partition_size, scheduler=scheduler
+        )
+    bar.done, bar.failed = result.articles, result.failed  # the run's own count also covers a cluster
     print(
-        f"eventwire: {result.partitions} partition(s) ({result.skipped} already done), "
-        f"{result.articles} article(s) coded, {result.failed} failed -> {result.output_dir}",
+        bar.summary(
+            f"{result.partitions} partition(s) ({result.skipped} already done) -> {result.output_dir}"
+        ),
         file=sys.stderr,
     )
     return 0

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.evaluate.actor_phrases import ActorEvaluation, evaluate_actor_file
 from eventwire.evaluate.baseline import below_floor, read_floors
 from eventwire.evaluate.places import PlaceEvaluation, evaluate_places_file
@@ -58,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="GOLD is actor phrase gold: country, sector, kind and name accuracy per phrase",
     )
     add_pipeline_options(parser)
+    add_progress_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -65,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
     if args.places or args.actor_phrases:
         return run_other_gold(args)
-    evaluation, coded = evaluate_file(pipeline_from_args(args), args.gold, misses=args.misses)
+    pipeline = pipeline_from_args(args)
+    with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
+        evaluation, coded = evaluate_file(pipeline, args.gold, misses=args.misses, track=bar.track)
     if args.output:
         _write_coded(args.output, coded)
     if args.json:
@@ -73,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_report(evaluation, Console())
     _report_failures(coded)
+    print(bar.summary(), file=sys.stderr)
     return _check_baseline(args.baseline, evaluation) if args.baseline else 0
 
 

@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.digest import print_digest
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
@@ -48,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="pretty also prints a readable digest of each article to stdout",
     )
     add_pipeline_options(parser)
+    add_progress_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -55,8 +57,10 @@ def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
     mapping = mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
     pipeline = pipeline_from_args(args)
-    failed = total = 0
+    # A bar only when writing to a file: with stdout output the terminal is showing the results.
+    bar = ArticleProgress("extract", expected_articles(args.inputs), args.no_progress or not args.output)
     with ExitStack() as stack:
+        stack.enter_context(bar)
         out: TextIO = (
             stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
         )
@@ -64,12 +68,10 @@ def run(args: argparse.Namespace) -> int:
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write_json = bool(args.output) or not pretty
         articles = read_inputs(args.inputs, mapping)
-        for coded in _coded(pipeline.run(articles), pretty):
-            total += 1
-            failed += coded.error is not None
+        for coded in _coded(bar.track(pipeline.run(articles)), pretty):
             if write_json:
                 out.write(json.dumps(coded.to_contract_dict(), ensure_ascii=False) + "\n")
-    print(f"eventwire: {total} article(s) read, {total - failed} coded, {failed} failed", file=sys.stderr)
+    print(bar.summary(), file=sys.stderr)
     return 0
 
 

@@ -7,7 +7,6 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from pathlib import Path
 
 from rich.console import Console
 from rich.progress import (
@@ -20,6 +19,7 @@ from rich.progress import (
 )
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args, settings_from_args
+from eventwire.commands._progress import expected_articles
 from eventwire.errors import InputError
 from eventwire.ingest import CsvMapping, iter_articles
 from eventwire.ingest.readers import check_readable
@@ -193,19 +193,4 @@ def _progress(inputs: list[str], disabled: bool) -> _Bar:
         console=console,
         disable=disabled or not console.is_terminal,
     )
-    return _Bar(progress, _expected(inputs))
-
-
-def _expected(inputs: list[str]) -> int | None:
-    """How many articles the inputs hold, when that is cheap to know (JSONL lines, text files)."""
-    total = 0
-    for name in inputs:
-        path = Path(name)
-        if path.suffix.lower() in {".jsonl", ".ndjson"} and path.is_file():
-            with path.open(encoding="utf-8", errors="replace") as handle:
-                total += sum(1 for line in handle if line.strip())
-        elif path.suffix.lower() == ".txt" and path.is_file():
-            total += 1
-        else:
-            return None
-    return total
+    return _Bar(progress, expected_articles(inputs))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eventwire.evaluate.gold import read_gold
@@ -12,7 +13,10 @@ from eventwire.records import CodedArticle
 
 
 def evaluate_file(
-    pipeline: Pipeline, gold_path: str | Path, misses: int = 10
+    pipeline: Pipeline,
+    gold_path: str | Path,
+    misses: int = 10,
+    track: Callable[[Iterator[CodedArticle]], Iterable[CodedArticle]] | None = None,
 ) -> tuple[Evaluation, list[CodedArticle]]:
     """Code every gold record's text with ``pipeline`` and score the result.
 
@@ -20,6 +24,7 @@ def evaluate_file(
     as ``eventwire extract`` would code it (same ids, same publication dates).
     """
     gold = read_gold(gold_path)
-    coded = list(pipeline.run(read_path(Path(gold_path))))
+    stream = pipeline.run(read_path(Path(gold_path)))
+    coded = list(track(stream) if track else stream)
     by_id = {c.article.id: c for c in coded}
     return score(gold, by_id, misses=misses), coded
