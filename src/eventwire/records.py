@@ -32,6 +32,10 @@ class Article:
     date: dt.date | None = None
     publisher: str | None = None
     url: str | None = None
+    # Set by the readers: the detected language (ISO 639-1, "und" when undecided) and what was
+    # dropped or repaired on the way in (a bad date, a re-decoded line), for the output line.
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -45,6 +49,8 @@ class Article:
             "date": self.date.isoformat() if self.date else None,
             "publisher": self.publisher,
             "url": self.url,
+            "language": self.language,
+            "warnings": list(self.warnings),
         }
 
 
@@ -238,6 +244,9 @@ class RejectedInput:
 
     id: str
     error: ArticleError
+    # The article as read, when there was one (e.g. left uncoded for its language): its
+    # metadata and warnings still reach the output line.
+    article: Article | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,4 +280,6 @@ class CodedArticle:
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "error": self.error.to_dict() if self.error else None,
+            "language": self.article.language,
+            "warnings": [*self.article.warnings, *self.extras.get("warnings", ())],
         }

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.ingest.metadata import local_date, parse_timestamp
+from eventwire.ingest.metadata import local_date, parse_timestamp, vet_publication_date
 from eventwire.records import Article, ArticleError, RejectedInput
 
 FETCH_TIMEOUT_SECONDS = 20.0
@@ -58,11 +58,15 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | RejectedInput]:
             error = ArticleError("ArticleInputError", f"entry {number} of {origin} has no summary or content")
             yield RejectedInput(id=str(entry.get("id") or f"{origin}#{number}"), error=error)
             continue
+        date, warning = vet_publication_date(
+            local_date(parse_timestamp(entry.get("published") or entry.get("updated")))
+        )
         yield Article(
             text=text,
             id=str(entry.get("id") or entry.get("link") or ""),
             title=entry.get("title") or None,
-            date=local_date(parse_timestamp(entry.get("published") or entry.get("updated"))),
+            date=date,
+            warnings=(warning,) if warning else (),
             publisher=publisher,
             url=entry.get("link") or None,
         )
