@@ -118,14 +118,14 @@ class _Output:
         try:
             self.handle.write(line)
         except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}; nothing was written") from exc
+            raise _unwritable(self.path, exc) from exc
 
     def commit(self) -> None:
         try:
             self.handle.close()
             os.replace(self.partial, self.path)
         except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}; nothing was written") from exc
+            raise _unwritable(self.path, exc) from exc
 
 
 def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArticle]:
@@ -135,3 +135,7 @@ def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArti
     for coded in articles:
         print_digest(coded)
         yield coded
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; nothing was written")
