@@ -12,6 +12,7 @@ exactly once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -226,7 +227,24 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot open the event store {path}: {exc}") from exc
+        raise StoreError(_open_failure(path, exc)) from exc
+
+
+def _open_failure(path: str, exc: duckdb.Error) -> str:
+    """Why the store cannot be opened, in words that say what to do about it."""
+    text = str(exc)
+    if "Could not set lock" in text:
+        holder = re.search(r"\(PID (\d+)\)", text)
+        who = f" (PID {holder.group(1)})" if holder else ""
+        return (
+            f"the event store {path} is locked by another process{who}: DuckDB allows one writer and no "
+            "reader while it writes; wait for that ingest to finish, or use another --db"
+        )
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"cannot open the event store {path}: permission denied (read-only folder?); try another --db"
+    if "No such file or directory" in text:
+        return f"cannot create the event store {path}: the folder {Path(path).parent} does not exist"
+    return f"cannot open the event store {path}: {exc}"
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
