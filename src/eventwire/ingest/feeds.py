@@ -52,10 +52,13 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | RejectedInput]:
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise InputError(f"{origin} is not an RSS or Atom feed")
     publisher = parsed.feed.get("title") or None
+    # feedparser reads what it can of a broken feed; say so on what came out of it.
+    broken = f" (the feed is malformed: {parsed.get('bozo_exception')})" if parsed.bozo else ""
     for number, entry in enumerate(parsed.entries, start=1):
         text = entry_text(entry)
         if not text:
-            error = ArticleError("ArticleInputError", f"entry {number} of {origin} has no summary or content")
+            message = f"entry {number} of {origin} has no summary or content{broken}"
+            error = ArticleError("ArticleInputError", message)
             yield RejectedInput(id=str(entry.get("id") or f"{origin}#{number}"), error=error)
             continue
         date, warning = vet_publication_date(
@@ -66,7 +69,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | RejectedInput]:
             id=str(entry.get("id") or entry.get("link") or ""),
             title=entry.get("title") or None,
             date=date,
-            warnings=(warning,) if warning else (),
+            warnings=tuple(w for w in (warning, broken.strip(" ()")) if w),
             publisher=publisher,
             url=entry.get("link") or None,
         )
