@@ -88,6 +88,9 @@ def ingest(
                     content_hash(c.article.text) for c in batch if c.article.id == result.article_id
                 )
             report(result)
+        if batch:
+            stored = summary.new + summary.failed + summary.duplicates
+            log.info("committed %d article(s); %d stored by this run so far", len(batch), stored)
         batch.clear()
 
     def fresh() -> Iterator[Article]:
