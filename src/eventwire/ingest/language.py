@@ -11,6 +11,7 @@ enough letters to go on; otherwise it is "und" (undetermined) and coded as Engli
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ from eventwire.records import Article, ArticleError, RejectedInput
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
+log = logging.getLogger(__name__)
 CODED_LANGUAGE = "en"
 UNDETERMINED = "und"
 # Measured on the project's gold files, samples and the PLOVER dev set: no English text there
@@ -41,11 +43,19 @@ class LanguageGuess:
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
-    # Cached: loading the model takes half a second and it is read-only once loaded.
+def _identifier() -> LanguageIdentifier | None:
+    """The detector, or None when its model cannot be loaded (it unpacks to a temporary file,
+    which fails on a full disk): coding then goes on with every language undetermined.
+
+    Cached: loading takes half a second and the model is read-only once loaded.
+    """
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # noqa: PLC0415 - loaded on first use
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except OSError as exc:
+        log.warning("language detection is off: cannot load the py3langid model (%s)", exc)
+        return None
 
 
 def detect_language(text: str) -> LanguageGuess:
@@ -53,8 +63,11 @@ def detect_language(text: str) -> LanguageGuess:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return LanguageGuess(UNDETERMINED, 0.0)
+    identifier = _identifier()
+    if identifier is None:
+        return LanguageGuess(UNDETERMINED, 0.0)
     # surrogatepass: a lone surrogate must not make detection raise; the reader reports it.
-    code, probability = _identifier().classify(sample.encode("utf-8", "surrogatepass"))
+    code, probability = identifier.classify(sample.encode("utf-8", "surrogatepass"))
     if code != CODED_LANGUAGE and probability < MIN_CONFIDENCE:
         return LanguageGuess(UNDETERMINED, probability)
     return LanguageGuess(str(code), float(probability))
