@@ -273,13 +273,18 @@ class CodedArticle:
         return tuple(seen.values())
 
     def to_contract_dict(self) -> dict[str, Any]:
-        """The output line defined by CONTRACT.md."""
-        return {
+        """The output line defined by CONTRACT.md, plus ``language`` when it was detected and
+        ``warnings`` when something was dropped or repaired on the way in."""
+        line: dict[str, Any] = {
             "id": self.article.id,
             "events": [e.to_dict() for e in self.events],
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "error": self.error.to_dict() if self.error else None,
-            "language": self.article.language,
-            "warnings": [*self.article.warnings, *self.extras.get("warnings", ())],
         }
+        if self.article.language is not None:
+            line["language"] = self.article.language
+        warnings = [*self.article.warnings, *self.extras.get("warnings", ())]
+        if warnings:
+            line["warnings"] = warnings
+        return line
