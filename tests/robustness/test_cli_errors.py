@@ -8,6 +8,7 @@ import resource
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from eventwire.cli import main
 from eventwire.nlp.chunks import pipe_articles
 from eventwire.records import Article
+from eventwire.store import EventStore
 
 # Writing here fails even for root: sysfs does not take new files.
 UNWRITABLE = Path("/sys")
@@ -66,8 +68,8 @@ def test_negative_counts_are_usage_errors(argv: list[str], capsys: pytest.Captur
     assert "must be 1 or more" in capsys.readouterr().err
 
 
-def _limit_file_size() -> None:
-    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+def _limit_file_size(size: int = 4096) -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
 
 
@@ -104,3 +106,21 @@ def test_long_articles_are_parsed_in_pieces_with_offsets_kept(nlp) -> None:  # t
     assert doc.text == text and warnings and "parsed in 7 pieces of at most 500" in warnings[0]
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
     assert [e.text for e in doc.ents if e.label_ == "GPE"][:2] == ["Minsk", "Geneva"]
+
+
+def test_a_full_disk_stops_ingest_cleanly_and_a_rerun_stores_everything(
+    articles: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "events.duckdb"
+    EventStore.open(db).close()  # the store exists; its write-ahead log is what cannot grow
+    command = [sys.executable, "-m", "eventwire", "ingest", str(articles), "--db", str(db), "--no-progress"]
+    limit = partial(_limit_file_size, 20_000)
+    full = subprocess.run(command, capture_output=True, text=True, preexec_fn=limit, check=False)
+    assert full.returncode == 1, full.stderr
+    assert "cannot write to the store" in full.stderr and "File too large" in full.stderr
+    assert "Traceback" not in full.stderr
+    rerun = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    with EventStore.open(db, read_only=True) as store:
+        statuses = store.con.execute("SELECT status, count(*) FROM articles GROUP BY 1").fetchall()
+    assert statuses == [("coded", 12)]  # nothing half-written, nothing wrongly marked as failed

@@ -241,4 +241,8 @@ def _id_if_any(line: str) -> str | None:
     given = record.get("id") if isinstance(record, dict) else None
     if given in (None, "") or not isinstance(given, str | int) or isinstance(given, bool):
         return None
-    return str(given) if str(given).encode("utf-8", "ignore").decode() == str(given) else None
+    try:
+        _check_unicode("id", str(given))
+    except ArticleInputError:
+        return None  # an id that cannot be written names nothing: the line number will
+    return str(given)

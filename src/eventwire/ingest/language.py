@@ -101,5 +101,4 @@ def _uncoded(article: Article, guess: LanguageGuess) -> RejectedInput:
         f"article looks {guess.code}, not English (p={guess.probability:.2f}); eventwire codes English "
         "only: pass --any-language to code it as English anyway"
     )
-    warned = dataclasses.replace(article, warnings=(*article.warnings, message))
-    return RejectedInput(article.id, ArticleError("UnsupportedLanguageError", message), article=warned)
+    return RejectedInput(article.id, ArticleError("UnsupportedLanguageError", message), article=article)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from eventwire.errors import StoreError
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.store.rows import content_hash
-from eventwire.store.store import AddResult, EventStore
+from eventwire.store.store import AddResult, EventStore, StoreWriteError
 
 log = logging.getLogger(__name__)
 Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
@@ -147,6 +147,8 @@ def _store_batch(store: EventStore, batch: list[CodedArticle], source_name: str 
     """
     try:
         return store.add_many(batch, source_name)
+    except StoreWriteError:
+        raise  # the file, not an article, is at fault: nothing more can be stored
     except (StoreError, UnicodeError) as exc:
         if len(batch) == 1 and batch[0].error is not None:
             raise
@@ -155,6 +157,8 @@ def _store_batch(store: EventStore, batch: list[CodedArticle], source_name: str 
     for coded in batch:
         try:
             results.extend(store.add_many([coded], source_name))
+        except StoreWriteError:
+            raise
         except (StoreError, UnicodeError) as exc:
             log.warning("article %s could not be stored: %s", coded.article.id, exc)
             error = ArticleError("StoreError", f"could not be stored: {exc}")

@@ -34,6 +34,10 @@ AddStatus = Literal["coded", "error", "duplicate", "skipped"]
 TABLES = ("articles", "sentences", "actors", "mentions", "events", "event_mentions", "quotes", "ingest_log")
 
 
+class StoreWriteError(StoreError):
+    """The store's file cannot be written at all (full disk, lost file): no article can be stored."""
+
+
 @dataclass(slots=True)
 class _Batch:
     """What one ``add_many`` transaction has seen and still has to write."""
@@ -190,10 +194,18 @@ class EventStore:
         except BaseException as exc:
             self.con.execute("ROLLBACK")
             self.index.reset()  # events it learnt inside the rolled-back transaction are not stored
+            if isinstance(exc, duckdb.IOException):
+                raise StoreWriteError(f"cannot write to the store {self.path}: {exc}") from exc
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"cannot write to the store {self.path}: {exc}") from exc
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:  # a full disk shows here, when the log is written
+            self.index.reset()
+            raise StoreWriteError(
+                f"cannot write to the store {self.path}: {exc}; nothing of this batch was stored"
+            ) from exc
 
     def _stage_content(self, coded: CodedArticle, pending: rows.PendingRows) -> None:
         pending.add("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(coded))
