@@ -171,9 +171,11 @@ def test_malformed_lines_get_errors_and_the_rest_go_on(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = read_lines(tmp_path)
     assert len(out) == len(lines)
-    assert [o["error"] is None for o in out] == [True, False, False, False, False, False, True]
+    # an unreadable date is dropped with a warning: the article is still coded
+    assert [o["error"] is None for o in out] == [True, False, False, False, True, False, True]
+    assert "'next Tuesday' is not an ISO date" in out[4]["warnings"][0]
     assert [o["id"] for o in out][:1] == ["ok-1"] and out[-1]["id"] == "ok-2"
-    assert "5 failed" in result.stderr
+    assert "4 failed" in result.stderr
     assert all(o["error"]["type"] and o["error"]["message"] for o in out if o["error"])
 
 

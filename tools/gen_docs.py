@@ -60,6 +60,7 @@ EVENT_KEYS = {
     "date": "event date, ISO (YYYY-MM-DD, YYYY-MM or YYYY by precision), or null",
     "date_precision": "day, month, year, or null",
     "location": "where it happened: Location or null",
+    "location_precision": "how exactly the place is known: point, town, district, province, country or null",
     "reported_by": 'who reported it ("…, Reuters reported"): list of Actor',
     "confidence": "the coder's confidence, 0-1",
 }
@@ -85,7 +86,8 @@ LOCATION_KEYS = {
     "country": "ISO3 of the place",
     "lat": "latitude",
     "lon": "longitude",
-    "source": "text (the sentence names it), dateline, or unresolved",
+    "source": "text (the sentence names it), dateline, focus (the article's focus country), or unresolved",
+    "precision": "point, town, district, province or country; null when the name did not resolve",
 }
 LINE_KEYS = {
     "id": "the input's id, or a stable hash of its text",

@@ -258,7 +258,12 @@ def resolve_expression(expression: str, anchor: dt.date | None, tense: Tense = "
     for pattern, resolver in _PATTERNS:
         m = pattern.fullmatch(expression.strip())
         if m is not None:
-            return resolver(m, anchor, tense)
+            try:
+                resolved = resolver(m, anchor, tense)
+            except (OverflowError, ValueError):
+                return None  # "last Wednesday" of 0001-01-01 falls outside the calendar: unresolved
+            # Month and year arithmetic can step to year 0, which no calendar date has.
+            return resolved if resolved is None or not resolved.value.startswith("0000") else None
     return None
 
 

@@ -17,6 +17,10 @@ class InputError(EventwireError):
     """An input file or stream cannot be read at all."""
 
 
+class OutputError(EventwireError):
+    """An output file cannot be written (no permission, disk full)."""
+
+
 class ArticleInputError(EventwireError):
     """One article is malformed (bad JSON, missing or empty text, bad date)."""
 

@@ -104,7 +104,7 @@ class Pipeline:
 
 def _reject(item: Article | RejectedInput) -> CodedArticle | None:
     if isinstance(item, RejectedInput):
-        return CodedArticle(article=Article(text="", id=item.id), error=item.error)
+        return CodedArticle(article=item.article or Article(text="", id=item.id), error=item.error)
     if not item.text.strip():
         error = ArticleInputError("article text is empty")
         return CodedArticle(article=item, error=ArticleError(type(error).__name__, str(error)))

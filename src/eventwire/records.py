@@ -38,6 +38,10 @@ class Article:
     date: dt.date | None = None
     publisher: str | None = None
     url: str | None = None
+    # Set by the readers: the detected language (ISO 639-1, "und" when undecided) and what was
+    # dropped or repaired on the way in (a bad date, a re-decoded line), for the output line.
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -51,6 +55,8 @@ class Article:
             "date": self.date.isoformat() if self.date else None,
             "publisher": self.publisher,
             "url": self.url,
+            "language": self.language,
+            "warnings": list(self.warnings),
         }
 
 
@@ -250,6 +256,9 @@ class RejectedInput:
 
     id: str
     error: ArticleError
+    # The article as read, when there was one (e.g. left uncoded for its language): its
+    # metadata and warnings still reach the output line.
+    article: Article | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,12 +314,14 @@ class Diagnostics:
     dateline: Dateline | None = None
     event_dates: tuple[EventDateNote, ...] = ()
     unresolved_places: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what was repaired or cut on the way in (a split long text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "event_dates": [n.to_dict() for n in self.event_dates],
             "unresolved_places": list(self.unresolved_places),
+            "warnings": list(self.warnings),
         }
 
 
@@ -340,14 +351,21 @@ class CodedArticle:
         return tuple(seen.values())
 
     def to_contract_dict(self) -> dict[str, Any]:
-        """The output line defined by CONTRACT.md."""
-        return {
+        """The output line defined by CONTRACT.md, plus ``language`` when it was detected and
+        ``warnings`` when something was dropped or repaired on the way in."""
+        line: dict[str, Any] = {
             "id": self.article.id,
             "events": [e.to_dict() for e in self.events],
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "error": self.error.to_dict() if self.error else None,
         }
+        if self.article.language is not None:
+            line["language"] = self.article.language
+        warnings = [*self.article.warnings, *self.extras.warnings]
+        if warnings:
+            line["warnings"] = warnings
+        return line
 
     def to_dict(self) -> dict[str, Any]:
         """The contract line plus what a reader checking it needs, under four more keys.

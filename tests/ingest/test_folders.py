@@ -45,7 +45,7 @@ def test_mixed_folder_lists_unreadable_files_with_reasons() -> None:
     assert "no main text" in reasons["empty.html"]
     assert "not an RSS or Atom feed" in reasons["notes.xml"]
     assert "no 'text' column" in reasons["wrong-columns.csv"]
-    assert "no 'text' string" in reasons["m-2"]  # a bad line inside a good JSONL file
+    assert "'text' must be a string, got a number" in reasons["m-2"]  # a bad line inside a good JSONL file
 
 
 def test_read_inputs_keeps_the_contract_formats() -> None:

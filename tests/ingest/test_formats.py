@@ -86,9 +86,10 @@ def test_csv_with_column_mapping_and_rejected_rows() -> None:
     assert [(a.id, a.title, a.date) for a in ok] == [
         ("s-1", "Talks resume", dt.date(2023, 10, 9)),
         ("s-2", "Border crossing reopens", dt.date(2023, 10, 12)),
+        ("s-4", "Bad date", None),  # the date is dropped with a warning, the article kept
     ]
     assert ok[0].text.endswith('called the mood "constructive".') and ok[0].url == "https://post.example.no/1"
-    assert "no text" in rejected["s-3"] and "not a date" in rejected["s-4"]
+    assert "no text" in rejected["s-3"] and "not a date; the date was dropped" in ok[2].warnings[0]
 
 
 def test_csv_error_midway_keeps_earlier_rows(tmp_path: Path) -> None:
@@ -97,7 +98,7 @@ def test_csv_error_midway_keeps_earlier_rows(tmp_path: Path) -> None:
     path.write_text(f'text,title\nFirst story about a vote.,One\n"{huge}",Two\n', encoding="utf-8")
     found = list(iter_articles([path]))
     assert isinstance(found[0], Article) and found[0].title == "One"
-    assert isinstance(found[-1], RejectedInput) and "CSV error" in found[-1].error.message
+    assert isinstance(found[-1], RejectedInput) and "broken CSV" in found[-1].error.message
 
 
 def test_csv_default_mapping_uses_contract_names() -> None:

@@ -126,7 +126,7 @@ def test_sql_cannot_write_the_store_or_files(
     assert main(["sql", "DELETE FROM articles", "--db", db_path]) == 1
     assert main(["sql", f"COPY articles TO '{tmp_path / 'leak.csv'}'", "--db", db_path]) == 1
     assert not (tmp_path / "leak.csv").exists()
-    assert "query failed" in capsys.readouterr().err
+    assert "statements are refused" in capsys.readouterr().err
 
 
 def test_query_without_a_store_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,3 +35,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
     """The pipeline the shared options describe."""
     return Pipeline.from_config(settings_from_args(args))
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts and limits: a whole number of at least 1, else a usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value

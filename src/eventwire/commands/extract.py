@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import TextIO
 
 from eventwire.commands._common import add_pipeline_options, pipeline_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.digest import print_digest
+from eventwire.errors import InputError, OutputError
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.records import CodedArticle
@@ -48,6 +51,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="jsonl",
         help="pretty also prints a readable digest of each article to stdout",
     )
+    parser.add_argument(
+        "--any-language",
+        action="store_true",
+        help="code articles detected as not English as if they were English (default: leave them uncoded)",
+    )
     add_pipeline_options(parser)
     add_progress_option(parser)
     parser.set_defaults(handler=run)
@@ -56,23 +64,74 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
     mapping = mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
-    pipeline = pipeline_from_args(args)
     # A bar only when writing to a file: with stdout output the terminal is showing the results.
     bar = ArticleProgress("extract", expected_articles(args.inputs), args.no_progress or not args.output)
     with ExitStack() as stack:
+        # The output is opened before the model loads: an unwritable path fails at once.
+        out = stack.enter_context(_Output.open(args.output)) if args.output else None
+        pipeline = pipeline_from_args(args)
         stack.enter_context(bar)
-        out: TextIO = (
-            stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
-        )
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
-        write_json = bool(args.output) or not pretty
-        articles = read_inputs(args.inputs, mapping)
-        for coded in _coded(bar.track(pipeline.run(articles)), pretty):
-            if write_json:
-                out.write(json.dumps(coded.to_contract_dict(), ensure_ascii=False) + "\n")
+        write = out.write if out else None if pretty else _write_stdout
+        articles = read_inputs(args.inputs, mapping, any_language=args.any_language)
+        _write_all(_coded(bar.track(pipeline.run(articles)), pretty), write)
+        if out:
+            out.commit()
     print(bar.summary(), file=sys.stderr)
     return 0
+
+
+def _write_all(coded: Iterator[CodedArticle], write: Callable[[str], None] | None) -> tuple[int, int]:
+    total = failed = 0
+    for article in coded:
+        total += 1
+        failed += article.error is not None
+        if write is not None:
+            write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+    return total, failed
+
+
+def _write_stdout(line: str) -> None:
+    # A lone surrogate can only come from a bug upstream; it must not end the run here.
+    sys.stdout.write(line.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+class _Output:
+    """--output written to OUT.partial and renamed when complete: never a half-written OUT."""
+
+    def __init__(self, path: Path, handle: TextIO) -> None:
+        self.path, self.handle = path, handle
+        self.partial = Path(handle.name)
+
+    @classmethod
+    @contextmanager
+    def open(cls, name: str) -> Iterator[_Output]:
+        path = Path(name)
+        partial = path.with_name(path.name + ".partial")
+        try:
+            handle = partial.open("w", encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            raise InputError(f"cannot write --output {name}: {exc.strerror or exc}") from exc
+        output = cls(path, handle)
+        try:
+            yield output
+        finally:
+            handle.close()
+            partial.unlink(missing_ok=True)  # still there only when the run failed
+
+    def write(self, line: str) -> None:
+        try:
+            self.handle.write(line)
+        except OSError as exc:
+            raise _unwritable(self.path, exc) from exc
+
+    def commit(self) -> None:
+        try:
+            self.handle.close()
+            os.replace(self.partial, self.path)
+        except OSError as exc:
+            raise _unwritable(self.path, exc) from exc
 
 
 def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArticle]:
@@ -82,3 +141,7 @@ def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArti
     for coded in articles:
         print_digest(coded)
         yield coded
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; nothing was written")

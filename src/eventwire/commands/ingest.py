@@ -18,11 +18,17 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args, settings_from_args
+from eventwire.commands._common import (
+    add_pipeline_options,
+    pipeline_from_args,
+    positive_int,
+    settings_from_args,
+)
 from eventwire.commands._progress import expected_articles
 from eventwire.errors import InputError
-from eventwire.ingest import CsvMapping, iter_articles
-from eventwire.ingest.readers import check_readable
+from eventwire.ingest import CsvMapping
+from eventwire.ingest.language import screen_languages
+from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.ingest.watch import watch_folder
 from eventwire.pipeline import Pipeline
@@ -61,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument(
         "--commit-every",
-        type=int,
+        type=positive_int,
         default=COMMIT_EVERY,
         metavar="N",
         help="articles per transaction (default 32)",
@@ -71,6 +77,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         metavar="FIELD=COLUMN",
         help="CSV column of an article field, e.g. text=body",
+    )
+    parser.add_argument(
+        "--any-language",
+        action="store_true",
+        help="code articles detected as not English as if they were English (default: store them as failed)",
     )
     add_pipeline_options(parser)
     parser.set_defaults(handler=run)
@@ -91,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         with _progress(args.inputs, disabled=args.no_progress) as bar:
             coder = _LazyCoder(args, on_ready=bar.restart_clock)
             for name in args.inputs:
-                items = iter_articles([name], mapping)
+                items = read_inputs([name], mapping, any_language=args.any_language)
                 summary = ingest(
                     store,
                     items,
@@ -139,7 +150,8 @@ def _watch(
     print(f"eventwire: watching {args.watch} for new files (Ctrl-C to stop)", file=sys.stderr)
 
     def code_one(item: Article | RejectedInput) -> None:
-        _add(summary, ingest(store, [item], coder, source_name=args.watch, commit_every=1))
+        screened = screen_languages([item], args.any_language)
+        _add(summary, ingest(store, screened, coder, source_name=args.watch, commit_every=1))
 
     try:
         watch_folder(args.watch, code_one, args.poll_seconds, max_polls=args.max_polls, csv_mapping=mapping)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from eventwire.commands._common import positive_int
 from eventwire.errors import ConfigError
 from eventwire.store import EventStore
 from eventwire.store import analytics as an
@@ -93,7 +94,9 @@ def _filters(args: argparse.Namespace) -> an.EventFilter:
 def _register_events(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = _question(questions, "events", "deduplicated events, most recent first")
     _add_filters(parser)
-    parser.add_argument("--limit", type=int, default=50, help="at most this many events (default 50)")
+    parser.add_argument(
+        "--limit", type=positive_int, default=50, help="at most this many events (default 50)"
+    )
     parser.set_defaults(handler=lambda a: _show(a, lambda s: an.events(s, _filters(a), a.limit)))
 
 
@@ -140,7 +143,7 @@ def _register_timeline(questions: argparse._SubParsersAction[argparse.ArgumentPa
 def _register_search(questions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = _question(questions, "search", "sentences containing every word, with their events")
     parser.add_argument("words", nargs="+", help="words to find")
-    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--limit", type=positive_int, default=20)
     parser.set_defaults(handler=lambda a: _show(a, lambda s: search_sentences(s, " ".join(a.words), a.limit)))
 
 

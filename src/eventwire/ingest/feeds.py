@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventwire.errors import InputError
-from eventwire.ingest.metadata import local_date, parse_timestamp
+from eventwire.ingest.metadata import local_date, parse_timestamp, vet_publication_date
 from eventwire.records import Article, ArticleError, RejectedInput
 
 FETCH_TIMEOUT_SECONDS = 20.0
@@ -52,17 +52,24 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | RejectedInput]:
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise InputError(f"{origin} is not an RSS or Atom feed")
     publisher = parsed.feed.get("title") or None
+    # feedparser reads what it can of a broken feed; say so on what came out of it.
+    broken = f" (the feed is malformed: {parsed.get('bozo_exception')})" if parsed.bozo else ""
     for number, entry in enumerate(parsed.entries, start=1):
         text = entry_text(entry)
         if not text:
-            error = ArticleError("ArticleInputError", f"entry {number} of {origin} has no summary or content")
+            message = f"entry {number} of {origin} has no summary or content{broken}"
+            error = ArticleError("ArticleInputError", message)
             yield RejectedInput(id=str(entry.get("id") or f"{origin}#{number}"), error=error)
             continue
+        date, warning = vet_publication_date(
+            local_date(parse_timestamp(entry.get("published") or entry.get("updated")))
+        )
         yield Article(
             text=text,
             id=str(entry.get("id") or entry.get("link") or ""),
             title=entry.get("title") or None,
-            date=local_date(parse_timestamp(entry.get("published") or entry.get("updated"))),
+            date=date,
+            warnings=tuple(w for w in (warning, broken.strip(" ()")) if w),
             publisher=publisher,
             url=entry.get("link") or None,
         )

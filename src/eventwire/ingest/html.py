@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.errors import ArticleInputError
-from eventwire.ingest.metadata import local_date, parse_timestamp
+from eventwire.ingest.metadata import local_date, parse_timestamp, vet_publication_date
 from eventwire.records import Article
 
 # Fewer words than this is navigation or a caption that the extractor fell back to, not a story.
@@ -34,10 +34,12 @@ class Page:
     url: str | None
 
     def to_article(self) -> Article:
+        date, warning = vet_publication_date(local_date(self.published))
         return Article(
             text=self.text,
             title=self.title,
-            date=local_date(self.published),
+            date=date,
+            warnings=(warning,) if warning else (),
             publisher=self.publisher,
             url=self.url,
         )

@@ -12,6 +12,9 @@ import email.utils
 import re
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A publication date ahead of today is a typo or a placeholder (9999-12-31); a day of slack
+# covers publishers east of the reader's time zone.
+FUTURE_SLACK_DAYS = 1
 
 
 def parse_timestamp(value: str | None) -> dt.datetime | dt.date | None:
@@ -64,3 +67,15 @@ def _written(text: str) -> dt.datetime | None:
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]}
     found: dt.datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     return found
+
+
+def vet_publication_date(
+    date: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date | None, str | None]:
+    """The date if it can be a publication date, else None and a warning saying why it was dropped."""
+    if date is None:
+        return None, None
+    latest = (today or dt.date.today()) + dt.timedelta(days=FUTURE_SLACK_DAYS)
+    if date > latest:
+        return None, f"publication date {date.isoformat()} is in the future; the date was dropped"
+    return date, None

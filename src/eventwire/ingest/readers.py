@@ -15,7 +15,8 @@ from pathlib import Path
 from eventwire.errors import InputError
 from eventwire.ingest.feeds import is_url
 from eventwire.ingest.jsonl import article_from_record, parse_publication_date, read_jsonl_lines
-from eventwire.ingest.sources import iter_articles, read_file
+from eventwire.ingest.language import screen_languages
+from eventwire.ingest.sources import flag_reused_ids, iter_articles, read_file
 from eventwire.ingest.tabular import CsvMapping
 from eventwire.records import Article, RejectedInput
 
@@ -30,10 +31,14 @@ __all__ = [
 
 
 def read_inputs(
-    inputs: Iterable[str], csv_mapping: CsvMapping | None = None
+    inputs: Iterable[str], csv_mapping: CsvMapping | None = None, *, any_language: bool = False
 ) -> Iterator[Article | RejectedInput]:
-    """Articles from each INPUT in turn (files, folders, feed URLs, or ``-`` for stdin)."""
-    return iter_articles(inputs, csv_mapping)
+    """Articles from each INPUT in turn (files, folders, feed URLs, or ``-`` for stdin).
+
+    Each article's language is noted; non-English ones are left uncoded with an error
+    unless ``any_language``. An id reused for another text gets a warning.
+    """
+    return screen_languages(flag_reused_ids(iter_articles(inputs, csv_mapping)), any_language)
 
 
 def check_readable(inputs: Iterable[str]) -> None:

@@ -22,6 +22,8 @@ file's path and whose message gives the reason; nothing raises for one bad file.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -32,7 +34,7 @@ from eventwire.errors import ArticleInputError, InputError
 from eventwire.ingest.encoding import decode, read_bytes, read_text
 from eventwire.ingest.feeds import fetch, is_url, looks_like_feed, read_feed
 from eventwire.ingest.html import article_from_html
-from eventwire.ingest.jsonl import read_jsonl_lines
+from eventwire.ingest.jsonl import read_jsonl_stream
 from eventwire.ingest.tabular import CsvMapping, read_csv
 from eventwire.plugins import plugin_readers
 from eventwire.records import Article, ArticleError, RejectedInput
@@ -53,7 +55,7 @@ def iter_articles(paths: Iterable[str | Path], csv_mapping: CsvMapping | None = 
     for entry in paths:
         name = str(entry)
         if name == "-":
-            yield from read_jsonl_lines(sys.stdin, origin="stdin")
+            yield from _guarded("stdin", lambda: read_jsonl_stream(sys.stdin.buffer, origin="stdin"))
         elif is_url(name):
             yield from _guarded(name, partial(read_url, name))
         elif Path(name).is_dir():
@@ -78,19 +80,27 @@ def iter_folder(folder: Path) -> Iterator[Path]:
 
 def read_file(path: Path, csv_mapping: CsvMapping | None = None) -> Iterator[Item]:
     """Articles from one file, chosen by extension; unknown extensions are read as text."""
+    # Chosen inside the guard: even looking at the file (is it empty?) may fail for this file alone.
+    return _guarded(str(path), lambda: _read_by_suffix(path, csv_mapping))
+
+
+def _read_by_suffix(path: Path, csv_mapping: CsvMapping | None) -> Iterator[Item]:
     suffix = path.suffix.lower()
-    if suffix in JSONL_EXTENSIONS:
-        return _guarded(str(path), lambda: _read_jsonl(path))
-    if suffix in CSV_EXTENSIONS:
-        return _guarded(str(path), lambda: read_csv(path, csv_mapping))
-    if suffix in HTML_EXTENSIONS:
-        return _guarded(str(path), lambda: iter([article_from_html(read_text(path))]))
-    if suffix in FEED_EXTENSIONS:
-        return _guarded(str(path), lambda: read_feed(read_bytes(path), str(path)))
+    if _is_empty(path):
+        return _empty(path)
+    builtin: dict[frozenset[str], Callable[[], Iterator[Item]]] = {
+        JSONL_EXTENSIONS: lambda: _read_jsonl(path),
+        CSV_EXTENSIONS: lambda: read_csv(path, csv_mapping),
+        HTML_EXTENSIONS: lambda: iter([article_from_html(read_text(path))]),
+        FEED_EXTENSIONS: lambda: read_feed(read_bytes(path), str(path)),
+    }
+    reader = next((read for suffixes, read in builtin.items() if suffix in suffixes), None)
+    if reader is not None:
+        return reader()
     plugin = plugin_readers().get(suffix)
     if plugin is not None:  # an installed reader plugin claims this suffix
-        return _guarded(str(path), lambda: plugin.read(path))
-    return _guarded(str(path), lambda: iter([Article(text=read_text(path))]))
+        return plugin.read(path)
+    return iter([_text_article(path)])
 
 
 def read_url(url: str) -> Iterator[Item]:
@@ -103,11 +113,45 @@ def read_url(url: str) -> Iterator[Item]:
 
 def _read_jsonl(path: Path) -> Iterator[Item]:
     try:
-        handle = path.open(encoding="utf-8", errors="replace")
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with handle:
-        yield from read_jsonl_lines(handle, origin=str(path))
+        yield from read_jsonl_stream(handle, origin=str(path))
+
+
+def _text_article(path: Path) -> Article:
+    text = read_text(path)
+    if not text.strip():
+        raise ArticleInputError(f"{path} holds only whitespace ({len(text)} characters), no text")
+    return Article(text=text)
+
+
+def _is_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False  # the reader says why it cannot be read
+
+
+def _empty(path: Path) -> Iterator[Item]:
+    raise InputError(f"{path} is empty (0 bytes)")
+
+
+def flag_reused_ids(items: Iterable[Item]) -> Iterator[Item]:
+    """Warn on an article whose id an earlier article of the same run had with another text.
+
+    Both are kept (the output has a line per input) but a join on id would mix them up.
+    """
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            digest = hashlib.sha1(item.text.encode("utf-8", "surrogatepass")).hexdigest()
+            earlier = seen.setdefault(item.id, digest)
+            if earlier != digest:
+                note = f"id {item.id!r} was given earlier in this input to a different text"
+                item = dataclasses.replace(item, warnings=(*item.warnings, note))  # noqa: PLW2901
+        yield item
 
 
 def _guarded(origin: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:

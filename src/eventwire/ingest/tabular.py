@@ -4,20 +4,21 @@
     for item in read_csv(Path("stories.csv"), mapping): ...
 
 The default mapping uses the contract's field names (id, text, title, date, publisher, url).
-A row without text, or with a date that cannot be read, becomes a ``RejectedInput``.
+A row without text, or a broken or ragged row, becomes a ``RejectedInput``; a date that
+cannot be read is dropped with a warning.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from eventwire.errors import InputError
 from eventwire.ingest.encoding import read_text
-from eventwire.ingest.metadata import local_date, parse_timestamp
+from eventwire.ingest.metadata import local_date, parse_timestamp, vet_publication_date
 from eventwire.records import Article, ArticleError, RejectedInput
 
 
@@ -56,17 +57,47 @@ def mapping_from_cli(pairs: Iterable[str] | None) -> CsvMapping | None:
 
 
 def read_csv(path: Path, mapping: CsvMapping | None = None) -> Iterator[Article | RejectedInput]:
-    """One article per data row of a CSV file (comma, semicolon or tab separated)."""
+    """One article per data row of a CSV file (comma, semicolon or tab separated).
+
+    A row with an unterminated quote, or with more or fewer cells than the header, is
+    rejected alone (csv would otherwise swallow the next rows into one cell, or shift them).
+    """
     mapping = mapping or CsvMapping()
-    content = read_text(path)
-    reader = csv.DictReader(io.StringIO(content), delimiter=_delimiter(content))
-    if reader.fieldnames is None or mapping.text not in reader.fieldnames:
-        raise InputError(f"{path} has no {mapping.text!r} column (columns: {reader.fieldnames or []})")
-    try:
-        for row in reader:
-            yield _row_article(row, mapping, f"{path.name}:{reader.line_num}")
-    except csv.Error as exc:  # e.g. a field over csv's size limit: the rest of the file is lost
-        raise InputError(f"{path}: CSV error near line {reader.line_num}: {exc}") from exc
+    lines = read_text(path).splitlines(keepends=True)
+    delimiter = _delimiter(lines[0] if lines else "")
+    header = next(csv.reader(lines[:1], delimiter=delimiter), None)
+    if header is None or mapping.text not in header:
+        raise InputError(f"{path} has no {mapping.text!r} column (columns: {header or []})")
+    for line, cells in _rows(lines, delimiter, first=2):
+        origin = f"{path.name}:{line}"
+        if isinstance(cells, str):
+            yield RejectedInput(origin, ArticleError("ArticleInputError", f"row {origin}: {cells}"))
+        elif len(cells) != len(header):
+            message = f"row {origin} has {len(cells)} cell(s), the header has {len(header)}"
+            yield RejectedInput(origin, ArticleError("ArticleInputError", message))
+        else:
+            yield _row_article(dict(zip(header, cells, strict=True)), mapping, origin)
+
+
+def _rows(lines: list[str], delimiter: str, first: int) -> Iterator[tuple[int, list[str] | str]]:
+    """(line number, cells) per record from line ``first`` on; a broken record gives its reason.
+
+    Parsing is strict, so a quote left open is an error where it happens; the record is
+    reported and reading starts again on the next physical line.
+    """
+    index = first - 1
+    while index < len(lines):
+        reader = csv.reader(lines[index:], delimiter=delimiter, strict=True)
+        start = index
+        try:
+            for cells in reader:
+                if cells:
+                    yield start + 1, cells
+                start = index + reader.line_num
+            return
+        except csv.Error as exc:
+            yield start + 1, f"broken CSV ({exc}): the row was skipped"
+            index = start + 1
 
 
 def _row_article(row: Mapping[str, str | None], mapping: CsvMapping, origin: str) -> Article | RejectedInput:
@@ -80,18 +111,25 @@ def _row_article(row: Mapping[str, str | None], mapping: CsvMapping, origin: str
         return RejectedInput(
             given_id or origin, ArticleError("ArticleInputError", f"row {origin} has no text")
         )
-    stamp = parse_timestamp(raw_date)
-    if raw_date and stamp is None:
-        message = f"row {origin}: date {raw_date!r} is not a date"
-        return RejectedInput(given_id or origin, ArticleError("ArticleInputError", message))
+    date, warning = _row_date(raw_date)
     return Article(
         text=text,
         id=given_id or "",
         title=cell(mapping.title),
-        date=local_date(stamp),
+        date=date,
+        warnings=(warning,) if warning else (),
         publisher=cell(mapping.publisher),
         url=cell(mapping.url),
     )
+
+
+def _row_date(raw: str | None) -> tuple[dt.date | None, str | None]:
+    if raw is None:
+        return None, None
+    stamp = parse_timestamp(raw)
+    if stamp is None:
+        return None, f"date {raw!r} is not a date; the date was dropped"
+    return vet_publication_date(local_date(stamp))
 
 
 def _delimiter(content: str) -> str:

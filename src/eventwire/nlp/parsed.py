@@ -12,6 +12,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire.nlp.chunks import pipe_articles
 from eventwire.records import (
     ActorChain,
     Article,
@@ -109,7 +110,7 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
 def parse_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[ParsedArticle]:
-    """Parse articles with ``nlp.pipe`` in batches, in input order."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc))
+    """Parse articles with ``nlp.pipe`` in batches, in input order (very long ones in pieces)."""
+    for doc, article, warnings in pipe_articles(nlp, articles, batch_size):
+        diagnostics = Diagnostics(warnings=tuple(warnings))
+        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc), diagnostics=diagnostics)

@@ -11,9 +11,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from eventwire.records import Article, CodedArticle, RejectedInput
+from eventwire.errors import StoreError
+from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.store.rows import content_hash
-from eventwire.store.store import AddResult, EventStore
+from eventwire.store.store import AddResult, EventStore, StoreWriteError
 
 log = logging.getLogger(__name__)
 Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
@@ -81,12 +82,15 @@ def ingest(
             listener(result)
 
     def commit() -> None:
-        for result in store.add_many(batch, source_name):
+        for result in _store_batch(store, batch, source_name):
             if result.status == "coded":
                 coded_hashes.update(
                     content_hash(c.article.text) for c in batch if c.article.id == result.article_id
                 )
             report(result)
+        if batch:
+            stored = summary.new + summary.failed + summary.duplicates
+            log.info("committed %d article(s); %d stored by this run so far", len(batch), stored)
         batch.clear()
 
     def fresh() -> Iterator[Article]:
@@ -96,9 +100,10 @@ def ingest(
                 _check_same_text(item, ids[item.id], summary)
                 report(AddResult(item.id, "skipped"))
                 continue
+            item = _storable(item)  # noqa: PLW2901 - text that cannot be stored becomes its error
             ids[item.id] = content_hash(item.text) if isinstance(item, Article) and item.text else None
             if isinstance(item, RejectedInput):
-                batch.append(CodedArticle(Article(text="", id=item.id), error=item.error))
+                batch.append(CodedArticle(item.article or Article(text="", id=item.id), error=item.error))
             elif content_hash(item.text) in coded_hashes:
                 batch.append(CodedArticle(article=item))  # stored as a duplicate, never coded
             else:
@@ -119,3 +124,44 @@ def _check_same_text(item: Article | RejectedInput, stored_hash: str | None, sum
         log.warning(
             "article id %r is already stored with another text; skipped (give it a distinct id)", item.id
         )
+
+
+def _storable(item: Article | RejectedInput) -> Article | RejectedInput:
+    """The item, or a rejection when its text cannot be written as UTF-8 (a lone surrogate)."""
+    if not isinstance(item, Article):
+        return item
+    try:
+        item.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        message = f"text holds a lone surrogate at character {exc.start}: not valid Unicode, not stored"
+        return RejectedInput(item.id, ArticleError("ArticleInputError", message))
+    return item
+
+
+def _store_batch(store: EventStore, batch: list[CodedArticle], source_name: str | None) -> list[AddResult]:
+    """Store a batch in one transaction; if that fails, article by article, so one bad record
+    is stored as failed instead of stopping (and on every rerun, blocking) the ingest.
+
+    When even the error record of an article cannot be stored, the store itself is at fault
+    (full disk, lost file): that is raised, and the rolled-back batch is coded again next run.
+    """
+    try:
+        return store.add_many(batch, source_name)
+    except StoreWriteError:
+        raise  # the file, not an article, is at fault: nothing more can be stored
+    except (StoreError, UnicodeError) as exc:
+        if len(batch) == 1 and batch[0].error is not None:
+            raise
+        log.warning("storing a batch of %d failed (%s); storing its articles one by one", len(batch), exc)
+    results: list[AddResult] = []
+    for coded in batch:
+        try:
+            results.extend(store.add_many([coded], source_name))
+        except StoreWriteError:
+            raise
+        except (StoreError, UnicodeError) as exc:
+            log.warning("article %s could not be stored: %s", coded.article.id, exc)
+            error = ArticleError("StoreError", f"could not be stored: {exc}")
+            failed = CodedArticle(Article(text="", id=coded.article.id), error=error)
+            results.extend(store.add_many([failed], source_name))
+    return results

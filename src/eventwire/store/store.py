@@ -12,6 +12,7 @@ exactly once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ from eventwire.store.schema import LATEST_VERSION, current_version, migrate, ter
 
 AddStatus = Literal["coded", "error", "duplicate", "skipped"]
 TABLES = ("articles", "sentences", "actors", "mentions", "events", "event_mentions", "quotes", "ingest_log")
+
+
+class StoreWriteError(StoreError):
+    """The store's file cannot be written at all (full disk, lost file): no article can be stored."""
 
 
 @dataclass(slots=True)
@@ -189,10 +194,18 @@ class EventStore:
         except BaseException as exc:
             self.con.execute("ROLLBACK")
             self.index.reset()  # events it learnt inside the rolled-back transaction are not stored
+            if isinstance(exc, duckdb.IOException):
+                raise StoreWriteError(f"cannot write to the store {self.path}: {exc}") from exc
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"cannot write to the store {self.path}: {exc}") from exc
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:  # a full disk shows here, when the log is written
+            self.index.reset()
+            raise StoreWriteError(
+                f"cannot write to the store {self.path}: {exc}; nothing of this batch was stored"
+            ) from exc
 
     def _stage_content(self, coded: CodedArticle, pending: rows.PendingRows) -> None:
         pending.add("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(coded))
@@ -228,7 +241,24 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot open the event store {path}: {exc}") from exc
+        raise StoreError(_open_failure(path, exc)) from exc
+
+
+def _open_failure(path: str, exc: duckdb.Error) -> str:
+    """Why the store cannot be opened, in words that say what to do about it."""
+    text = str(exc)
+    if "Could not set lock" in text:
+        holder = re.search(r"\(PID (\d+)\)", text)
+        who = f" (PID {holder.group(1)})" if holder else ""
+        return (
+            f"the event store {path} is locked by another process{who}: DuckDB allows one writer and no "
+            "reader while it writes; wait for that ingest to finish, or use another --db"
+        )
+    if "Permission denied" in text or "Read-only file system" in text:
+        return f"cannot open the event store {path}: permission denied (read-only folder?); try another --db"
+    if "No such file or directory" in text:
+        return f"cannot create the event store {path}: the folder {Path(path).parent} does not exist"
+    return f"cannot open the event store {path}: {exc}"
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
