@@ -1,0 +1,34 @@
+"""The quality gate over the blind event batches (tests/gold/blind): after a batch's first
+score is recorded it joins the gate, so work on later batches cannot quietly undo it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.baseline import below_floor
+from eventwire.evaluate.run import evaluate_file
+from eventwire.pipeline import Pipeline
+
+BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
+BASELINE = json.loads((BLIND / "events_baseline.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("batch", sorted(BASELINE["batches"]))
+def test_blind_batch_stays_above_its_floors(pipeline: Pipeline, batch: str) -> None:
+    evaluation, coded = evaluate_file(pipeline, BLIND / batch, misses=0)
+    assert not [c.article.id for c in coded if c.error], "gold records failed to code"
+    figures = evaluation.figures()
+    failures = below_floor(figures, BASELINE["batches"][batch]["floors"])
+    report = ", ".join(f"{k}={v:.3f}" for k, v in sorted(figures.items()))
+    assert not failures, f"{batch}: quality gate failed: {'; '.join(failures)}\nmeasured: {report}"
+
+
+def test_every_floor_sits_below_its_measured_figure_and_says_why() -> None:
+    assert "decision" in BASELINE["why"]
+    for batch, entry in BASELINE["batches"].items():
+        assert (BLIND / batch).is_file(), batch
+        for name, floor in entry["floors"].items():
+            assert floor <= entry["measured"][name], (batch, name)
