@@ -123,3 +123,21 @@ def test_the_companion_protest_is_by_the_participants_against_their_state(pipeli
     protest = events[-1]
     assert protest.cameo == "141" and protest.trigger.text == "protesters"
     assert [a.country for a in protest.source] == ["ARM"] and [a.country for a in protest.target] == ["ARM"]
+
+
+APPEALS_AND_DEMANDS = [
+    # (text, CAMEO root): appeals are 02, demands 10 (the CAMEO manual's distinction by tone)
+    ("The Vatican urged Colombia's rebels to free the kidnapped nuns.", "02"),
+    ("Fiji appealed to Australia for help after the cyclone.", "02"),
+    ("Nepal asked India to reopen the border crossing at Birgunj.", "02"),
+    ("The union called on Ghana's government to raise teachers' pay.", "02"),
+    ("Algeria demanded that Morocco withdraw its ambassador's remarks.", "10"),
+    ("Striking miners demanded the resignation of Bolivia's energy minister.", "10"),
+]
+
+
+@pytest.mark.parametrize(("text", "root"), APPEALS_AND_DEMANDS)
+def test_appeals_and_demands_get_their_cameo_roots(pipeline: Pipeline, text: str, root: str) -> None:
+    (event,) = [e for e in pipeline.code_text(text).events if e.plover == "REQUEST"]
+    assert event.cameo[:2] == root
+    assert (event.goldstein or 0) > -1 if root == "02" else (event.goldstein or 0) <= -4

@@ -52,8 +52,12 @@ MAIN_EVENTS = [
     ("Washington lifted sanctions on Vietnam after twenty years.", "RETREAT", "08"),
     # REQUEST
     ("The opposition demanded the release of all political prisoners.", "REQUEST", "10"),
-    ("The United Nations urged both sides to respect the ceasefire.", "REQUEST", "10"),
-    ("The bishops called for an end to the fighting in the north.", "REQUEST", "10"),
+    (
+        "The United Nations urged both sides to respect the ceasefire.",
+        "REQUEST",
+        "02",
+    ),  # an appeal (CAMEO 02x), not a demand
+    ("The bishops called for an end to the fighting in the north.", "REQUEST", "02"),
     ("Officials in Manila said the rebels must release the kidnapped nurses.", "REQUEST", "10"),
     # ACCUSE
     ("The government accused the opposition of plotting a coup.", "ACCUSE", "11"),
