@@ -27,6 +27,9 @@ COMPLEMENT_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "prep", "pobj", "pcomp", "acl", "attr", "oprd", "acomp", "conj", "nsubjpass"}
 )
 MAX_FRAME_DEPTH = 4
+# Prepositions of temporal and causal adjuncts: what they name is background, never what a
+# frame governs ("agreed to a ceasefire *after two days of fighting*" agrees to no fighting).
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "until", "following", "despite", "amid", "during"})
 CAUSE_PREPS = frozenset({"in", "during", "amid"})
 KEEP = "keep"
 RALLY_OPPOSITION = "113"
@@ -65,6 +68,8 @@ def governed(token: Token, by_token: Mapping[int, TriggerMatch]) -> list[Trigger
 
 
 def _leads_to_content(token: Token) -> bool:
+    if token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS:
+        return False
     return token.dep_ in COMPLEMENT_DEPS or is_complement_clause(token)
 
 

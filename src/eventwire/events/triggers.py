@@ -132,11 +132,20 @@ def objects_of(token: Token) -> set[str]:
 
 
 def preps_of(token: Token) -> set[str]:
-    """Prepositions and particles attached to the trigger (and to its object, for "X on Y")."""
-    found = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+    """Prepositions and particles attached to the trigger (and to its object, for "X on Y").
+
+    A phrase that only says when ("on Monday", "in March", "for six hours") is no argument:
+    "mobilized reservists *on Monday*" is not a protest *on* something.
+    """
+    found = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _says_when(c)}
     for obj in (c for c in token.children if c.dep_ in ACTED_ON_DEPS):
-        found |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+        found |= {c.lower_ for c in obj.children if c.dep_ == "prep" and not _says_when(c)}
     return found
+
+
+def _says_when(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def particles_of(token: Token) -> set[str]:
