@@ -109,6 +109,11 @@ COMPANIONS = [
     ("Security forces detained dozens of striking miners and protesters near Potosi.", ["COERCE", "PROTEST"]),
     ("Police did not detain any protesters in Tirana.", []),  # no affirmed force: no companion
     ("Soldiers shelled a market in Gao.", ["ASSAULT"]),  # force without participants
+    # a protest told in a relative clause on the people acted on is its own event
+    (
+        "Police in Quito arrested nurses who had marched on the ministry to demand back pay.",
+        ["COERCE", "PROTEST"],
+    ),
 ]
 
 

@@ -5,6 +5,7 @@
 is the state's act, but it also reports that a protest took place, and event datasets (ICEWS,
 ACLED, the project's blind gold) code both. The selector keeps one main event a sentence, so
 the protest is added here as a companion of a kept act of force or repression: a protest
+verb in a relative clause on the people acted on (its own clause and actors), else a protest
 participant the act names ("protesters", "strikers", "demonstrators") is the source of a
 generic PROTEST event (CAMEO 141) whose target the ``events.conventions`` stage completes
 (the state concerned).
@@ -22,6 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
+from eventwire.events.select import Ranked
 from eventwire.records import Event, Mention
 
 # Acts of force or repression whose object may be a protest.
@@ -47,3 +51,18 @@ def participant_mention(events: Sequence[Event], mentions: Sequence[Mention]) ->
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def relative_protest(kept: Sequence[Ranked], pool: Sequence[Ranked], doc: Doc) -> Ranked | None:
+    """A protest told in a relative clause on the people the force was used on: "police detained
+    students *who had gathered outside the ministry to demand lower fees*" — its own clause, its
+    own actors (the students), so its own event."""
+    force = [r for r in kept if r.candidate.match.plover in FORCE_TYPES]
+    if not force or any(r.candidate.match.plover == "PROTEST" for r in kept):
+        return None
+    acted_on = {t.i for r in force for c in doc[r.candidate.match.token].children for t in c.subtree}
+    for item in pool:
+        token = doc[item.candidate.match.token]
+        if item.candidate.match.plover == "PROTEST" and token.dep_ == "relcl" and token.head.i in acted_on:
+            return item
+    return None

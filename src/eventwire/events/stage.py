@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
-from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention
+from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, polarity_and_modality
@@ -75,15 +75,21 @@ class RuleCoder:
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         events: list[Event] = []
         for sent in parsed.doc.sents:
-            kept, _ = self._select_in(parsed.doc, sent)
+            kept, pool = self._select_in(parsed.doc, sent)
             coded = [e for item in _in_text_order(kept) for e in self._code_with_reported(parsed, item)]
-            events += coded + self._companions(parsed, sent, coded)
+            events += coded + self._companions(parsed, sent, coded, kept, pool)
         return parsed.with_(events=parsed.events + tuple(events))
 
-    def _companions(self, parsed: ParsedArticle, sent: Span, coded: list[Event]) -> list[Event]:
+    def _companions(
+        self, parsed: ParsedArticle, sent: Span, coded: list[Event], kept: list[Ranked], pool: list[Ranked]
+    ) -> list[Event]:
         """A protest the sentence reports beside the force used on it (see ``companions``)."""
         if not any(e.plover in FORCE_TYPES and not e.negated and e.modality == "asserted" for e in coded):
             return []
+        gathered = relative_protest(kept, pool, parsed.doc)
+        if gathered is not None:
+            event = self._code(parsed, gathered)
+            return [event] if not event.negated and event.modality == "asserted" else []
         participants = participant_mention(coded, parsed.mentions_in(sent.start, sent.end))
         return [self._participant_protest(parsed, participants)] if participants is not None else []
 
