@@ -55,6 +55,9 @@ class EventDater:
     ) -> None:
         """``skip_to``: character offset before which dates are ignored (the dateline's)."""
         self.doc = doc
+        # spaCy rebuilds ``doc.text`` from every token on each access: read it once per article,
+        # not once per event (that made dating quadratic in article length).
+        self.text = doc.text
         self.sentences = sentences
         self.published = published
         self.skip_to = skip_to
@@ -110,7 +113,7 @@ class EventDater:
         if not 0 <= index < len(self.sentences):
             return  # an event pointing at a sentence the article lacks gets no text date
         start, end = self._bounds(index)
-        for mention in find_dates(self.doc.text[start:end]):
+        for mention in find_dates(self.text[start:end]):
             absolute = DateMention(mention.text, start + mention.start, start + mention.end)
             if absolute.start < self.skip_to:
                 continue
@@ -123,7 +126,7 @@ class EventDater:
 
     def _paragraph_break(self, index: int) -> bool:
         """A line break after the previous sentence's last word (spaCy keeps it in that sentence)."""
-        tail = self.doc.text[self.sentences[index - 1].start : self.sentences[index].start]
+        tail = self.text[self.sentences[index - 1].start : self.sentences[index].start]
         return "\n" in tail[len(tail.rstrip()) :]
 
 
