@@ -86,7 +86,9 @@ class Bench:
 
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
-        code_corpus([str(self.corpus)], self.work / "dask-warm", self.settings, len(self.articles), client)
+        code_corpus(
+            [str(self.corpus)], self.work / "dask-warm", self.settings, len(self.articles), scheduler=client
+        )
         return client
 
     def parse(self) -> None:
@@ -109,7 +111,9 @@ class Bench:
         self.runs += 1
         # Partitions of 1/8 of the corpus: enough to balance two workers, few enough to batch.
         size = max(1, len(self.articles) // 8)
-        code_corpus([str(self.corpus)], self.work / f"dask-{self.runs}", self.settings, size, self.client)
+        code_corpus(
+            [str(self.corpus)], self.work / f"dask-{self.runs}", self.settings, size, scheduler=self.client
+        )
 
     def modes(self) -> dict[str, Callable[[], None]]:
         return {
