@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import TextIO
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.commands._common import add_pipeline_options, add_workers_option, coder_from_args
 from eventwire.digest import print_digest
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Code articles into events, actors and quotes, one JSON line per article.\n\n"
             "example: eventwire extract news.jsonl --output events.jsonl\n"
             "example: eventwire extract story.txt --format pretty\n"
-            "example: eventwire extract wires.csv --csv-column text=body --output events.jsonl"
+            "example: eventwire extract wires.csv --csv-column text=body --output events.jsonl\n"
+            "example: eventwire extract big.jsonl --workers 2 --output events.jsonl  # both cores"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -48,15 +49,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="pretty also prints a readable digest of each article to stdout",
     )
     add_pipeline_options(parser)
+    add_workers_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
     mapping = mapping_from_cli(args.csv_column)  # a malformed --csv-column fails before the model loads
-    pipeline = pipeline_from_args(args)
     failed = total = 0
     with ExitStack() as stack:
+        code = coder_from_args(args, stack)
         out: TextIO = (
             stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
         )
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write_json = bool(args.output) or not pretty
         articles = read_inputs(args.inputs, mapping)
-        for coded in _coded(pipeline.run(articles), pretty):
+        for coded in _coded(code(articles), pretty):
             total += 1
             failed += coded.error is not None
             if write_json:
