@@ -218,9 +218,8 @@ def within_sentence(parsed: ParsedArticle, token: Token) -> ParsedArticle:
         return isinstance(m, Mention) and sent.start <= m.token_start < sent.end
 
     places = tuple(m for m in parsed.notes.get("places", ()) if inside(m))
-    return parsed.with_(
-        mentions=tuple(m for m in parsed.mentions if inside(m)), notes={**parsed.notes, "places": places}
-    )
+    mentions = tuple(parsed.mentions_starting_in(sent.start, sent.end))  # an index, not a scan
+    return parsed.with_(mentions=mentions, notes={**parsed.notes, "places": places})
 
 
 def first_resolved(parsed: ParsedArticle, tiers: Iterable[Tier], pool: Sequence[Mention]) -> list[Mention]:
