@@ -25,6 +25,7 @@ from eventwire.commands._common import (
     add_pipeline_options,
     add_workers_option,
     coder_from_args,
+    pipeline_from_args,
     settings_from_args,
 )
 from eventwire.errors import InputError
@@ -135,7 +136,8 @@ class _LazyCoder:
         if first is None:
             return
         if self.code is None:
-            self.code = coder_from_args(self.args, self.pools)
+            one = self.args.workers == 1
+            self.code = pipeline_from_args(self.args).run if one else coder_from_args(self.args, self.pools)
             self.on_ready()
         yield from self.code(chain([first], articles))
 
