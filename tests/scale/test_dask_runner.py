@@ -70,7 +70,7 @@ def test_a_two_worker_local_cluster_codes_what_a_local_run_codes(tmp_path: Path)
     settings = Settings.load()
     local = [c.to_contract_dict() for c in Pipeline.from_config(settings).run(read_inputs([str(corpus)]))]
     distributed = pytest.importorskip("distributed")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")
     with cluster, distributed.Client(cluster) as client:
         code_corpus([str(corpus)], tmp_path / "out", settings, 2, scheduler=client)
     assert read_parts(tmp_path / "out") == local

@@ -102,7 +102,7 @@ def _compute(tasks: list[Delayed], scheduler: str | Any, workers: int | None) ->
     from distributed import Client, LocalCluster  # noqa: PLC0415 - only cluster runs need it
 
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)  # type: ignore[no-untyped-call]
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")  # type: ignore[no-untyped-call]
         with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
             return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
