@@ -32,7 +32,7 @@ def articles() -> list[Article | RejectedInput]:
 
 
 def test_a_pool_of_two_codes_what_one_process_codes_in_input_order() -> None:
-    settings = Settings.load(batch_size=2)  # several chunks, so order across workers is tested
+    settings = Settings.load(batch_size=4)  # chunks of one article: order across workers is tested
     alone = [c.to_contract_dict() for c in Pipeline.from_config(settings).run(articles())]
     with WorkerPool(settings, workers=2) as pool:
         pooled = [c.to_contract_dict() for c in pool.run(articles())]

@@ -5,9 +5,9 @@
     ...     for coded in pool.run(articles):
     ...         ...
 
-spaCy releases no GIL worth having for the stages, so more cores means more processes. Each
+The stages are Python and hold the GIL, so more cores means more processes. Each
 worker process builds its ``Pipeline`` once, from the settings (the model is loaded in the
-worker, never pickled), and codes chunks of ``batch_size`` articles. The parent reads the
+worker, never pickled), and codes chunks of a quarter of ``batch_size``. The parent reads the
 input, hands out chunks, and yields the coded articles **in input order**; whatever writes
 them (a JSONL file, the event store) stays a single writer in the parent. At most
 ``2 x workers`` chunks are in flight, so memory does not grow with the corpus.
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 Item = Article | RejectedInput
 # Chunks queued per worker: one being coded, one waiting, so a worker never idles on the parent.
 _IN_FLIGHT_PER_WORKER = 2
+_CHUNKS_PER_BATCH = 4
 
 
 def settings_key(settings: Settings) -> str:
@@ -64,7 +65,9 @@ class WorkerPool:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.settings = settings
         self.workers = workers
-        self.chunk_size = chunk_size or settings.batch_size
+        # Chunks smaller than a parse batch keep both workers busy to the end of a short corpus;
+        # spaCy's small CPU model gains little from batches beyond a few articles.
+        self.chunk_size = chunk_size or max(1, settings.batch_size // _CHUNKS_PER_BATCH)
         self._key = settings_key(settings)
         # forkserver: workers start from a clean interpreter, not a copy of a parent that may
         # hold threads (progress bars, Dask) or a loaded model it will not use.
