@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from eventwire.commands._common import add_pipeline_options, settings_from_args
@@ -39,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
+    import distributed  # noqa: F401, PLC0415 - it sets its loggers' levels on import; ours come after
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # cluster start/stop chatter is not news
     result = code_corpus(
         args.inputs,
         args.output_dir,
