@@ -1,92 +1,235 @@
-"""Coding throughput: articles and sentences per second, and the ratio to a stored baseline.
+"""Throughput against the bare parse, on several cores and on Dask; cold start; peak memory.
 
-    .venv/bin/python benchmarks/throughput.py [CORPUS.jsonl] [--articles 200] [--repeat 3]
-    .venv/bin/python benchmarks/throughput.py --stages events.rules    # the event coder alone
-    .venv/bin/python benchmarks/throughput.py --save-baseline          # store this machine's figure
+    .venv/bin/python benchmarks/throughput.py                       # 300 articles, 3 rounds
+    .venv/bin/python benchmarks/throughput.py --articles 100 --rounds 1 --rss 300 3000
 
-Codes the corpus (default: the bundled sample news, cycled to ``--articles`` articles) with
-the default pipeline, ``--repeat`` times, and reports the best run, so that a busy machine
-disturbs the figure as little as possible. Model loading is not timed; parsing is, because
-it is part of what a user waits for. The ratio line compares articles/s with
-``benchmarks/baseline.json`` (key = the stages run): "speed does not drop by more than 10%"
-means the ratio stays at or above 0.90.
+The corpus is written by ``benchmarks/corpus.py`` (300-800 words an article, the project's own
+templates). In one process and interleaved round by round, so that a busy machine disturbs
+every mode alike, it times:
+
+  (a) parse     plain ``nlp.pipe`` with the pipeline's own model, components and batch size,
+                consuming every doc;
+  (b) pipeline  eventwire's full pipeline, contract JSONL written to a file;
+  (c) store     the full pipeline into a fresh DuckDB event store (``eventwire ingest``);
+  (d) workers2  (b) with a 2-process ``WorkerPool`` (``--workers 2``);
+  (e) dask2     ``code_corpus`` on a 2-worker Dask LocalCluster (``eventwire batch``).
+
+Model loading is not timed in any mode (pools and clusters are started and warmed first; the
+start-up is printed apart); cold start is measured alone, in a fresh interpreter: import, model,
+knowledge and the first article. Peak RSS is measured in fresh processes that stream ``--rss``
+articles through the pipeline. Words/s is the best round of each mode. Nothing is asserted:
+the last line, ``RESULT ...``, carries the figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from itertools import cycle, islice
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
+
+from corpus import generate
 
 from eventwire.config import Settings
+from eventwire.ingest.jsonl import article_from_record
 from eventwire.pipeline import Pipeline
-from eventwire.records import Article
+from eventwire.records import Article, CodedArticle
+from eventwire.scale.dask_runner import code_corpus
+from eventwire.scale.workers import WorkerPool
+from eventwire.store import EventStore
+from eventwire.store.ingest import ingest
 
-HERE = Path(__file__).resolve().parent
-SAMPLES = HERE.parent / "samples" / "news.jsonl"
-BASELINE = HERE / "baseline.json"
-
-
-def load_articles(path: Path, n_articles: int) -> list[Article]:
-    """``n_articles`` articles from a JSONL corpus, cycling it when it is shorter."""
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    picked = islice(cycle(rows), n_articles)
-    return [Article(text=row["text"], id=f"{row.get('id', 'a')}-{i}") for i, row in enumerate(picked)]
+MODES = ("parse", "pipeline", "store", "workers2", "dask2")
+COLD_START = "import sys; from eventwire import Pipeline; Pipeline.from_config().code_text(sys.argv[1])"
 
 
-def time_run(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int]:
-    """Seconds to code ``articles`` and the number of sentences coded."""
-    start = time.perf_counter()
-    sentences = sum(len(coded.sentences) for coded in pipeline.run(articles))
-    return time.perf_counter() - start, sentences
+def _write_jsonl(path: Path, coded: Iterator[CodedArticle]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for article in coded:
+            out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
 
 
-def baseline_for(key: str) -> float | None:
-    if not BASELINE.exists():
-        return None
-    value = json.loads(BASELINE.read_text("utf-8")).get(key)
-    return float(value) if value is not None else None
+class Bench:
+    """The five ways of coding one corpus, each a function of no arguments."""
+
+    def __init__(self, settings: Settings, articles: list[Article], work: Path, stack: ExitStack) -> None:
+        self.settings, self.articles, self.work = settings, articles, work
+        self.corpus = work / "corpus.jsonl"
+        self.corpus.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles), "utf-8")
+        self.pipeline = Pipeline.from_config(settings)
+        self.startup: dict[str, float] = {}
+        self.pool = stack.enter_context(self._timed_start("workers2", self._pool))
+        self.client = stack.enter_context(self._timed_start("dask2", self._dask))
+        self.runs = 0
+
+    def _timed_start(self, name: str, start: Callable[[], Any]) -> Any:
+        began = time.perf_counter()
+        value = start()
+        self.startup[name] = time.perf_counter() - began
+        return value
+
+    def _pool(self) -> WorkerPool:
+        pool = WorkerPool(self.settings, workers=2)
+        pool.warm_up()
+        return pool
+
+    def _dask(self) -> Any:
+        from distributed import Client, LocalCluster  # noqa: PLC0415
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+        client = Client(cluster)
+        code_corpus(
+            [str(self.corpus)], self.work / "dask-warm", self.settings, len(self.articles), scheduler=client
+        )
+        return client
+
+    def parse(self) -> None:
+        texts = (a.text for a in self.articles)
+        for doc in self.pipeline.nlp.pipe(texts, batch_size=self.settings.batch_size):
+            len(doc)
+
+    def full(self) -> None:
+        _write_jsonl(self.work / "pipeline.jsonl", self.pipeline.run(self.articles))
+
+    def store(self) -> None:
+        self.runs += 1
+        with EventStore.open(str(self.work / f"store-{self.runs}.duckdb"), settings=self.settings) as db:
+            ingest(db, self.articles, self.pipeline.run)
+
+    def workers2(self) -> None:
+        _write_jsonl(self.work / "workers.jsonl", self.pool.run(self.articles))
+
+    def dask2(self) -> None:
+        self.runs += 1
+        # Partitions of 1/8 of the corpus: enough to balance two workers, few enough to batch.
+        size = max(1, len(self.articles) // 8)
+        code_corpus(
+            [str(self.corpus)], self.work / f"dask-{self.runs}", self.settings, size, scheduler=self.client
+        )
+
+    def modes(self) -> dict[str, Callable[[], None]]:
+        return {
+            "parse": self.parse,
+            "pipeline": self.full,
+            "store": self.store,
+            "workers2": self.workers2,
+            "dask2": self.dask2,
+        }
 
 
-def save_baseline(key: str, articles_per_second: float) -> None:
-    data = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else {}
-    data[key] = round(articles_per_second, 2)
-    BASELINE.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", "utf-8")
+def interleaved(bench: Bench, rounds: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall-clock and CPU seconds per mode per round, the modes taking turns within each round.
+
+    CPU seconds are this process's: they say what a mode costs even on a busy machine, but only
+    for the modes that code in this process (not workers2 or dask2).
+    """
+    wall: dict[str, list[float]] = {mode: [] for mode in MODES}
+    cpu: dict[str, list[float]] = {mode: [] for mode in MODES}
+    for number in range(rounds):
+        for mode, run in bench.modes().items():
+            began, began_cpu = time.perf_counter(), time.process_time()
+            run()
+            wall[mode].append(time.perf_counter() - began)
+            cpu[mode].append(time.process_time() - began_cpu)
+            print(
+                f"  round {number + 1} {mode:<9} {wall[mode][-1]:7.1f} s ({cpu[mode][-1]:.1f} CPU-s)",
+                flush=True,
+            )
+    return wall, cpu
+
+
+def cold_start(text: str) -> float:
+    """Wall-clock seconds of a fresh interpreter that imports, loads and codes one article."""
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-c", COLD_START, text], check=True, capture_output=True)
+    return time.perf_counter() - began
+
+
+def peak_rss_mb(n_articles: int) -> float:
+    """Peak RSS (MiB) of a fresh process streaming ``n_articles`` generated articles through the pipeline."""
+    command = [sys.executable, __file__, "--rss-child", str(n_articles)]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def _rss_child(n_articles: int) -> None:
+    pipeline = Pipeline.from_config()
+    stream = (article_from_record(record) for record in generate(n_articles))
+    for _ in pipeline.run(stream):
+        pass
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def report(seconds: dict[str, list[float]], words: int, startup: dict[str, float]) -> dict[str, float]:
+    """Print words/s per mode (best round, median beside it) and return the best rates."""
+    rates = {mode: words / min(times) for mode, times in seconds.items()}
+    for mode, times in seconds.items():
+        median = words / statistics.median(times)
+        started = f"  (start-up {startup[mode]:.1f} s, not timed)" if mode in startup else ""
+        print(f"{mode:<9} {rates[mode]:8.0f} words/s best, {median:8.0f} median{started}")
+    for label, (top, bottom) in _RATIOS.items():
+        print(f"{label:<15} {rates[top] / rates[bottom]:.2f}  ({top}/{bottom})")
+    return rates
+
+
+_RATIOS = {
+    "parse_ratio": ("pipeline", "parse"),
+    "store_ratio": ("store", "parse"),
+    "workers2_ratio": ("workers2", "pipeline"),
+    "dask2_ratio": ("dask2", "pipeline"),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("corpus", nargs="?", type=Path, default=SAMPLES)
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--stages", nargs="*", help="stages to run (default: the packaged pipeline)")
-    parser.add_argument("--save-baseline", action="store_true")
+    parser.add_argument("--articles", type=int, default=300, help="corpus size (default 300)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--rss", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
+    parser.add_argument("--no-rss", action="store_true", help="skip the peak-memory runs")
+    parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    settings = Settings.load()
-    if args.stages:
-        settings = settings.replace(stages=tuple(args.stages))
-    pipeline = Pipeline.from_config(settings)
-    articles = load_articles(args.corpus, args.articles)
-    time_run(pipeline, articles[:5])  # warm-up: lazy tables and lexicons load here
-    seconds, sentences = min(time_run(pipeline, articles) for _ in range(max(1, args.repeat)))
-    rate = len(articles) / seconds
-    key = "+".join(settings.stages)
-    print(f"corpus: {args.corpus} ({len(articles)} articles, {sentences} sentences)")
-    print(f"stages: {', '.join(settings.stages)}")
-    print(f"articles/s: {rate:.2f}")
-    print(f"sentences/s: {sentences / seconds:.2f}")
-    baseline = baseline_for(key)
-    if args.save_baseline:
-        save_baseline(key, rate)
-        print(f"baseline saved: {rate:.2f} articles/s")
-    elif baseline:
-        print(f"ratio to baseline ({baseline:.2f} articles/s): {rate / baseline:.2f}")
-    else:
-        print("ratio to baseline: no baseline for these stages (run with --save-baseline)")
+    if args.rss_child is not None:
+        _rss_child(args.rss_child)
+        return
+    articles = [article_from_record(record) for record in generate(args.articles)]
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"corpus: {len(articles)} generated articles, {words} words; {_machine()}", flush=True)
+    cold = cold_start(articles[0].text)
+    print(f"cold start: {cold:.2f} s (import, model, knowledge, first article)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        bench = Bench(Settings.load(), articles, Path(tmp), stack)
+        bench.full()  # warm-up: lazily loaded tables and lexicons load here
+        seconds, cpu = interleaved(bench, args.rounds)
+    rates = report(seconds, words, bench.startup)
+    in_process = {mode: words / min(cpu[mode]) for mode in ("parse", "pipeline", "store")}
+    print(
+        "by CPU time of this process: "
+        + ", ".join(f"{mode} {rate:.0f} words/CPU-s" for mode, rate in in_process.items())
+        + f"; parse_ratio {in_process['pipeline'] / in_process['parse']:.2f}"
+        + f", store_ratio {in_process['store'] / in_process['parse']:.2f}"
+    )
+    small, large = (0.0, 0.0) if args.no_rss else (peak_rss_mb(args.rss[0]), peak_rss_mb(args.rss[1]))
+    print(f"peak RSS: {small:.0f} MiB for {args.rss[0]} articles, {large:.0f} MiB for {args.rss[1]}")
+    ratios = " ".join(f"{label}={rates[top] / rates[bottom]:.2f}" for label, (top, bottom) in _RATIOS.items())
+    print(f"RESULT {ratios} cold_start_s={cold:.2f} rss_10k_mb={large:.0f} rss_1k_mb={small:.0f}")
+
+
+def _machine() -> str:
+    import os  # noqa: PLC0415
+    import platform  # noqa: PLC0415
+
+    cpu = platform.processor() or platform.machine()
+    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
 if __name__ == "__main__":

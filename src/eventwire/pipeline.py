@@ -61,8 +61,17 @@ class Pipeline:
         runner = StageRunner.from_settings(settings, knowledge, extra_stages)
         return cls(settings, load_model(settings.model), runner)
 
-    def run(self, articles: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
-        """Code every article, yielding one ``CodedArticle`` per input, in input order."""
+    def run(self, articles: Iterable[Article | RejectedInput], workers: int = 1) -> Iterator[CodedArticle]:
+        """Code every article, yielding one ``CodedArticle`` per input, in input order.
+
+        ``workers`` > 1 codes in that many processes, each building its own pipeline from
+        ``self.settings`` (see ``eventwire.scale.workers``); the order is the same.
+        """
+        if workers > 1:
+            from eventwire.scale.workers import run_in_workers  # noqa: PLC0415 - only a pool needs it
+
+            yield from run_in_workers(self.settings, articles, workers)
+            return
         items = iter(articles)
         while batch := list(islice(items, self.settings.batch_size)):
             yield from self._run_batch(batch)

@@ -30,3 +30,25 @@ SENSES = [
 def test_main_event_type(pipeline: Pipeline, text: str, plover: str) -> None:
     events = [e for e in pipeline.code_text(text).events if not e.negated]
     assert events and events[0].plover == plover, [(e.plover, e.cameo, e.trigger.text) for e in events]
+
+
+DYADS = [
+    # (text, type, source countries, target countries)
+    (
+        "Japan voiced alarm about the build-up of Chinese warships along the border with Vietnam.",
+        "MOBILIZE",
+        ["CHN"],
+        ["VNM"],
+    ),
+    ("Azerbaijani troops massed on the border with Armenia.", "MOBILIZE", ["AZE"], ["ARM"]),
+    ("Seoul wants a stable relationship with Tokyo, the foreign minister said.", "AGREE", ["KOR"], ["JPN"]),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "sources", "targets"), DYADS)
+def test_dyad_of_build_ups_and_wished_relations(
+    pipeline: Pipeline, text: str, plover: str, sources: list[str], targets: list[str]
+) -> None:
+    (event,) = [e for e in pipeline.code_text(text).events if e.plover == plover]
+    assert [a.country for a in event.source] == sources
+    assert [a.country for a in event.target] == targets

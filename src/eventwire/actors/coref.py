@@ -104,9 +104,13 @@ class Coreference:
         self._coordinated_heads: set[int | None] = set()
         self._appositions: dict[int, list[Candidate]] = {}
         self._by_word: dict[str, list[Chain]] = {}  # name word -> chains with that word, in order
+        # sentence -> (position in ``found``, candidate): quotes look only at their neighbours
+        self._by_sentence: dict[int, list[tuple[int, Candidate]]] = {}
 
     def run(self) -> list[Chain]:
         self._coordinated_heads = {c.conj_of for c in self.found.values() if c.conj_of is not None}
+        for position, c in enumerate(self.found.values()):
+            self._by_sentence.setdefault(c.sentence, []).append((position, c))
         for c in self.found.values():
             if c.appos_of is not None:
                 self._appositions.setdefault(c.appos_of, []).append(c)
@@ -334,7 +338,12 @@ class Coreference:
         """ "we"/"our" inside a quote: the side the quoted speaker speaks for."""
         if not c.in_quote:
             return None, None, ""
-        speakers = [m for m in self.found.values() if self._quoted_speaker(m, c)]
+        # Only the quote's sentence and its neighbours can hold its speaker (see _quoted_speaker);
+        # looking there alone keeps long articles linear. Kept in ``found`` order for the sort.
+        near = sorted(
+            p for s in (c.sentence - 1, c.sentence, c.sentence + 1) for p in self._by_sentence.get(s, ())
+        )
+        speakers = [m for _, m in near if self._quoted_speaker(m, c)]
         speakers.sort(
             key=lambda m: (m.sentence != c.sentence, self._kind_of(m) != "person", abs(m.head - c.head))
         )

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
+from eventwire.records import Article, CodedArticle, RejectedInput
+from eventwire.scale.workers import WorkerPool
+
+Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -46,3 +52,26 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
     return value
+
+
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    """--workers N: code in N processes, each loading the model once."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="code in N processes, one model each; output order is kept (default 1)",
+    )
+
+
+def coder_from_args(args: argparse.Namespace, stack: ExitStack) -> Coder:
+    """``Pipeline.run`` of the pipeline the options describe, on ``--workers`` processes.
+
+    A pool lives as long as ``stack``: an ingest of several files or a --watch loop starts
+    its workers (and loads the model in each) once.
+    """
+    workers = getattr(args, "workers", 1)
+    if workers > 1:
+        return stack.enter_context(WorkerPool(settings_from_args(args), workers)).run
+    return pipeline_from_args(args).run

@@ -11,7 +11,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+from eventwire.commands._common import add_pipeline_options, add_workers_option, coder_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.digest import print_digest
 from eventwire.errors import InputError, OutputError
@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Code articles into events, actors and quotes, one JSON line per article.\n\n"
             "example: eventwire extract news.jsonl --output events.jsonl\n"
             "example: eventwire extract story.txt --format pretty\n"
-            "example: eventwire extract wires.csv --csv-column text=body --output events.jsonl"
+            "example: eventwire extract wires.csv --csv-column text=body --output events.jsonl\n"
+            "example: eventwire extract big.jsonl --workers 2 --output events.jsonl  # both cores"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -58,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_pipeline_options(parser)
     add_progress_option(parser)
+    add_workers_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -69,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         # The output is opened before the model loads: an unwritable path fails at once.
         out = stack.enter_context(_Output.open(args.output)) if args.output else None
-        pipeline = pipeline_from_args(args)
+        code = coder_from_args(args, stack)
         stack.enter_context(bar)
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
         write = out.write if out else None if pretty else _write_stdout
         articles = read_inputs(args.inputs, mapping, any_language=args.any_language)
-        _write_all(_coded(bar.track(pipeline.run(articles)), pretty), write)
+        _write_all(_coded(bar.track(code(articles)), pretty), write)
         if out:
             out.commit()
     print(bar.summary(), file=sys.stderr)

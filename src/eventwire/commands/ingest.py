@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from itertools import chain
 
 from rich.console import Console
@@ -19,7 +20,10 @@ from rich.progress import (
 )
 
 from eventwire.commands._common import (
+    Coder,
     add_pipeline_options,
+    add_workers_option,
+    coder_from_args,
     pipeline_from_args,
     positive_int,
     settings_from_args,
@@ -31,7 +35,6 @@ from eventwire.ingest.language import screen_languages
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.ingest.watch import watch_folder
-from eventwire.pipeline import Pipeline
 from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.store import AddResult, EventStore
 from eventwire.store.ingest import COMMIT_EVERY, IngestSummary, ingest
@@ -46,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Articles already stored are skipped before parsing, so an interrupted ingest resumes.\n\n"
             "INPUT: .jsonl, .txt, .csv/.tsv, .html, .rss/.atom/.xml, a folder, a feed URL, or - (stdin).\n\n"
             "example: eventwire ingest news.jsonl more-news.jsonl --db events.duckdb\n"
-            "example: eventwire ingest --watch incoming/ --db events.duckdb  # codes files as they arrive"
+            "example: eventwire ingest --watch incoming/ --db events.duckdb  # codes files as they arrive\n"
+            "example: eventwire ingest big.jsonl --db events.duckdb --workers 2  # one writer, two coders"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -84,6 +88,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="code articles detected as not English as if they were English (default: store them as failed)",
     )
     add_pipeline_options(parser)
+    add_workers_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -94,13 +99,13 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     total = IngestSummary()
     mapping = mapping_from_cli(args.csv_column)
-    with EventStore.open(args.db, settings=settings) as store:
+    with EventStore.open(args.db, settings=settings) as store, ExitStack() as pools:
         if args.retry_failed:
             print(
                 f"eventwire: {store.forget_failed()} failed article(s) will be coded again", file=sys.stderr
             )
         with _progress(args.inputs, disabled=args.no_progress) as bar:
-            coder = _LazyCoder(args, on_ready=bar.restart_clock)
+            coder = _LazyCoder(args, on_ready=bar.restart_clock, pools=pools)
             for name in args.inputs:
                 items = read_inputs([name], mapping, any_language=args.any_language)
                 summary = ingest(
@@ -126,20 +131,22 @@ def run(args: argparse.Namespace) -> int:
 class _LazyCoder:
     """Loads the spaCy pipeline only when an article needs coding: a rerun with nothing new is quick."""
 
-    def __init__(self, args: argparse.Namespace, on_ready: Callable[[], None]) -> None:
+    def __init__(self, args: argparse.Namespace, on_ready: Callable[[], None], pools: ExitStack) -> None:
         self.args = args
         self.on_ready = on_ready
-        self.pipeline: Pipeline | None = None
+        self.pools = pools  # --workers processes live until the ingest ends
+        self.code: Coder | None = None
 
     def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
         articles = iter(items)
         first = next(articles, None)
         if first is None:
             return
-        if self.pipeline is None:
-            self.pipeline = pipeline_from_args(self.args)
+        if self.code is None:
+            one = self.args.workers == 1
+            self.code = pipeline_from_args(self.args).run if one else coder_from_args(self.args, self.pools)
             self.on_ready()
-        yield from self.pipeline.run(chain([first], articles))
+        yield from self.code(chain([first], articles))
 
 
 def _watch(

@@ -216,7 +216,7 @@ def within_sentence(parsed: ParsedArticle, token: Token) -> ParsedArticle:
         return sent.start <= m.token_start < sent.end
 
     return parsed.with_(
-        mentions=tuple(m for m in parsed.mentions if inside(m)),
+        mentions=tuple(parsed.mentions_starting_in(sent.start, sent.end)),  # an index, not a scan
         places=tuple(m for m in parsed.places if inside(m)),
     )
 

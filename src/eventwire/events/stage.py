@@ -36,6 +36,7 @@ from eventwire.registry import StageContext, stage_factory
 FIRST_PERSON = frozenset({"i", "we", "us"})
 # What a threatened reaction is aimed at: "react *to* X", "retaliate *against* X", "strike back *at* X".
 AIM_PREPS = frozenset({"to", "against", "on", "at"})
+BORDER_WORDS = frozenset({"border", "frontier", "boundary", "borderland"})
 # Sectors that speak for a state; insurgents or opposition of the same country are another side.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 
@@ -153,6 +154,8 @@ class RuleCoder:
             modality = "asserted"
         ctx = self.arguments
         arguments = own_side_threat(ctx, parsed, match, frame_arguments(ctx, parsed, candidate))
+        if match.plover == "MOBILIZE" and not arguments.target:
+            arguments = replace(arguments, target=border_state(parsed, doc[match.token], arguments.source))
         record = self.ontology.cameo(match.cameo)
         return Event(
             plover=match.plover,
@@ -284,7 +287,29 @@ def with_mover(parsed: ParsedArticle, event: Event, match: TriggerMatch) -> Even
     source = _mover(parsed, parsed.doc[match.token])
     if not source:  # no forces named: keep what the argument finder found
         return event
-    return replace(event, source=source, target=tuple(a for a in event.target if not _overlaps((a,), source)))
+    target = tuple(a for a in event.target if not _overlaps((a,), source))
+    return replace(
+        event, source=source, target=target or border_state(parsed, parsed.doc[match.token], source)
+    )
+
+
+def border_state(parsed: ParsedArticle, trigger: Token, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The state whose border forces are massed on: "troops *on the border with Ukraine*",
+    "*Ukraine's* border", "the *Ukrainian* frontier". A build-up there is aimed at that state."""
+    for token in trigger.subtree:
+        if token.lemma_.lower() not in BORDER_WORDS:
+            continue
+        owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
+        owners += [g for c in token.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            # a border names a state even where the actor stage read the name as a place
+            mention = parsed.mention_at(owner.i) or next(
+                (p for p in parsed.places if p.token_start <= owner.i < p.token_end), None
+            )
+            actor = mention.actor if mention is not None else None
+            if actor is not None and actor.country and not _overlaps((actor,), source):
+                return (actor,)
+    return ()
 
 
 def _modality(value: str) -> Modality:

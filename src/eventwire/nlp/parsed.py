@@ -61,6 +61,13 @@ class ParsedArticle:
         last = bisect.bisect_left(starts, token_end)
         return [m for m in ordered[first:last] if m.token_end <= token_end]
 
+    def mentions_starting_in(self, token_start: int, token_end: int) -> list[Mention]:
+        """Mentions whose first token is in [token_start, token_end), in the order of ``mentions``."""
+        ordered, starts = self._mentions_by_start
+        found = ordered[bisect.bisect_left(starts, token_start) : bisect.bisect_left(starts, token_end)]
+        rank = self._mention_rank
+        return sorted(found, key=lambda m: rank[id(m)])
+
     def mention_at(self, token_i: int) -> Mention | None:
         """The innermost mention that covers token ``token_i``."""
         return self._innermost_mention.get(token_i)
@@ -75,6 +82,10 @@ class ParsedArticle:
     def _mentions_by_start(self) -> tuple[list[Mention], list[int]]:
         ordered = sorted(self.mentions, key=lambda m: (m.token_start, m.token_end))
         return ordered, [m.token_start for m in ordered]
+
+    @cached_property
+    def _mention_rank(self) -> dict[int, int]:
+        return {id(m): i for i, m in enumerate(self.mentions)}
 
     @cached_property
     def _innermost_mention(self) -> dict[int, Mention]:

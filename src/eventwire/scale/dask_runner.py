@@ -1,21 +1,26 @@
 """Code a corpus in partitions with Dask: the same ``Pipeline``, one per worker process.
 
     >>> from eventwire.scale import code_corpus
-    >>> run = code_corpus(["news.jsonl"], "out/", partition_size=500, scheduler="processes")
+    >>> run = code_corpus(["news.jsonl"], "out/", partition_size=500)          # LocalCluster
+    >>> run = code_corpus(["news.parquet"], "out/", scheduler="tcp://10.0.0.5:8786")
 
-Each partition is coded by a worker that builds its pipeline once (the spaCy model is loaded once
-per process, not once per partition) and writes ``part-00000.jsonl``… in input order, so that
-concatenating the parts gives exactly what ``eventwire extract`` would have written. A partition
-that is already complete on disk is skipped, which makes an interrupted run resumable.
+The parent only plans partitions (byte ranges of JSONL, row slices of Parquet); each worker
+reads its own partition, codes it with the pipeline it built once (the spaCy model is loaded in
+the worker process, never pickled), and writes
+
+- ``jsonl/part-00000.jsonl``: the contract lines, in input order (concatenating the parts gives
+  exactly what ``eventwire extract`` writes);
+- ``events/date=2024-03-14/part-00000-0.parquet``: one row per event, partitioned by event date
+  (``date=unknown`` when the event has none);
+- ``done/part-00000``: written last. A partition with its marker is skipped on the next run, so
+  an interrupted run resumes; one without is coded again and its files overwritten.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
-from itertools import islice
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +28,11 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 
 from eventwire.config import Settings
-from eventwire.ingest.readers import read_inputs
-from eventwire.pipeline import Pipeline
-from eventwire.records import Article, RejectedInput
+from eventwire.scale.event_table import write_event_parquet
+from eventwire.scale.partitions import Partition, plan_partitions, read_partition
+from eventwire.scale.workers import settings_key, worker_pipeline
 
-PART_PATTERN = "part-{:05d}.jsonl"
+PART = "part-{:05d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,36 +46,19 @@ class CorpusRun:
     output_dir: str
 
 
-def _settings_key(settings: Settings) -> str:
-    return json.dumps(asdict(settings), sort_keys=True, default=list)
-
-
-@functools.cache
-def _worker_pipeline(settings_key: str) -> Pipeline:
-    """One pipeline per worker process and settings: loading spaCy is the expensive part."""
-    return Pipeline.from_config(Settings.from_mapping(json.loads(settings_key)))
-
-
-def code_partition(items: Sequence[Article | RejectedInput], settings_key: str, path: str) -> tuple[int, int]:
-    """Code one partition into ``path`` (written whole, then renamed); returns (articles, failed)."""
-    pipeline = _worker_pipeline(settings_key)
-    partial = Path(path + ".partial")
-    failed = 0
-    with partial.open("w", encoding="utf-8") as out:
-        for coded in pipeline.run(items):
-            failed += coded.error is not None
-            out.write(json.dumps(coded.to_contract_dict(), ensure_ascii=False) + "\n")
-    partial.replace(path)  # a partition on disk is always complete
-    return len(items), failed
-
-
-def partitions(
-    articles: Iterable[Article | RejectedInput], size: int
-) -> Iterator[list[Article | RejectedInput]]:
-    """Consecutive chunks of ``size`` inputs (the last may be shorter)."""
-    stream = iter(articles)
-    while chunk := list(islice(stream, size)):
-        yield chunk
+def code_partition(partition: Partition, key: str, output_dir: str) -> tuple[int, int]:
+    """Read, code and write one partition; returns (articles, failed)."""
+    out = Path(output_dir)
+    name = PART.format(partition.number)
+    coded = list(worker_pipeline(key).run(read_partition(partition)))
+    partial = out / "jsonl" / f"{name}.jsonl.partial"
+    with partial.open("w", encoding="utf-8") as handle:
+        for article in coded:
+            handle.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+    partial.replace(out / "jsonl" / f"{name}.jsonl")
+    write_event_parquet(coded, out / "events", name)
+    (out / "done" / name).write_text(f"{len(coded)}\n", "utf-8")  # last: the partition is complete
+    return len(coded), sum(article.error is not None for article in coded)
 
 
 def code_corpus(
@@ -78,32 +66,44 @@ def code_corpus(
     output_dir: str | Path,
     settings: Settings | None = None,
     partition_size: int = 1000,
-    scheduler: str | Any = "processes",
+    *,
+    scheduler: str | Any = None,
+    workers: int | None = None,
 ) -> CorpusRun:
-    """Code every article of ``inputs`` into JSONL partitions under ``output_dir``.
+    """Code every article of ``inputs`` (JSONL or Parquet files) into partitions under ``output_dir``.
 
-    ``scheduler`` is any Dask scheduler: "processes", "threads", "synchronous", or a
-    ``distributed.Client`` for a cluster.
+    ``scheduler``: None for a LocalCluster with one single-threaded worker process per core; the
+    address of a ``dask.distributed`` scheduler ("tcp://host:8786"); a ``distributed.Client``;
+    or a local Dask scheduler name ("processes", "threads", "synchronous"). ``workers`` sizes
+    the LocalCluster (default: one per core).
     """
     settings = settings or Settings.load()
-    key = _settings_key(settings)
     out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    tasks: list[Delayed] = []
-    skipped = 0
-    for number, chunk in enumerate(partitions(read_inputs(inputs), partition_size)):
-        path = out / PART_PATTERN.format(number)
-        if path.exists():
-            skipped += 1
-            continue
-        tasks.append(delayed(code_partition)(chunk, key, str(path)))
-    counts: Sequence[tuple[int, int]] = ()
-    if tasks:
-        counts = compute(*tasks, scheduler=scheduler)  # type: ignore[no-untyped-call]
+    for folder in ("jsonl", "events", "done"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    planned = plan_partitions(inputs, partition_size)
+    todo = [p for p in planned if not (out / "done" / PART.format(p.number)).exists()]
+    key = settings_key(settings)
+    tasks: list[Delayed] = [delayed(code_partition)(p, key, str(out)) for p in todo]
+    counts: Sequence[tuple[int, int]] = _compute(tasks, scheduler, workers) if tasks else ()
     return CorpusRun(
-        partitions=len(tasks) + skipped,
-        skipped=skipped,
+        partitions=len(planned),
+        skipped=len(planned) - len(todo),
         articles=sum(n for n, _ in counts),
         failed=sum(f for _, f in counts),
         output_dir=str(out),
     )
+
+
+def _compute(tasks: list[Delayed], scheduler: str | Any, workers: int | None) -> Sequence[tuple[int, int]]:
+    """Run the tasks on the scheduler asked for, starting (and stopping) a LocalCluster if none."""
+    if scheduler is not None and not (isinstance(scheduler, str) and "://" in scheduler):
+        return compute(*tasks, scheduler=scheduler)  # type: ignore[no-untyped-call,no-any-return]
+    from distributed import Client, LocalCluster  # noqa: PLC0415 - only cluster runs need it
+
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")  # type: ignore[no-untyped-call]
+        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]

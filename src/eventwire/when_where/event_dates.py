@@ -55,7 +55,9 @@ class EventDater:
     ) -> None:
         """``skip_to``: character offset before which dates are ignored (the dateline's)."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once per article
+        # spaCy rebuilds ``doc.text`` from every token on each access: read it once per article,
+        # not once per event (that made dating quadratic in article length).
+        self.text = doc.text
         self.sentences = sentences
         self.published = published
         self.skip_to = skip_to
