@@ -31,6 +31,7 @@ READS_USER_FILES = {
     "serve/app.py": "the explorer page served to the browser (an asset, not knowledge)",
     "commands/extract.py": "the output file a user names",
     "commands/evaluate.py": "the output file a user names",
+    "scale/partitions.py": "a user's corpus file, read by byte ranges in each Dask worker",
     "commands/_progress.py": "counts the lines of a user's input file for the progress bar",
     "store/filtered_export.py": "the download it has just written into a private temporary folder",
 }

@@ -70,7 +70,7 @@ class Pipeline:
         if workers > 1:
             from eventwire.scale.workers import run_in_workers  # noqa: PLC0415 - only a pool needs it
 
-            yield from run_in_workers(self.settings, articles, workers)
+            yield from run_in_workers(self.settings, articles, workers, type(self).from_config)
             return
         items = iter(articles)
         while batch := list(islice(items, self.settings.batch_size)):

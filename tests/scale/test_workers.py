@@ -34,7 +34,7 @@ def articles() -> list[Article | RejectedInput]:
 def test_a_pool_of_two_codes_what_one_process_codes_in_input_order() -> None:
     settings = Settings.load(batch_size=4)  # chunks of one article: order across workers is tested
     alone = [c.to_contract_dict() for c in Pipeline.from_config(settings).run(articles())]
-    with WorkerPool(settings, workers=2) as pool:
+    with WorkerPool(settings, workers=2, factory=Pipeline.from_config) as pool:
         pooled = [c.to_contract_dict() for c in pool.run(articles())]
     assert pooled == alone
     assert [row["id"] for row in pooled] == ["w0", "w1", "w2", "w3", "broken", "w4", "w5", "w6"]
@@ -43,7 +43,7 @@ def test_a_pool_of_two_codes_what_one_process_codes_in_input_order() -> None:
 
 def test_a_pool_needs_at_least_one_worker() -> None:
     with pytest.raises(ValueError, match="at least 1"):
-        WorkerPool(Settings.load(), workers=0)
+        WorkerPool(Settings.load(), workers=0, factory=Pipeline.from_config)
 
 
 def test_extract_with_two_workers_writes_the_same_file(tmp_path: Path) -> None:

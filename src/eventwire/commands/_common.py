@@ -73,5 +73,5 @@ def coder_from_args(args: argparse.Namespace, stack: ExitStack) -> Coder:
     """
     workers = getattr(args, "workers", 1)
     if workers > 1:
-        return stack.enter_context(WorkerPool(settings_from_args(args), workers)).run
+        return stack.enter_context(WorkerPool(settings_from_args(args), workers, Pipeline.from_config)).run
     return pipeline_from_args(args).run

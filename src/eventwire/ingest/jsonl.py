@@ -26,10 +26,12 @@ _LEGACY_PUNCTUATION = frozenset("’‘“”–—…€£°§«»¿¡·´¨©�
 
 
 def read_jsonl_lines(
-    lines: TextIO | Iterable[str], origin: str = "input"
+    lines: TextIO | Iterable[str], origin: str = "input", first_line: int = 1
 ) -> Iterator[Article | RejectedInput]:
-    """One ``Article`` per non-blank JSON line; a bad line becomes a ``RejectedInput``."""
-    for number, line in enumerate(lines, start=1):
+    """One ``Article`` per non-blank JSON line; a bad line becomes a ``RejectedInput``.
+
+    ``first_line`` numbers the first of ``lines`` (a slice of a file keeps the file's numbers)."""
+    for number, line in enumerate(lines, start=first_line):
         if line.strip():
             yield record_from_line(line, number, origin)
 

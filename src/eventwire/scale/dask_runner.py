@@ -28,6 +28,7 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 
 from eventwire.config import Settings
+from eventwire.pipeline import Pipeline
 from eventwire.scale.event_table import write_event_parquet
 from eventwire.scale.partitions import Partition, plan_partitions, read_partition
 from eventwire.scale.workers import settings_key, worker_pipeline
@@ -50,7 +51,7 @@ def code_partition(partition: Partition, key: str, output_dir: str) -> tuple[int
     """Read, code and write one partition; returns (articles, failed)."""
     out = Path(output_dir)
     name = PART.format(partition.number)
-    coded = list(worker_pipeline(key).run(read_partition(partition)))
+    coded = list(worker_pipeline(key, Pipeline.from_config).run(read_partition(partition)))
     partial = out / "jsonl" / f"{name}.jsonl.partial"
     with partial.open("w", encoding="utf-8") as handle:
         for article in coded:

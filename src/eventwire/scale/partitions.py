@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from eventwire.errors import ArticleInputError, InputError
 from eventwire.ingest.jsonl import article_from_record, read_jsonl_lines
+from eventwire.ingest.language import screen_languages
 from eventwire.records import Article, ArticleError, RejectedInput
 
 PARQUET_EXTENSIONS = frozenset({".parquet", ".pq"})
@@ -33,6 +34,7 @@ class Partition:
     kind: Literal["jsonl", "parquet"]
     start: int
     stop: int
+    first_line: int = 1  # JSONL: the file's line number of the partition's first line
 
 
 def plan_partitions(inputs: Sequence[str], size: int) -> list[Partition]:
@@ -44,40 +46,49 @@ def plan_partitions(inputs: Sequence[str], size: int) -> list[Partition]:
         path = Path(name)
         suffix = path.suffix.lower()
         if suffix in JSONL_EXTENSIONS:
-            ranges = _jsonl_ranges(path, size)
+            ranges: Iterable[tuple[int, int, int]] = _jsonl_ranges(path, size)
         elif suffix in PARQUET_EXTENSIONS:
-            ranges = _row_ranges(_parquet_rows(path), size)
+            ranges = ((a, b, 1) for a, b in _row_ranges(_parquet_rows(path), size))
         else:
             raise InputError(f"cannot partition {name}: batch reads .jsonl and .parquet files")
         kind: Literal["jsonl", "parquet"] = "jsonl" if suffix in JSONL_EXTENSIONS else "parquet"
-        planned += [Partition(len(planned) + i, str(path), kind, a, b) for i, (a, b) in enumerate(ranges)]
+        planned += [
+            Partition(len(planned) + i, str(path), kind, a, b, line) for i, (a, b, line) in enumerate(ranges)
+        ]
     return planned
 
 
 def read_partition(partition: Partition) -> list[Article | RejectedInput]:
-    """The articles of one partition, read by the worker that codes them."""
+    """The articles of one partition, read by the worker that codes them, screened for their
+    language as ``read_inputs`` screens them (a local run and a cluster give the same lines)."""
+    return list(screen_languages(_partition_articles(partition), any_language=False))
+
+
+def _partition_articles(partition: Partition) -> Iterator[Article | RejectedInput]:
     if partition.kind == "jsonl":
         with open(partition.path, "rb") as handle:
             handle.seek(partition.start)
             data = handle.read(partition.stop - partition.start)
         text = io.StringIO(data.decode("utf-8", errors="replace"))
-        return list(read_jsonl_lines(text, origin=f"{partition.path}@{partition.start}"))
-    return [_row_article(row, partition, n) for n, row in enumerate(_parquet_slice(partition))]
+        return read_jsonl_lines(text, origin=partition.path, first_line=partition.first_line)
+    return (_row_article(row, partition, n) for n, row in enumerate(_parquet_slice(partition)))
 
 
-def _jsonl_ranges(path: Path, size: int) -> Iterator[tuple[int, int]]:
-    """Byte ranges holding ``size`` non-blank lines each."""
+def _jsonl_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
+    """Byte ranges holding ``size`` non-blank lines each, with the line number they start at."""
     with path.open("rb") as handle:
         start = offset = 0
         count = 0
+        first = number = 1
         for line in handle:
             offset += len(line)
+            number += 1
             count += bool(line.strip())
             if count == size:
-                yield start, offset
-                start, count = offset, 0
+                yield start, offset, first
+                start, count, first = offset, 0, number
         if count:
-            yield start, offset
+            yield start, offset, first
 
 
 def _row_ranges(rows: int, size: int) -> Iterator[tuple[int, int]]:

@@ -19,20 +19,28 @@ import functools
 import json
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict
 from itertools import islice
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from eventwire.config import Settings
 from eventwire.records import Article, CodedArticle, RejectedInput
 
-if TYPE_CHECKING:
-    from eventwire.pipeline import Pipeline
-
 Item = Article | RejectedInput
+
+
+class Coder(Protocol):
+    """What a worker codes with: a ``Pipeline`` (or anything with its ``run``)."""
+
+    def run(self, articles: Iterable[Item]) -> Iterator[CodedArticle]: ...
+
+
+# Builds a worker's coder from the run's settings: ``Pipeline.from_config``. Passed in rather
+# than imported, so that the pipeline can hand work to this module without an import cycle.
+CoderFactory = Callable[[Settings], Coder]
 # Chunks queued per worker: one being coded, one waiting, so a worker never idles on the parent.
 _IN_FLIGHT_PER_WORKER = 2
 _CHUNKS_PER_BATCH = 4
@@ -44,26 +52,27 @@ def settings_key(settings: Settings) -> str:
 
 
 @functools.cache
-def worker_pipeline(key: str) -> Pipeline:
+def worker_pipeline(key: str, factory: CoderFactory) -> Coder:
     """The pipeline of this process for these settings, built on first use (one per process)."""
-    from eventwire.pipeline import Pipeline  # noqa: PLC0415 - pipeline imports this module
-
-    return Pipeline.from_config(Settings.from_mapping(json.loads(key)))
+    return factory(Settings.from_mapping(json.loads(key)))
 
 
-def _code_chunk(key: str, chunk: list[Item]) -> list[CodedArticle]:
+def _code_chunk(key: str, factory: CoderFactory, chunk: list[Item]) -> list[CodedArticle]:
     # Pipeline.run keeps every article's failure on its CodedArticle, so a chunk never raises
     # for bad input; the list is complete and in order.
-    return list(worker_pipeline(key).run(chunk))
+    return list(worker_pipeline(key, factory).run(chunk))
 
 
 class WorkerPool:
     """``workers`` processes coding with the pipeline ``settings`` describe."""
 
-    def __init__(self, settings: Settings, workers: int, chunk_size: int | None = None) -> None:
+    def __init__(
+        self, settings: Settings, workers: int, factory: CoderFactory, chunk_size: int | None = None
+    ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.settings = settings
+        self.factory = factory
         self.workers = workers
         # Chunks smaller than a parse batch keep both workers busy to the end of a short corpus;
         # spaCy's small CPU model gains little from batches beyond a few articles.
@@ -74,7 +83,7 @@ class WorkerPool:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         self._executor = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=worker_pipeline, initargs=(self._key,)
+            workers, mp_context=context, initializer=worker_pipeline, initargs=(self._key, factory)
         )
 
     def run(self, articles: Iterable[Item]) -> Iterator[CodedArticle]:
@@ -82,7 +91,7 @@ class WorkerPool:
         pending: deque[Future[list[CodedArticle]]] = deque()
         items = iter(articles)
         while chunk := list(islice(items, self.chunk_size)):
-            pending.append(self._executor.submit(_code_chunk, self._key, chunk))
+            pending.append(self._executor.submit(_code_chunk, self._key, self.factory, chunk))
             if len(pending) >= self.workers * _IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().result()
         while pending:
@@ -91,7 +100,9 @@ class WorkerPool:
     def warm_up(self) -> None:
         """Wait until every worker has built its pipeline (benchmarks time coding, not loading)."""
         probe = [Article(text="Officials met in Geneva.", id=f"warm-up-{n}") for n in range(self.workers)]
-        futures = [self._executor.submit(_code_chunk, self._key, [article]) for article in probe]
+        futures = [
+            self._executor.submit(_code_chunk, self._key, self.factory, [article]) for article in probe
+        ]
         for future in futures:
             future.result()
 
@@ -107,7 +118,9 @@ class WorkerPool:
         self.close()
 
 
-def run_in_workers(settings: Settings, articles: Iterable[Item], workers: int) -> Iterator[CodedArticle]:
+def run_in_workers(
+    settings: Settings, articles: Iterable[Item], workers: int, factory: CoderFactory
+) -> Iterator[CodedArticle]:
     """``Pipeline.run(articles, workers=N)``: a pool for this run only, closed when it ends."""
-    with WorkerPool(settings, workers) as pool:
+    with WorkerPool(settings, workers, factory) as pool:
         yield from pool.run(articles)
