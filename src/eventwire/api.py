@@ -108,13 +108,13 @@ def code_many(items: Iterable[ArticleLike], workers: int = 1, **settings: Any) -
     >>> [c.article.id for c in code_many(texts)][1]
     'b'
 
-    ``workers`` > 1 asks for that many processes; this version codes in the calling process
-    whatever ``workers`` is (the result is the same, only slower): for a large corpus use
-    ``eventwire batch`` or ``eventwire.scale``, which partition the work over Dask.
+    ``workers`` > 1 codes in that many processes, each loading the model once, in input order
+    (``Pipeline.run(..., workers=N)``); for a corpus on a cluster use ``eventwire batch`` or
+    ``eventwire.scale.code_corpus``, which partition the work over Dask.
     """
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, got {workers}")
-    return PIPELINES.get(**settings).run(as_article(item) for item in items)
+    return PIPELINES.get(**settings).run((as_article(item) for item in items), workers=workers)
 
 
 def as_article(item: ArticleLike) -> Article | RejectedInput:
