@@ -22,7 +22,9 @@ MAX_RUN = 6  # longest proper-noun run worth a KB look-up
 
 def name_text(span: Span) -> str:
     """The span's text without a trailing possessive ("Russia's" -> "Russia")."""
-    tokens = [t for t in span if t.tag_ != "POS"]
+    tokens = list(span)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()  # "People's" inside "People's Liberation Army" stays part of the name
     return "".join(t.text_with_ws for t in tokens).strip()
 
 

@@ -210,6 +210,21 @@ def _place_country(parse: Parse, obj: Token, place_at: dict[int, str | None]) ->
     return None
 
 
+def _compound_places(parse: Parse, found: dict[int, Candidate]) -> None:
+    """ "Karachi police", "the Delhi High Court": a proper-noun place before a role noun that
+    the small model left untagged is where the body serves (a fallback after owners)."""
+    for c in found.values():
+        if c.label != "ROLE" or c.nationalities or c.place_country is not None:
+            continue
+        for child in parse.doc[c.head].lefts:
+            if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i in found:
+                continue
+            words = [t.text for t in child.subtree if t.pos_ == "PROPN"]
+            c.place_country = parse.look.place_country(" ".join(words)) if words else None
+            if c.place_country is not None:
+                break
+
+
 def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate], title_token: dict[int, int]) -> None:
     """ "Russian news agency TASS reported": the small model sometimes parses a title as its
     own phrase; a role phrase directly followed by a name is that name's title."""
@@ -328,6 +343,7 @@ def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceS
     _nationalities(parse, found)
     title_token = _titles(parse, found)
     _owners(parse, found, places)
+    _compound_places(parse, found)
     _merge_adjacent_titles(parse, found, title_token)  # after owners: it re-points them
     _links(parse, found, quoted_tokens(parse))
     _share_titles(parse, found, title_token)

@@ -42,6 +42,10 @@ class Lookups:
             self._roles[phrase] = self.kb.role(phrase) if phrase.strip() else None
         return self._roles[phrase]
 
+    def org_type(self, name: str) -> tuple[str, str] | None:
+        """(sector, kind) an unknown organisation's name states by its head ("Cairo University")."""
+        return self.kb.org_type(name) if name.strip() else None
+
     def nationality(self, word: str) -> str | None:
         """ISO3 for "Russian"/"Russians"; None for any other word."""
         if word not in self._adjectives:
