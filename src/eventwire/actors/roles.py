@@ -112,9 +112,9 @@ def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun
     for phrase, dropped in _phrases(left, token.lower_, _of_phrase(token, entity_of)):
         found = look.role(phrase)
         if found is not None:
-            if dropped == len(left):
-                phrase, found = _hyphen_prefixed(token, phrase, found, look)
-            return RoleNoun(phrase, _sector_from_modifier(found, left[:dropped], look), plural=plural)
+            whole = dropped == len(left)  # the phrase starts at the head: "ex-" may precede it
+            title, found = _hyphen_prefixed(token, phrase, found, look) if whole else (phrase, found)
+            return RoleNoun(title, _sector_from_modifier(found, left[:dropped], look), plural=plural)
     if token.lemma_.lower() != token.lower_:
         found = look.role(token.lemma_.lower())
         if found is not None:
