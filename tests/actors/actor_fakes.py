@@ -156,6 +156,9 @@ class FakeKB:
         text = " ".join(phrase.lower().replace("-", " ").split())
         return ROLES.get(text) or ROLES.get(text.removesuffix("s"))
 
+    def misspelt_country(self, word: str) -> str | None:
+        return None
+
     def org_type(self, name: str) -> tuple[str, str] | None:
         head = name.lower().partition(" of ")[0].split()
         return ORG_TYPES.get(head[-1]) if head else None

@@ -124,3 +124,54 @@ def test_possessive_inside_a_name_does_not_split_it() -> None:
 )
 def test_org_type_reads_the_head_of_a_name(kb: ActorKB, name: str, expected: tuple[str, str] | None) -> None:
     assert kb.org_type(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "country", "sector"),
+    [
+        ("the Althing", DAY, "ISL", "LEG"),
+        ("the Saeima", DAY, "LVA", "LEG"),
+        ("the Riigikogu", "2015-04-02", "EST", "LEG"),
+        ("Russia's Federation Council", DAY, "RUS", "LEG"),
+        ("the Wolesi Jirga", "2012-07-01", "AFG", "LEG"),
+        ("Turkey's Grand National Assembly", DAY, "TUR", "LEG"),
+    ],
+)
+def test_parliaments_by_their_own_names(phrase: str, date: str, country: str, sector: str) -> None:
+    assert _country_sector(phrase, date) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "country", "sector"),
+    [
+        ("the Northern Fleet", DAY, "RUS", "MIL"),
+        ("the Royal Navy", DAY, "GBR", "MIL"),
+        ("the Carabinieri", DAY, "ITA", "COP"),
+        ("the DGSE", DAY, "FRA", "SPY"),
+        ("ASIO", DAY, "AUS", "SPY"),
+        ("the RCMP", DAY, "CAN", "COP"),
+    ],
+)
+def test_forces_and_agencies_by_their_own_names(phrase: str, date: str, country: str, sector: str) -> None:
+    assert _country_sector(phrase, date) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("the Austrailian army", "AUS"),
+        ("Columbian police", "COL"),
+        ("Phillipine coast guard officers", "PHL"),
+        ("Indiana police", "USA"),  # a real place, never read as a misspelt "Indian"
+    ],
+)
+def test_misspelt_country_words(phrase: str, country: str) -> None:
+    assert _country_sector(phrase)[0] == country
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Phillipines", "PHL"), ("Venezuelean", "VEN"), ("Mali", None), ("Kenyatta", None), ("Parisian", None)],
+)
+def test_misspelt_country_needs_a_long_near_miss(kb: ActorKB, word: str, expected: str | None) -> None:
+    assert kb.misspelt_country(word) == expected

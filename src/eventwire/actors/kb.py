@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from eventwire.actors.fuzzy import SpellingIndex
 from eventwire.actors.kb_files import (
     CATEGORY_PRIORITY,
     ENTITY_FILES,
@@ -170,6 +171,14 @@ def _index_offices(records: Sequence[Record]) -> dict[tuple[str, str], list[tupl
     return index
 
 
+def _country_spellings(records: Sequence[Record]) -> Iterator[tuple[str, str]]:
+    """Names, adjectives and demonyms of the countries, with their ISO3 codes."""
+    for record in records:
+        if record.category == "country" and record.entry.country:
+            for word in (*record.aliases, *record.adjectives):
+                yield clean(word), record.entry.country
+
+
 def _check_keys(records: Sequence[Record]) -> None:
     seen: set[str] = set()
     for record in records:
@@ -204,6 +213,7 @@ class ActorKB:
         self._modifiers = dict(modifiers or {})
         self._honorifics = frozenset(h.lower() for h in honorifics)
         self._org_types = {clean(t.term).lower(): t for t in org_types}
+        self._spellings = SpellingIndex(_country_spellings(records))
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
@@ -250,6 +260,10 @@ class ActorKB:
             return self._adjectives.get(singular[:-1].lower())
         return None
 
+    def misspelt_country(self, word: str) -> str | None:
+        """ISO3 of a near miss of a country name or demonym ("Phillipines", "Columbian")."""
+        return self._spellings.country(clean(word))
+
     def role(self, phrase: str) -> tuple[str, str] | None:
         """(sector, kind) of a role word or phrase; "former X" is an elite (ELI)."""
         found = self._role(phrase)
@@ -271,9 +285,9 @@ class ActorKB:
     def org_type(self, name: str) -> tuple[str, str] | None:
         """(sector, kind) an organisation's name states by its head: "Cairo University" (EDU),
         "Supreme Court of India" (JUD), "the Royal Thai Army" (MIL); None for other names."""
-        head = clean(name).lower().partition(" of ")[0].split()
         whole = clean(name).lower()
-        for words in (whole.split(), head):
+        head = re.split(r"\s+of\b", whole)[0]  # "Supreme Court of" when the model cut the country off
+        for words in (whole.split(), head.split()):
             for i in range(len(words)):
                 found = self._org_types.get(" ".join(words[i:]))
                 if found is not None:
