@@ -175,3 +175,23 @@ def test_misspelt_country_words(phrase: str, country: str) -> None:
 )
 def test_misspelt_country_needs_a_long_near_miss(kb: ActorKB, word: str, expected: str | None) -> None:
     assert kb.misspelt_country(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "country", "sector"),
+    [
+        ("Japanese mobsters", DAY, "JPN", "CRM"),
+        ("a Colombian gang leader", DAY, "COL", "CRM"),
+        ("the Mexican mafia", DAY, "MEX", "CRM"),
+        ("a Syrian ambulance crew", DAY, "SYR", "HLH"),
+        ("Iraqi medical staff", DAY, "IRQ", "HLH"),
+    ],
+)
+def test_criminal_and_health_roles(phrase: str, date: str, country: str, sector: str) -> None:
+    assert _country_sector(phrase, date) == (country, sector)
+
+
+def test_an_embassy_near_the_police_does_not_lend_its_country() -> None:
+    sentence = "Police outside the Turkish embassy in Nairobi fired tear gas."
+    actor = eventwire.resolve_actor("Police", date=DAY, context=sentence)
+    assert actor is not None and (actor.country, actor.sector) == ("KEN", "COP")

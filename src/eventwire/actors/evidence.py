@@ -196,7 +196,20 @@ def _phrase_owner(
                 if prep.lower_ == "of":  # "the government of Sudan" is one phrase
                     c.end = max(c.end, found[obj.i].end)
             elif c.place_country is None:
-                c.place_country = _place_country(parse, obj, place_at)
+                place = _past_actor(obj, found)
+                c.place_country = _place_country(parse, place, place_at) if place is not None else None
+
+
+def _past_actor(obj: Token, found: dict[int, Candidate]) -> Token | None:
+    """ "police outside the Turkish embassy in Nairobi": an embassy is an actor, not a place,
+    and its nationality is not where the police serve; its own "in Nairobi" is."""
+    if obj.i not in found or found[obj.i].label != "ROLE":
+        return obj
+    for prep in obj.rights:
+        for inner in prep.children if prep.dep_ == "prep" else ():
+            if inner.dep_ == "pobj":
+                return inner
+    return None
 
 
 def _place_country(parse: Parse, obj: Token, place_at: dict[int, str | None]) -> str | None:
