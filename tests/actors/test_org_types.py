@@ -195,3 +195,17 @@ def test_an_embassy_near_the_police_does_not_lend_its_country() -> None:
     sentence = "Police outside the Turkish embassy in Nairobi fired tear gas."
     actor = eventwire.resolve_actor("Police", date=DAY, context=sentence)
     assert actor is not None and (actor.country, actor.sector) == ("KEN", "COP")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("Chechen fighters", "RUS", "REB"),
+        ("Tibetan monks", "CHN", "REL"),
+        ("Catalan separatist leaders", "ESP", "SEP"),
+        ("Sahrawi activists", "ESH", "NGO"),
+        ("Kurdish fighters", None, "REB"),  # a people of several states: no guess
+    ],
+)
+def test_peoples_of_one_country_situate_the_actor(phrase: str, country: str | None, sector: str) -> None:
+    assert _country_sector(phrase) == (country, sector)

@@ -302,7 +302,8 @@ def parse_country(raw: Mapping[str, Any], where: Where, vocab: Vocab) -> list[Re
     assert name is not None
     where = replace(where, name=name)
     entry = KBEntry(f"country:{iso3}", name, iso3, None, "state", _wikidata(raw, where))
-    adjectives = _texts(raw, "adjectives", where) + _texts(raw, "demonyms", where)
+    peoples = _texts(raw, "peoples", where)  # "Baloch", "Tibetan": they situate an actor like a demonym
+    adjectives = _texts(raw, "adjectives", where) + _texts(raw, "demonyms", where) + peoples
     origin = f"{where.file}: entry {where.number}"
     records = [Record(entry, "country", (name, *_texts(raw, "aliases", where)), (), adjectives, origin)]
     for item in raw.get("metonyms") or []:
