@@ -228,7 +228,6 @@ def test_resolve_actor_names_the_office_holder_of_the_date(
     assert actor is not None and actor.name == name
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10, point 4: a defence ministry is GOV, not MIL")
 def test_a_defence_ministry_is_government() -> None:
     actor = eventwire.resolve_actor("India's defence ministry")
     assert actor is not None and (actor.country, actor.sector) == ("IND", "GOV")

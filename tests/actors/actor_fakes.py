@@ -138,6 +138,9 @@ def _key(text: str) -> str:
     return "=" + cleaned if cleaned.isupper() and len(cleaned) > 1 else cleaned.lower()
 
 
+ORG_TYPES = {"university": ("EDU", "organization"), "court": ("JUD", "organization")}
+
+
 class FakeKB:
     """Implements the ``KnowledgeBase`` protocol over the tables above."""
 
@@ -152,6 +155,13 @@ class FakeKB:
     def role(self, phrase: str) -> tuple[str, str] | None:
         text = " ".join(phrase.lower().replace("-", " ").split())
         return ROLES.get(text) or ROLES.get(text.removesuffix("s"))
+
+    def misspelt_country(self, word: str) -> str | None:
+        return None
+
+    def org_type(self, name: str) -> tuple[str, str] | None:
+        head = name.lower().partition(" of ")[0].split()
+        return ORG_TYPES.get(head[-1]) if head else None
 
     def office_holder(self, country: str, office: str, on: dt.date) -> Entry | None:
         office = OFFICE_OF_ROLE.get(office, office)

@@ -233,7 +233,7 @@ def test_country_for_adjective_misses(kb: ActorKB, word: str) -> None:
         ("the rebels", ("REB", "group")),
         ("former prime minister", ("ELI", "person")),
         ("military officials", ("MIL", "group")),
-        ("Defense Ministry", ("MIL", "organization")),
+        ("Defense Ministry", ("GOV", "organization")),
         ("CEO", ("BUS", "person")),
         ("refugees", ("REF", "group")),
         ("former foreign minister", ("ELI", "person")),

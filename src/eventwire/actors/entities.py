@@ -22,7 +22,9 @@ MAX_RUN = 6  # longest proper-noun run worth a KB look-up
 
 def name_text(span: Span) -> str:
     """The span's text without a trailing possessive ("Russia's" -> "Russia")."""
-    tokens = [t for t in span if t.tag_ != "POS"]
+    tokens = list(span)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()  # "People's" inside "People's Liberation Army" stays part of the name
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
@@ -99,6 +101,13 @@ def _runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
 def _name_like(token: Token) -> bool:
     if token.pos_ == "PROPN":
         return True
+    if (
+        token.pos_ == "NOUN"
+        and not token.is_sent_start
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+    ):
+        return True  # "the Althing": the small model tags some unfamiliar names as common nouns
     return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
 
 

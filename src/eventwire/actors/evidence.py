@@ -196,7 +196,20 @@ def _phrase_owner(
                 if prep.lower_ == "of":  # "the government of Sudan" is one phrase
                     c.end = max(c.end, found[obj.i].end)
             elif c.place_country is None:
-                c.place_country = _place_country(parse, obj, place_at)
+                place = _past_actor(obj, found)
+                c.place_country = _place_country(parse, place, place_at) if place is not None else None
+
+
+def _past_actor(obj: Token, found: dict[int, Candidate]) -> Token | None:
+    """ "police outside the Turkish embassy in Nairobi": an embassy is an actor, not a place,
+    and its nationality is not where the police serve; its own "in Nairobi" is."""
+    if obj.i not in found or found[obj.i].label != "ROLE":
+        return obj
+    for prep in obj.rights:
+        for inner in prep.children if prep.dep_ == "prep" else ():
+            if inner.dep_ == "pobj":
+                return inner
+    return None
 
 
 def _place_country(parse: Parse, obj: Token, place_at: dict[int, str | None]) -> str | None:
@@ -208,6 +221,21 @@ def _place_country(parse: Parse, obj: Token, place_at: dict[int, str | None]) ->
         if child.dep_ in ("compound", "amod") and (child.i in place_at or child.i in parse.nationals):
             return place_at.get(child.i) or parse.nationals.get(child.i)
     return None
+
+
+def _compound_places(parse: Parse, found: dict[int, Candidate]) -> None:
+    """ "Karachi police", "the Delhi High Court": a proper-noun place before a role noun that
+    the small model left untagged is where the body serves (a fallback after owners)."""
+    for c in found.values():
+        if c.label != "ROLE" or c.nationalities or c.place_country is not None:
+            continue
+        for child in parse.doc[c.head].lefts:
+            if child.dep_ != "compound" or child.pos_ != "PROPN" or child.i in found:
+                continue
+            words = [t.text for t in child.subtree if t.pos_ == "PROPN"]
+            c.place_country = parse.look.place_country(" ".join(words)) if words else None
+            if c.place_country is not None:
+                break
 
 
 def _merge_adjacent_titles(parse: Parse, found: dict[int, Candidate], title_token: dict[int, int]) -> None:
@@ -328,6 +356,7 @@ def fill_evidence(parse: Parse, found: dict[int, Candidate], places: list[PlaceS
     _nationalities(parse, found)
     title_token = _titles(parse, found)
     _owners(parse, found, places)
+    _compound_places(parse, found)
     _merge_adjacent_titles(parse, found, title_token)  # after owners: it re-points them
     _links(parse, found, quoted_tokens(parse))
     _share_titles(parse, found, title_token)

@@ -18,12 +18,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from eventwire.actors.fuzzy import SpellingIndex
 from eventwire.actors.kb_files import (
     CATEGORY_PRIORITY,
     ENTITY_FILES,
     FILE_CATEGORIES,
     HONORIFICS_FILE,
     MODIFIERS_FILE,
+    ORG_TYPES_FILE,
     ROLES_FILE,
     SECTORS_FILE,
     KBEntry,
@@ -33,6 +35,7 @@ from eventwire.actors.kb_files import (
     Vocab,
     apply_user_file,
     load_honorifics,
+    load_org_types,
     load_role_modifiers,
     load_roles,
     load_sectors,
@@ -42,6 +45,9 @@ from eventwire.actors.kb_files import (
     with_tenure,
 )
 from eventwire.errors import KnowledgeBaseError
+
+# A portfolio word before these names the ministry's field, not the actor's sector.
+MINISTERIAL = ("minister", "ministers", "ministry", "ministries")
 
 __all__ = ["ActorKB", "KBEntry", "clean", "normalise", "pluralise", "query_keys"]
 
@@ -165,6 +171,14 @@ def _index_offices(records: Sequence[Record]) -> dict[tuple[str, str], list[tupl
     return index
 
 
+def _country_spellings(records: Sequence[Record]) -> Iterator[tuple[str, str]]:
+    """Names, adjectives and demonyms of the countries, with their ISO3 codes."""
+    for record in records:
+        if record.category == "country" and record.entry.country:
+            for word in (*record.aliases, *record.adjectives):
+                yield clean(word), record.entry.country
+
+
 def _check_keys(records: Sequence[Record]) -> None:
     seen: set[str] = set()
     for record in records:
@@ -188,6 +202,7 @@ class ActorKB:
         roles: Sequence[Role],
         modifiers: Mapping[str, str | None] | None = None,
         honorifics: Iterable[str] = (),
+        org_types: Iterable[Role] = (),
     ) -> None:
         _check_keys(records)
         self._records = tuple(records)
@@ -197,6 +212,8 @@ class ActorKB:
         self._offices = _index_offices(records)
         self._modifiers = dict(modifiers or {})
         self._honorifics = frozenset(h.lower() for h in honorifics)
+        self._org_types = {clean(t.term).lower(): t for t in org_types}
+        self._spellings = SpellingIndex(_country_spellings(records))
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
@@ -210,7 +227,8 @@ class ActorKB:
             records = apply_user_file(records, Path(path), vocab)
         roles = load_roles(files[ROLES_FILE], vocab)
         modifiers = load_role_modifiers(files[MODIFIERS_FILE], vocab)
-        return cls(records, roles, modifiers, load_honorifics(files[HONORIFICS_FILE]))
+        org_types = load_org_types(files[ORG_TYPES_FILE], vocab)
+        return cls(records, roles, modifiers, load_honorifics(files[HONORIFICS_FILE]), org_types)
 
     def lookup(self, text: str, on: datetime.date | None = None) -> KBEntry | None:
         """The actor whose full name or alias is ``text``; people are chosen by date.
@@ -242,6 +260,10 @@ class ActorKB:
             return self._adjectives.get(singular[:-1].lower())
         return None
 
+    def misspelt_country(self, word: str) -> str | None:
+        """ISO3 of a near miss of a country name or demonym ("Phillipines", "Columbian")."""
+        return self._spellings.country(clean(word))
+
     def role(self, phrase: str) -> tuple[str, str] | None:
         """(sector, kind) of a role word or phrase; "former X" is an elite (ELI)."""
         found = self._role(phrase)
@@ -255,7 +277,21 @@ class ActorKB:
         if rest and first in self._modifiers:
             inner = self._role(rest)
             sector = self._modifiers[first]
+            if inner is not None and sector != "ELI" and inner.term.endswith(MINISTERIAL):
+                return inner  # a "police minister" heads a ministry (GOV); a "former" one is ELI
             return replace(inner, sector=sector) if inner and sector else inner
+        return None
+
+    def org_type(self, name: str) -> tuple[str, str] | None:
+        """(sector, kind) an organisation's name states by its head: "Cairo University" (EDU),
+        "Supreme Court of India" (JUD), "the Royal Thai Army" (MIL); None for other names."""
+        whole = clean(name).lower()
+        head = re.split(r"\s+of\b", whole)[0]  # "Supreme Court of" when the model cut the country off
+        for words in (whole.split(), head.split()):
+            for i in range(len(words)):
+                found = self._org_types.get(" ".join(words[i:]))
+                if found is not None:
+                    return (found.sector, found.kind)
         return None
 
     def office_holder(self, country: str, office: str, on: datetime.date) -> KBEntry | None:

@@ -42,8 +42,9 @@ ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
 HONORIFICS_FILE = "honorifics.yaml"
+ORG_TYPES_FILE = "org_types.yaml"
 BUNDLE_FILE = "compiled.json"
-PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE, HONORIFICS_FILE)
+PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE, HONORIFICS_FILE, ORG_TYPES_FILE)
 # Lower index wins when one alias is held by entries of several categories.
 CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
 # Country codes the contract allows besides ISO 3166-1 alpha-3.
@@ -301,7 +302,8 @@ def parse_country(raw: Mapping[str, Any], where: Where, vocab: Vocab) -> list[Re
     assert name is not None
     where = replace(where, name=name)
     entry = KBEntry(f"country:{iso3}", name, iso3, None, "state", _wikidata(raw, where))
-    adjectives = _texts(raw, "adjectives", where) + _texts(raw, "demonyms", where)
+    peoples = _texts(raw, "peoples", where)  # "Baloch", "Tibetan": they situate an actor like a demonym
+    adjectives = _texts(raw, "adjectives", where) + _texts(raw, "demonyms", where) + peoples
     origin = f"{where.file}: entry {where.number}"
     records = [Record(entry, "country", (name, *_texts(raw, "aliases", where)), (), adjectives, origin)]
     for item in raw.get("metonyms") or []:
@@ -500,3 +502,16 @@ def load_honorifics(entries: list[Any]) -> list[str]:
         where = Where(HONORIFICS_FILE, number)
         words.append(str(_text(_check_mapping(raw, where), "word", where, required=True)))
     return words
+
+
+def load_org_types(entries: list[Any], vocab: Vocab) -> list[Role]:
+    """Heads of organisation names ("university", "high court", "air force") with a sector."""
+    types = []
+    for number, raw in enumerate(entries, start=1):
+        where = Where(ORG_TYPES_FILE, number)
+        mapping = _check_mapping(raw, where)
+        head = _text(mapping, "head", where, required=True)
+        sector = _code(mapping, "sector", vocab.sectors, where, required=True)
+        assert head is not None and sector is not None
+        types.append(Role(head.lower(), sector, _kind(mapping, "organization", where), None))
+    return types

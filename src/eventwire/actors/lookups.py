@@ -42,12 +42,25 @@ class Lookups:
             self._roles[phrase] = self.kb.role(phrase) if phrase.strip() else None
         return self._roles[phrase]
 
+    def org_type(self, name: str) -> tuple[str, str] | None:
+        """(sector, kind) an unknown organisation's name states by its head ("Cairo University")."""
+        return self.kb.org_type(name) if name.strip() else None
+
     def nationality(self, word: str) -> str | None:
         """ISO3 for "Russian"/"Russians"; None for any other word."""
         if word not in self._adjectives:
             found = self.kb.country_for_adjective(word) if word[:1].isalpha() else None
-            self._adjectives[word] = found
+            self._adjectives[word] = found or self._misspelt(word)
         return self._adjectives[word]
+
+    def _misspelt(self, word: str) -> str | None:
+        """A capitalised word that names nothing known but is a near miss of a country or
+        demonym ("Phillipine"); a known place or name is never a misspelling ("Indiana")."""
+        if not (word[:1].isupper() and word.isalpha()) or self.lookup(word) is not None:
+            return None
+        if self.places is not None and self.places.country_of(word) is not None:
+            return None
+        return self.kb.misspelt_country(word)
 
     def place_country(self, name: str) -> str | None:
         """Country of a toponym: the KB's countries first, then the gazetteer."""

@@ -6,6 +6,7 @@ Coreference later merges the resolutions of a chain's mentions, best-ranked firs
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -92,10 +93,13 @@ def _country(c: Candidate, owner: Resolution | None, agent: Resolution | None = 
 
 
 def _sector(role: tuple[str, str] | None, owner: Resolution | None) -> str | None:
-    """An organisation's own sector beats a generic role ("Hamas spokesman" speaks for Hamas)."""
+    """An organisation's own sector beats a generic role ("Hamas spokesman" speaks for Hamas),
+    but a functional role beats an intergovernmental body's "IGO" ("African Union
+    parliamentarians" are LEG, "UN peacekeepers" MIL): the country code already says IGO."""
+    own = (role[0] or None) if role else None  # "" for state nouns ("the country")
     if owner is not None and owner.kind in ("organization", "group") and owner.sector:
-        return owner.sector
-    return (role[0] or None) if role else None  # "" for state nouns ("the country")
+        return own if owner.sector == "IGO" and own not in (None, "GOV") else owner.sector
+    return own
 
 
 def _known(c: Candidate, entry: EntryLike, owner: Resolution | None) -> Resolution:
@@ -113,18 +117,33 @@ def _person_in_role(c: Candidate, found: Resolution, owner: Resolution | None) -
     if owner is not None and owner.kind == "organization" and owner.country in NON_STATE:
         return replace(found, country=owner.country, sector=owner.sector or found.sector)
     title_sector = _sector(c.role, owner)
+    if title_sector == "ELI":
+        return replace(found, sector="ELI")  # "ex-president X": the text says the office is past
     if found.sector is None or (found.sector == "ELI" and title_sector not in (None, "ELI")):
         return replace(found, sector=title_sector or found.sector)
     return found
 
 
 def _name_role(name: str, look: Lookups) -> tuple[str, str] | None:
-    """The role an organisation's name states: "Syrian Foreign Ministry" -> a ministry (GOV)."""
+    """The role an organisation's name states: "Syrian Foreign Ministry" -> a ministry (GOV),
+    else the type its head states ("Makerere University" -> EDU, "Pakistan Navy" -> MIL)."""
     found = look.role(name)
     if found is None:
         words = [w for w in name.split() if look.nationality(w) is None and w.lower() != "the"]
         found = look.role(" ".join(words)) if words else None
-    return found
+    return found or look.org_type(name)
+
+
+def _name_place(name: str, look: Lookups) -> str | None:
+    """Country of a place named inside an organisation's name: "University of Nairobi",
+    "Lahore High Court", "Addis Ababa University" (the words around the type's head)."""
+    for part in re.split(r"\b(?:of|for|in|at)\b", name):
+        words = [w for w in part.split() if w[:1].isupper() and w.lower() != "the" and not look.org_type(w)]
+        for end in range(len(words), 0, -1):  # "Lahore High" is no place, "Lahore" is
+            country = look.place_country(" ".join(words[:end]))
+            if country is not None:
+                return country
+    return None
 
 
 def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
@@ -137,7 +156,8 @@ def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Reso
     own_role = _name_role(c.name or "", look)  # "the Defence Ministry"
     kind = as_kind(own_role[1]) if own_role else "organization"
     role = own_role or c.role
-    return Resolution(evidence, c.name, _country(c, owner), role[0] if role else None, kind)
+    country = _country(c, owner) or (_name_place(c.name or "", look) if own_role else None)
+    return Resolution(evidence, c.name, country, role[0] if role else None, kind)
 
 
 def _role_noun(

@@ -85,6 +85,19 @@ def _sector_from_modifier(role: tuple[str, str], unmatched: list[str], look: Loo
     return role
 
 
+def _hyphen_prefixed(
+    token: Token, phrase: str, found: tuple[str, str], look: Lookups
+) -> tuple[str, tuple[str, str]]:
+    """ "Ex-president": the small model splits the prefix off as a word of its own, so the
+    modifier before a hyphen is read back here ("ex president" is an elite, ELI)."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return phrase, found
+    prefixed = f"{doc[token.i - 2].lower_} {phrase}"
+    role = look.role(prefixed)
+    return (prefixed, role) if role is not None else (phrase, found)
+
+
 def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun | None:
     """The role phrase ``token`` heads, if the KB knows one."""
     if not _eligible(token):
@@ -99,7 +112,9 @@ def role_of(token: Token, look: Lookups, entity_of: dict[int, Span]) -> RoleNoun
     for phrase, dropped in _phrases(left, token.lower_, _of_phrase(token, entity_of)):
         found = look.role(phrase)
         if found is not None:
-            return RoleNoun(phrase, _sector_from_modifier(found, left[:dropped], look), plural=plural)
+            whole = dropped == len(left)  # the phrase starts at the head: "ex-" may precede it
+            title, found = _hyphen_prefixed(token, phrase, found, look) if whole else (phrase, found)
+            return RoleNoun(title, _sector_from_modifier(found, left[:dropped], look), plural=plural)
     if token.lemma_.lower() != token.lower_:
         found = look.role(token.lemma_.lower())
         if found is not None:
