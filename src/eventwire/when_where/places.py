@@ -1,10 +1,14 @@
-"""Where an event happened: a toponym in a locative phrase of its clause, else the dateline.
+"""Where an event happened: a toponym in a locative phrase of its clause, else a place named
+elsewhere in its sentence, else one named in the previous sentence, else the dateline.
 
 Locative phrases are prepositional phrases headed by a locative preposition ("met in
 Reykjavik", "clashes near the border with Syria", "the summit may be held in Switzerland")
 that attach to the event's clause, including to the trigger noun itself ("talks in Vienna").
 Destinations and origins ("recalled to Moscow", "flew from Kyiv") do not say where the event
-happened and are not used. A toponym the gazetteer does not know still becomes the event's
+happened and are not used in the event's own clause. The wider steps (sentence, previous
+sentence) take only towns, districts and provinces that are not an actor's name ("Moscow
+said", "Kenya's police"): a country there is usually an actor, and the article's focus
+country is the last fallback anyway. A toponym the gazetteer does not know still becomes the event's
 location, with ``source="unresolved"``, and is listed in the article's notes.
 """
 
@@ -19,13 +23,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives
+from eventwire.geo.names import UNIT_WORDS
 from eventwire.records import Event, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
-    {"city": "town", "region": "province", "country": "country"}
+    {"city": "town", "district": "district", "region": "province", "country": "country"}
 )
 # Entities that are never places even inside a locative phrase ("in Chinese", "in 2020").
 # PERSON is not among them: the small model tags many African and Asian cities as persons,
@@ -37,6 +42,9 @@ _MIN_UNLABELLED_CITY = 50_000
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
+# A toponym in one of these roles names an actor, not where something happened ("Kyiv said",
+# "Kenya's police", "Texas troops"), so the sentence-wide search passes it over.
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "npadvmod"})
 
 
 def ascii_name(name: str) -> str:
@@ -67,10 +75,12 @@ class EventPlacer:
         nationality: Mapping[int, str] | None = None,
         *,
         locatives: Locatives,
+        text_start: int = 0,
     ):
         """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
         ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul. ``locatives``
-        comes from the knowledge bundle."""
+        comes from the knowledge bundle; ``text_start`` is the character offset where the story
+        starts after its dateline (the dateline's place is the fallback, not a sentence place)."""
         self.doc = doc
         self.gazetteer = gazetteer
         self.locatives = locatives
@@ -79,21 +89,48 @@ class EventPlacer:
         self.nationality = dict(nationality or {})
         self.unresolved: dict[str, None] = {}  # ordered set of toponyms the gazetteer lacks
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self._text_start = text_start
 
     def locate(self, event: Event) -> Location | None:
-        """The first resolvable toponym of the event's locative phrases; an unresolvable one
-        only when nothing else is there; else the dateline's place."""
+        """The first resolvable toponym of the event's locative phrases, else a place of its
+        sentence or of the previous one; an unresolvable name of its clause only when nothing
+        else is there; else the dateline's place."""
         token = trigger_token(self.doc, event)
-        names = list(self._toponyms(token)) if token is not None else []
+        if token is None:
+            return self.fallback
+        names = list(self._toponyms(token))
         for name in names:
             place = name if isinstance(name, Place) else self.gazetteer.resolve(name, self.context)
             if place is not None:
                 return to_location(place.name, place)
+        wider = self._sentence_place(token.sent, token.i) or self._previous_sentence_place(token.sent)
+        if wider is not None:
+            return to_location(wider.name, wider)
         texts = [n for n in names if isinstance(n, str)]
         if texts:
             self.unresolved.setdefault(texts[0])
             return to_location(texts[0], None)
         return self.fallback
+
+    def _sentence_place(self, sentence: Span, near: int) -> Place | None:
+        """The town, district or province of the sentence nearest to token ``near`` that no
+        actor bears as its name."""
+        found: list[tuple[int, Place]] = []
+        for ent in sentence.ents:
+            if ent.label_ not in PLACE_LABELS or ent.start_char < self._text_start or _names_actor(ent):
+                continue
+            place = self.gazetteer.resolve(self._with_qualifier(ent), self.context)
+            if place is not None and place.feature != "country":
+                found.append((abs(ent.root.i - near), place))
+        return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _previous_sentence_place(self, sentence: Span) -> Place | None:
+        """A place of the sentence before (a follow-up sentence such as "They killed 30
+        residents." happened where the one before it did), the one nearest its end."""
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        return self._sentence_place(previous, previous.end)
 
     def _toponyms(self, trigger: Token) -> Iterator[str | Place]:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
@@ -164,13 +201,32 @@ class EventPlacer:
         return span
 
     def _with_qualifier(self, span: Span) -> str:
-        """ "Kabul, Afghanistan" kept together so the gazetteer can use the country to choose."""
-        after = span.end
-        if after + 1 < len(self.doc) and self.doc[after].text == ",":
-            following = self._entity_at.get(after + 1)
-            if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
-                return f"{span.text}, {following.text}"
-        return span.text
+        """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
+        the unit word and the enclosing place kept with the name, so the gazetteer can look
+        among admin units and inside the enclosing province or country."""
+        name, after = self._with_unit_word(span.text, span.end)
+        doc = self.doc
+        linked = after + 1 < len(doc) and (
+            doc[after].text == "," or (doc[after].lower_ == "of" and name != span.text)
+        )
+        following = self._entity_at.get(after + 1) if linked else None
+        if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
+            outer, _ = self._with_unit_word(following.text, following.end)
+            return f"{name}, {outer}"
+        return name
+
+    def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
+        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
+        if after < len(self.doc) and self.doc[after].lower_ in UNIT_WORDS and name.split()[-1].lower() not in UNIT_WORDS:
+            return f"{name} {self.doc[after].text}", after + 1
+        return name, after
+
+
+def _names_actor(ent: Span) -> bool:
+    """A toponym used as an actor's name: a subject, a possessor or a noun modifier."""
+    root = ent.root
+    possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
+    return possessive or root.dep_ in _ACTOR_DEPS
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:

@@ -56,6 +56,7 @@ class WhenWhereStage:
             fallback,
             _nationalities(parsed),
             locatives=self.knowledge.locatives,
+            text_start=start,
         )
         events: list[Event] = []
         date_notes: list[EventDateNote] = []
