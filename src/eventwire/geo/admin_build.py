@@ -57,6 +57,8 @@ def unit_keys(name: str) -> list[str]:
     words = base.split()
     if len(words) > 1 and words[-1] in UNIT_WORDS:
         keys.append(" ".join(words[:-1]))
+    # GeoNames writes ayn and hamza as apostrophes ("Ma'rib"); English news mostly drops them
+    keys.extend(k.replace("'", "").replace("`", "") for k in list(keys) if "'" in k or "`" in k)
     for old, new in _DIRECTION_SWAPS:
         keys.extend(k.replace(old, new, 1) for k in list(keys) if k.startswith(old))
     kept = [k for k in dict.fromkeys(keys) if len(k) >= 3 and k not in _GENERIC_KEYS]

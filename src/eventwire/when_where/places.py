@@ -116,13 +116,24 @@ class EventPlacer:
         """The town, district or province of the sentence nearest to token ``near`` that no
         actor bears as its name."""
         found: list[tuple[int, Place]] = []
-        for ent in sentence.ents:
-            if ent.label_ not in PLACE_LABELS or ent.start_char < self._text_start or _names_actor(ent):
+        for span in self._sentence_toponyms(sentence):
+            if span.start_char < self._text_start or _names_actor(span):
                 continue
-            place = self.gazetteer.resolve(self._with_qualifier(ent), self.context)
+            place = self.gazetteer.resolve(self._with_qualifier(span), self.context)
             if place is not None and place.feature != "country":
-                found.append((abs(ent.root.i - near), place))
+                found.append((abs(span.root.i - near), place))
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def _sentence_toponyms(self, sentence: Span) -> Iterator[Span]:
+        """Place entities of a sentence, and proper nouns that a preposition or a unit word
+        marks as places ("protesting in Herat", "the streets of Esmeraldas")."""
+        seen: set[int] = set()
+        places = (e for e in sentence.ents if e.label_ in PLACE_LABELS)
+        marked = (t for t in sentence if _marked_as_place(t, self.locatives.prepositions))
+        for span in (*places, *filter(None, map(self._toponym_at, marked))):
+            if span.start not in seen:
+                seen.add(span.start)
+                yield span
 
     def _previous_sentence_place(self, sentence: Span) -> Place | None:
         """A place of the sentence before (a follow-up sentence such as "They killed 30
@@ -192,9 +203,16 @@ class EventPlacer:
         ent = self._entity_at.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
-        if token.pos_ != "PROPN" or (ent is not None and ent.label_ in _NOT_PLACE_LABELS):
+        if token.pos_ != "PROPN":
             return None
         span = ent if ent is not None else _proper_noun(token)
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in UNIT_WORDS:
+            # "Djugu territory", "Shopian district": the unit word says it is a place,
+            # whatever the tagger's label, and the unit may be small
+            unit = f"{span.text} {self.doc[span.end].text}"
+            return span if self.gazetteer.resolve(unit, self.context) is not None else None
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
+            return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
             return None
@@ -222,11 +240,21 @@ class EventPlacer:
         return name, after
 
 
+def _marked_as_place(token: Token, locative: frozenset[str]) -> bool:
+    """A proper noun governed by a locative preposition or "of", or named beside a unit word."""
+    if token.pos_ != "PROPN":
+        return False
+    if token.dep_ == "pobj":
+        return token.head.lower_ in locative or token.head.lower_ == "of"
+    return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
+
+
 def _names_actor(ent: Span) -> bool:
     """A toponym used as an actor's name: a subject, a possessor or a noun modifier."""
     root = ent.root
     possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
-    return possessive or root.dep_ in _ACTOR_DEPS
+    unit_name = root.dep_ == "compound" and root.head.lower_ in UNIT_WORDS  # "Djugu territory"
+    return possessive or (root.dep_ in _ACTOR_DEPS and not unit_name)
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
