@@ -203,7 +203,7 @@ class Gazetteer:
 
     def _ranked(self, name: str, context: Sequence[str]) -> list[_Entry]:
         key = _strip_possessive(lookup_key(name))
-        units = [] if key in self._primary else self._units(key, context)
+        units = [] if self._listed(key) else self._units(key, context)
         if units:
             return units
         if key not in self._primary and key not in self._alternate:
@@ -214,6 +214,13 @@ class Gazetteer:
         scored += [(_score(self._entry(i), False, context), i) for i in alternate]
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
+
+    def _listed(self, key: str) -> bool:
+        """A main name, or an alias the project lists for a region ("Kherson region"): such a
+        name is looked up as it is, not as a unit word after a name."""
+        if key in self._primary:
+            return True
+        return any(self._entry(i).kind in ("region", "country", "state") for i in self._alternate.get(key, ()))
 
     def _units(self, key: str, context: Sequence[str]) -> list[_Entry]:
         """ "Kandahar province", "Bijapur district": admin units of that name, the named level first."""

@@ -128,7 +128,7 @@ class EventPlacer:
         """Place entities of a sentence, and proper nouns that a preposition or a unit word
         marks as places ("protesting in Herat", "the streets of Esmeraldas")."""
         seen: set[int] = set()
-        places = (e for e in sentence.ents if e.label_ in PLACE_LABELS)
+        places = (e for e in sentence.ents if e.label_ in PLACE_LABELS and not _elsewhere(e, self.locatives))
         marked = (t for t in sentence if _marked_as_place(t, self.locatives.prepositions))
         for span in (*places, *filter(None, map(self._toponym_at, marked))):
             if span.start not in seen:
@@ -247,6 +247,15 @@ def _marked_as_place(token: Token, locative: frozenset[str]) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ in locative or token.head.lower_ == "of"
     return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
+
+
+def _elsewhere(ent: Span, lexicon: Locatives) -> bool:
+    """A place object of a preposition that does not say where ("returned to Minsk", "sanctions
+    against Minsk", "flew from Kyiv")."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    return root.head.lower_ not in lexicon.prepositions and root.head.lower_ != "of"
 
 
 def _names_actor(ent: Span) -> bool:
