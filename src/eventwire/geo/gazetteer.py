@@ -46,6 +46,9 @@ _LEVEL_BONUS = 10.0
 _CAPITAL_BONUS = 3.0
 _PRIMARY_NAME_BONUS = 1.0
 _CONTEXT_BONUS = 4.0
+# A province or US state the article names ("..., California police said") places its own
+# towns ahead of same-named towns of the article's other countries.
+_UNIT_CONTEXT_BONUS = 6.0
 # Each tenfold in population is worth this much: enough that a city of a million known by an
 # alternate name ("Odessa") outranks a town of 100,000 that bears the name officially.
 _POPULATION_WEIGHT = 1.5
@@ -129,6 +132,14 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         """The country with ISO 3166-1 alpha-3 code ``iso3`` as a place (centroid), if known."""
         return self._countries.get(iso3)
+
+    def unit_key(self, name: str) -> str | None:
+        """ "California" -> "USA.CA", "Ontario" -> "CAN.08": the context key of an admin-1 unit
+        or US state that ``name`` denotes, for ``resolve``'s ``context_countries``."""
+        ranked = self._ranked(name, ())
+        if not ranked or ranked[0].kind not in ("state", "admin1") or not ranked[0].admin1:
+            return None
+        return f"{ranked[0].place.country}.{ranked[0].admin1}"
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -272,6 +283,8 @@ def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
     score += _CAPITAL_BONUS * entry.capital + _PRIMARY_NAME_BONUS * primary
     if entry.place.country is not None and entry.place.country in context:
         score += _CONTEXT_BONUS
+        if entry.admin1 and f"{entry.place.country}.{entry.admin1}" in context:
+            score += _UNIT_CONTEXT_BONUS
     return score
 
 

@@ -298,18 +298,21 @@ def _proper_noun(token: Token) -> Span:
 
 
 def context_countries(doc: Doc, gazetteer: Gazetteer, extra: Iterable[str | None] = ()) -> list[str]:
-    """Countries the article is about: named countries and regions first, then ``extra`` (actors')."""
+    """Countries the article is about: named countries and regions first, then ``extra`` (actors').
+    A named province or US state adds its unit key too ("USA.CA"), so its towns win."""
     found: dict[str, None] = {}
+    units: dict[str, None] = {}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         place = gazetteer.resolve(ent.text)
         if place is not None and place.feature != "city" and place.country:
             found.setdefault(place.country)
+            units.update(dict.fromkeys(filter(None, [gazetteer.unit_key(ent.text)])))
     for country in extra:
         if country and len(country) == 3 and country.isupper():
             found.setdefault(country)
-    return list(found)
+    return [*found, *units]
 
 
 def unresolved_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
