@@ -45,7 +45,7 @@ _UNIT_KINDS = frozenset({"state", "region", "admin1", "admin2"})
 _LEVEL_BONUS = 10.0
 _CAPITAL_BONUS = 3.0
 _PRIMARY_NAME_BONUS = 1.0
-_CONTEXT_BONUS = 4.0
+_CONTEXT_BONUS = 5.0
 # A province or US state the article names ("..., California police said") places its own
 # towns ahead of same-named towns of the article's other countries.
 _UNIT_CONTEXT_BONUS = 6.0
