@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gzip
 import importlib.util
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -36,6 +37,14 @@ _GENERIC_KEYS = frozenset(
 # GeoNames spells some directional names in the local language; English news does not.
 _DIRECTION_SWAPS = (("nord ", "north "), ("sud ", "south "), ("northern ", "north "), ("southern ", "south "),
                     ("eastern ", "east "), ("western ", "west "))
+# GeoNames often writes a unit's kind before its name in the local language ("Provincia de
+# Zaragoza", "Departement de la Gironde", "Powiat krakowski"); news names it "Zaragoza province".
+_LEADING_KIND = re.compile(
+    r"^(?:provincia|province|departamento|departement|department|distrito|district|municipio|"
+    r"municipality|comuna|gemeente|obshtina|okres|partido|bezirk|nomos|rrethi|oras|"
+    r"municipiul|judetul|governorate|gouvernorat|prefecture|region|regione|wilayat|muhafazat)"
+    r"(?: (?:de la|del|de|du|des|of|d'|di|della))? (?=\S)"
+)
 # US states are in the gazetteer already (us_states.tsv), with their own ranking.
 _SKIPPED_ADMIN1_COUNTRIES = frozenset({"US"})
 
@@ -53,7 +62,7 @@ def source_path() -> Path:
 def unit_keys(name: str) -> list[str]:
     """Lookup keys of a unit: its name, without a trailing unit word, with English directions."""
     base = lookup_key(name)
-    keys = [base]
+    keys = [base, _LEADING_KIND.sub("", base)]
     words = base.split()
     if len(words) > 1 and words[-1] in UNIT_WORDS:
         keys.append(" ".join(words[:-1]))

@@ -49,6 +49,7 @@ _CONTEXT_BONUS = 5.0
 # A province or US state the article names ("..., California police said") places its own
 # towns ahead of same-named towns of the article's other countries.
 _UNIT_CONTEXT_BONUS = 6.0
+_UNIT_SIZE_WEIGHT = 0.5
 # Each tenfold in population is worth this much: enough that a city of a million known by an
 # alternate name ("Odessa") outranks a town of 100,000 that bears the name officially.
 _POPULATION_WEIGHT = 1.5
@@ -75,6 +76,7 @@ class _Entry:
     capital: bool = False
     admin1: str = ""
     capital_name: str = ""  # countries only
+    places: int = 0  # admin units only: how many GeoNames places lie in the unit
 
 
 class Gazetteer:
@@ -281,6 +283,9 @@ class Gazetteer:
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
     score = _FEATURE_WEIGHT[entry.kind] + _POPULATION_WEIGHT * math.log10(entry.place.population + 1)
     score += _CAPITAL_BONUS * entry.capital + _PRIMARY_NAME_BONUS * primary
+    # Between same-named units the one with more places is the one news means (Spain's
+    # Zaragoza province, not a Mexican municipality); a unit has no population of its own.
+    score += _UNIT_SIZE_WEIGHT * math.log10(entry.places + 1)
     if entry.place.country is not None and entry.place.country in context:
         score += _CONTEXT_BONUS
         if entry.admin1 and f"{entry.place.country}.{entry.admin1}" in context:
@@ -324,10 +329,10 @@ def _city_entry(line: str) -> _Entry:
 
 
 def _admin_entry(line: str) -> _Entry:
-    level, name, country, code, _, lat, lon, _, _ = line.split("\t")
+    level, name, country, code, _, lat, lon, count, _ = line.split("\t")
     feature: Feature = "region" if level == "A1" else "district"
     place = Place(name, country, float(lat), float(lon), 0, feature)
-    return _Entry(place, "admin1" if level == "A1" else "admin2", admin1=code)
+    return _Entry(place, "admin1" if level == "A1" else "admin2", admin1=code, places=int(count))
 
 
 def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:

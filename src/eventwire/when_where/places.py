@@ -129,7 +129,7 @@ class EventPlacer:
         marks as places ("protesting in Herat", "the streets of Esmeraldas")."""
         seen: set[int] = set()
         places = (e for e in sentence.ents if e.label_ in PLACE_LABELS and not _elsewhere(e, self.locatives))
-        marked = (t for t in sentence if _marked_as_place(t, self.locatives.prepositions))
+        marked = (t for t in sentence if _marked_as_place(t, self.locatives))
         for span in (*places, *filter(None, map(self._toponym_at, marked))):
             if span.start not in seen:
                 seen.add(span.start)
@@ -240,12 +240,15 @@ class EventPlacer:
         return name, after
 
 
-def _marked_as_place(token: Token, locative: frozenset[str]) -> bool:
-    """A proper noun governed by a locative preposition or "of", or named beside a unit word."""
+def _marked_as_place(token: Token, lexicon: Locatives) -> bool:
+    """A proper noun governed by a locative preposition or "of", the object of a verb such as
+    "shelled", or named beside a unit word."""
     if token.pos_ != "PROPN":
         return False
     if token.dep_ == "pobj":
-        return token.head.lower_ in locative or token.head.lower_ == "of"
+        return token.head.lower_ in lexicon.prepositions or token.head.lower_ == "of"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in lexicon.place_object_verbs
     return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
 
 
