@@ -42,9 +42,6 @@ _MIN_UNLABELLED_CITY = 50_000
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
-# A toponym in one of these roles names an actor, not where something happened ("Kyiv said",
-# "Kenya's police", "Texas troops"), so the sentence-wide search passes it over.
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "compound", "npadvmod"})
 
 
 def ascii_name(name: str) -> str:
@@ -117,7 +114,7 @@ class EventPlacer:
         actor bears as its name."""
         found: list[tuple[int, Place]] = []
         for span in self._sentence_toponyms(sentence):
-            if span.start_char < self._text_start or _names_actor(span):
+            if span.start_char < self._text_start:
                 continue
             place = self.gazetteer.resolve(self._with_qualifier(span), self.context)
             if place is not None and place.feature != "country":
@@ -125,13 +122,13 @@ class EventPlacer:
         return min(found, key=lambda pair: pair[0])[1] if found else None
 
     def _sentence_toponyms(self, sentence: Span) -> Iterator[Span]:
-        """Place entities of a sentence, and proper nouns that a preposition or a unit word
-        marks as places ("protesting in Herat", "the streets of Esmeraldas")."""
+        """Places of a sentence in a role that says where ("protesting in Herat", "the streets
+        of Esmeraldas", "shelled Kharkiv", "Djugu territory"); subjects, possessors, targets
+        and destinations name actors or other places ("Kyiv accused Moscow", "returned to Minsk")."""
         seen: set[int] = set()
-        places = (e for e in sentence.ents if e.label_ in PLACE_LABELS and not _elsewhere(e, self.locatives))
-        marked = (t for t in sentence if _marked_as_place(t, self.locatives))
-        for span in (*places, *filter(None, map(self._toponym_at, marked))):
-            if span.start not in seen:
+        for token in sentence:
+            span = self._toponym_at(token) if _place_role(token, self.locatives) else None
+            if span is not None and span.start not in seen:
                 seen.add(span.start)
                 yield span
 
@@ -240,33 +237,18 @@ class EventPlacer:
         return name, after
 
 
-def _marked_as_place(token: Token, lexicon: Locatives) -> bool:
-    """A proper noun governed by a locative preposition or "of", the object of a verb such as
-    "shelled", or named beside a unit word."""
-    if token.pos_ != "PROPN":
-        return False
+def _place_role(token: Token, lexicon: Locatives) -> bool:
+    """The object of a locative preposition or of "of", the object of a verb such as "shelled",
+    a name before a unit word, or a conjunct or apposition of one of those."""
+    if token.dep_ in ("conj", "appos") and token.head != token:
+        return _place_role(token.head, lexicon)
     if token.dep_ == "pobj":
         return token.head.lower_ in lexicon.prepositions or token.head.lower_ == "of"
     if token.dep_ == "dobj":
         return token.head.lemma_ in lexicon.place_object_verbs
+    if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
+        return True  # a misparse that hangs the preposition under its object ("around Bakhmut")
     return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
-
-
-def _elsewhere(ent: Span, lexicon: Locatives) -> bool:
-    """A place object of a preposition that does not say where ("returned to Minsk", "sanctions
-    against Minsk", "flew from Kyiv")."""
-    root = ent.root
-    if root.dep_ != "pobj":
-        return False
-    return root.head.lower_ not in lexicon.prepositions and root.head.lower_ != "of"
-
-
-def _names_actor(ent: Span) -> bool:
-    """A toponym used as an actor's name: a subject, a possessor or a noun modifier."""
-    root = ent.root
-    possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
-    unit_name = root.dep_ == "compound" and root.head.lower_ in UNIT_WORDS  # "Djugu territory"
-    return possessive or (root.dep_ in _ACTOR_DEPS and not unit_name)
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
