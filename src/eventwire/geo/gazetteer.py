@@ -23,7 +23,7 @@ and "City, State" restrict the candidates to that country or state; "X province"
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -92,9 +92,12 @@ class Gazetteer:
         city_lines: Sequence[str] = (),
         admin_lines: Sequence[str] = (),
         trim: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        districts: Callable[[], Sequence[str]] = tuple,
     ) -> None:
         """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv;
-        ``trim``: (leading, trailing) words dropped from a name the index does not know."""
+        ``admin_lines``: rows of admin1.tsv; ``trim``: (leading, trailing) words dropped from a
+        name the index does not know; ``districts``: reads the rows of districts.tsv, called
+        on the first lookup that needs a district (most articles name none)."""
         self._prefixes, self._suffixes = trim
         self._rows: list[_Entry | str] = []
         self._primary: dict[str, list[int]] = {}
@@ -102,7 +105,8 @@ class Gazetteer:
         self._states: dict[str, str] = {}  # lookup key of a US state name -> its code
         self._capitals: dict[str, str] = {}  # ISO3 -> capital's name
         self._countries: dict[str, Place] = {}  # ISO3 -> the country as a place (its centroid)
-        self._districts: dict[str, list[int]] = {}  # admin-2 units, looked up only when named so
+        self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
+        self._district_lines = districts
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
@@ -125,7 +129,8 @@ class Gazetteer:
             f"{PLACES_DIR}/locatives.yaml", {"direction_prefixes": list, "generic_suffixes": list}
         )
         trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
-        return cls(entries, _city_lines(), _data_text("admin_units.tsv.gz").splitlines(), trim)
+        admin1 = _data_text("admin1.tsv.gz").splitlines()
+        return cls(entries, _city_lines(), admin1, trim, lambda: _data_text("districts.tsv.gz").splitlines())
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote, best first (no context)."""
@@ -184,19 +189,25 @@ class Gazetteer:
                 alternate.setdefault(key, []).append(index)
 
     def _index_admin(self, lines: Sequence[str]) -> None:
-        """Admin-1 rows join the name index; admin-2 rows only the district index."""
-        rows = self._rows
+        """Admin-1 rows join the name index (the first key is the unit's own name)."""
         for line in lines:
-            index = len(rows)
-            rows.append(line)
+            index = len(self._rows)
+            self._rows.append(line)
             keys = line[line.rindex("\t") + 1 :].split("|")
-            if line.startswith("A1"):
-                self._primary.setdefault(keys[0], []).append(index)
-                for key in keys[1:]:
-                    self._alternate.setdefault(key, []).append(index)
-            else:
-                for key in keys:
+            self._primary.setdefault(keys[0], []).append(index)
+            for key in keys[1:]:
+                self._alternate.setdefault(key, []).append(index)
+
+    def _district_index(self) -> dict[str, list[int]]:
+        """Admin-2 units by every key, read and indexed the first time a lookup needs one."""
+        if self._districts is None:
+            self._districts = {}
+            for line in self._district_lines():
+                index = len(self._rows)
+                self._rows.append(line)
+                for key in line[line.rindex("\t") + 1 :].split("|"):
                     self._districts.setdefault(key, []).append(index)
+        return self._districts
 
     def _add(self, row: _Entry | str, primary: Sequence[str], alternates: Sequence[str]) -> None:
         index = len(self._rows)
@@ -233,7 +244,9 @@ class Gazetteer:
         name is looked up as it is, not as a unit word after a name."""
         if key in self._primary:
             return True
-        return any(self._entry(i).kind in ("region", "country", "state") for i in self._alternate.get(key, ()))
+        return any(
+            self._entry(i).kind in ("region", "country", "state") for i in self._alternate.get(key, ())
+        )
 
     def _units(self, key: str, context: Sequence[str]) -> list[_Entry]:
         """ "Kandahar province", "Bijapur district": admin units of that name, the named level first."""
@@ -241,7 +254,11 @@ class Gazetteer:
         if len(words) < 2 or words[-1] not in UNIT_WORDS:
             return []
         stem = " ".join(words[:-1])
-        found = [*self._primary.get(stem, []), *self._alternate.get(stem, []), *self._districts.get(stem, [])]
+        found = [
+            *self._primary.get(stem, []),
+            *self._alternate.get(stem, []),
+            *self._district_index().get(stem, []),
+        ]
         wanted = "admin2" if words[-1] in DISTRICT_WORDS else "admin1"
         scored = []
         for index in dict.fromkeys(found):

@@ -8,8 +8,23 @@ import unicodedata
 # Words that name the kind of an administrative unit after its name ("Kandahar province",
 # "Donetsk oblast", "Bijapur district"); the gazetteer looks the name up without them.
 UNIT_WORDS = frozenset(
-    {"province", "oblast", "district", "governorate", "state", "department", "region", "county",
-     "prefecture", "territory", "municipality", "krai", "raion", "division", "emirate"}
+    {
+        "province",
+        "oblast",
+        "district",
+        "governorate",
+        "state",
+        "department",
+        "region",
+        "county",
+        "prefecture",
+        "territory",
+        "municipality",
+        "krai",
+        "raion",
+        "division",
+        "emirate",
+    }
 )
 # Of those, the words that name a second-level unit (GeoNames admin-2).
 DISTRICT_WORDS = frozenset({"district", "county", "territory", "municipality", "raion"})

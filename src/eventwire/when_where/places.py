@@ -232,7 +232,11 @@ class EventPlacer:
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
         """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
-        if after < len(self.doc) and self.doc[after].lower_ in UNIT_WORDS and name.split()[-1].lower() not in UNIT_WORDS:
+        if (
+            after < len(self.doc)
+            and self.doc[after].lower_ in UNIT_WORDS
+            and name.rsplit(maxsplit=1)[-1].lower() not in UNIT_WORDS
+        ):
             return f"{name} {self.doc[after].text}", after + 1
         return name, after
 
