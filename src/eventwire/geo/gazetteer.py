@@ -166,6 +166,13 @@ class Gazetteer:
         ``strict`` ignores cities' alternate names, which include translations and old names
         ("White House" is a translation of Casablanca): use it for words the tagger did not
         label as places."""
+        ranked = self.ranked(name, context_countries, strict=strict)
+        return ranked[0] if ranked else None
+
+    def ranked(
+        self, name: str, context_countries: Sequence[str] = (), *, strict: bool = False
+    ) -> list[Place]:
+        """Every place the toponym can denote in this context, best first (``resolve``'s order)."""
         head, _, qualifier = name.partition(",")
         ranked = self._ranked(head, context_countries)
         if strict:
@@ -173,9 +180,9 @@ class Gazetteer:
         if qualifier.strip():
             if not ranked:
                 # "Nad Ali district, Helmand province" with no Nad Ali known: the province
-                return self.resolve(qualifier.strip(), context_countries, strict=strict)
+                return self.ranked(qualifier.strip(), context_countries, strict=strict)
             ranked = self._restrict(ranked, qualifier.strip())
-        return ranked[0].place if ranked else None
+        return [e.place for e in ranked]
 
     def _index_cities(self, lines: Sequence[str]) -> None:
         """Index city rows by their precomputed keys (the first is the main name's), unparsed."""

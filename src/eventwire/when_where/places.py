@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives
 from eventwire.geo.names import UNIT_WORDS
-from eventwire.records import Event, Location, LocationPrecision
+from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -39,6 +40,7 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
+_NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
@@ -58,6 +60,16 @@ def to_location(
         return Location(name=name, source="unresolved")
     precision = PRECISION_OF_FEATURE[place.feature]
     return Location(ascii_name(place.name), place.country, place.lat, place.lon, source, precision)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An event's location and why: the step that chose it (``EventPlaceNote.step``) and the
+    name read there (None for the dateline's place when there is none, and for "none")."""
+
+    location: Location | None
+    step: str
+    toponym: str | None = None
 
 
 class EventPlacer:
@@ -89,37 +101,53 @@ class EventPlacer:
         self._text_start = text_start
 
     def locate(self, event: Event) -> Location | None:
+        """The event's location (see ``place``)."""
+        return self.place(event).location
+
+    def place(self, event: Event) -> Placement:
         """The first resolvable toponym of the event's locative phrases, else a place of its
         sentence or of the previous one; an unresolvable name of its clause only when nothing
-        else is there; else the dateline's place."""
+        else is there; else the dateline's place. Says which step chose it."""
         token = trigger_token(self.doc, event)
         if token is None:
-            return self.fallback
+            return self._fallback()
         names = list(self._toponyms(token))
         for name in names:
             place = name if isinstance(name, Place) else self.gazetteer.resolve(name, self.context)
             if place is not None:
-                return to_location(place.name, place)
-        wider = self._sentence_place(token.sent, token.i) or self._previous_sentence_place(token.sent)
+                return Placement(to_location(place.name, place), "clause", _text_of(name))
+        wider = self._sentence_place(token.sent, token.i)
+        step = "sentence"
+        if wider is None:
+            wider, step = self._previous_sentence_place(token.sent), "previous sentence"
         if wider is not None:
-            return to_location(wider.name, wider)
+            return Placement(to_location(wider[1].name, wider[1]), step, wider[0])
         texts = [n for n in names if isinstance(n, str)]
         if texts:
             self.unresolved.setdefault(texts[0])
-            return to_location(texts[0], None)
-        return self.fallback
+            return Placement(to_location(texts[0], None), "unresolved", texts[0])
+        return self._fallback()
 
-    def _sentence_place(self, sentence: Span, near: int) -> Place | None:
-        """The town, district or province of the sentence nearest to token ``near`` that no
-        actor bears as its name."""
-        found: list[tuple[int, Place]] = []
+    def _fallback(self) -> Placement:
+        if self.fallback is None:
+            return Placement(None, "none")
+        return Placement(self.fallback, "dateline", self.fallback.name)
+
+    def _sentence_place(self, sentence: Span, near: int) -> tuple[str, Place] | None:
+        """The town, district or province of the sentence nearest to token ``near`` (with the
+        name as written), in a role that says where."""
+        found: list[tuple[int, str, Place]] = []
         for span in self._sentence_toponyms(sentence):
             if span.start_char < self._text_start:
                 continue
-            place = self.gazetteer.resolve(self._with_qualifier(span), self.context)
+            name = self._with_qualifier(span)
+            place = self.gazetteer.resolve(name, self.context)
             if place is not None and place.feature != "country":
-                found.append((abs(span.root.i - near), place))
-        return min(found, key=lambda pair: pair[0])[1] if found else None
+                found.append((abs(span.root.i - near), name, place))
+        if not found:
+            return None
+        _, name, place = min(found, key=lambda item: item[0])
+        return name, place
 
     def _sentence_toponyms(self, sentence: Span) -> Iterator[Span]:
         """Places of a sentence in a role that says where ("protesting in Herat", "the streets
@@ -132,7 +160,7 @@ class EventPlacer:
                 seen.add(span.start)
                 yield span
 
-    def _previous_sentence_place(self, sentence: Span) -> Place | None:
+    def _previous_sentence_place(self, sentence: Span) -> tuple[str, Place] | None:
         """A place of the sentence before (a follow-up sentence such as "They killed 30
         residents." happened where the one before it did), the one nearest its end."""
         if sentence.start == 0:
@@ -241,6 +269,11 @@ class EventPlacer:
         return name, after
 
 
+def _text_of(name: str | Place) -> str:
+    """The toponym as the text wrote it, or the capital a phrase named ("the Afghan capital")."""
+    return name if isinstance(name, str) else name.name
+
+
 def _place_role(token: Token, lexicon: Locatives) -> bool:
     """The object of a locative preposition or of "of", the object of a verb such as "shelled",
     a name before a unit word, or a conjunct or apposition of one of those."""
@@ -302,6 +335,24 @@ def context_countries(doc: Doc, gazetteer: Gazetteer, extra: Iterable[str | None
         if country and len(country) == 3 and country.isupper():
             found.setdefault(country)
     return [*found, *units]
+
+
+def place_notes(
+    events: Sequence[Event], steps: Sequence[Placement], gazetteer: Gazetteer, context: Sequence[str]
+) -> tuple[EventPlaceNote, ...]:
+    """Why each event has its place: the step and name that chose it (an event the focus
+    fallback placed says "focus") and that name's candidates, the chosen one first."""
+    notes = []
+    for index, (event, step) in enumerate(zip(events, steps, strict=True)):
+        if event.location is not None and event.location.source == "focus":
+            notes.append(EventPlaceNote(index, "focus", event.location.name))
+            continue
+        ranked = gazetteer.ranked(step.toponym, context)[:_NOTED_CANDIDATES] if step.toponym else []
+        shown = tuple(
+            f"{ascii_name(p.name)} ({p.country or '-'}, {PRECISION_OF_FEATURE[p.feature]})" for p in ranked
+        )
+        notes.append(EventPlaceNote(index, step.step, step.toponym, shown))
+    return tuple(notes)
 
 
 def unresolved_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
