@@ -40,6 +40,7 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
@@ -228,8 +229,8 @@ class EventPlacer:
         ent = self._entity_at.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
-        if token.pos_ != "PROPN":
-            return None
+        if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
+            return None  # a capitalised word before "district" is a name even if tagged ADJ
         span = ent if ent is not None else _proper_noun(token)
         if span.end < len(self.doc) and self.doc[span.end].lower_ in UNIT_WORDS:
             # "Djugu territory", "Shopian district": the unit word says it is a place,
@@ -239,9 +240,30 @@ class EventPlacer:
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
             return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
-        if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
+        if place is not None and place.feature == "city" and place.population < _MIN_UNLABELLED_CITY:
+            place = self._confirmed_town(span)
+        return span if place is not None else None
+
+    def _confirmed_town(self, span: Span) -> Place | None:
+        """A small town counts when the text places it in its country ("Dori, in northern
+        Burkina Faso"): small towns share names with people and organisations too often."""
+        outer = self._enclosing_place(span)
+        countries = [outer.country] if outer is not None and outer.country else []
+        if not countries and _called_a_town(span):
+            countries = list(self.context)  # "Sake, a town west of Goma": in the story's countries
+        town = self.gazetteer.resolve(span.text, countries, strict=True) if countries else None
+        return town if town is not None and town.country in countries else None
+
+    def _enclosing_place(self, span: Span) -> Place | None:
+        """The larger place written right after a name: "Dori, in northern Burkina Faso",
+        "Jenin in the northern West Bank", "Sake, North Kivu"."""
+        index = span.end
+        while index < len(self.doc) and self.doc[index].lower_ in self.locatives.enclosing_fillers:
+            index += 1
+        outer = self._entity_at.get(index) if index > span.end else None
+        if outer is None or outer.start != index or outer.label_ not in PLACE_LABELS:
             return None
-        return span
+        return self.gazetteer.resolve(outer.text, self.context)
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
@@ -274,13 +296,27 @@ def _text_of(name: str | Place) -> str:
     return name if isinstance(name, str) else name.name
 
 
+def _before_unit_word(token: Token) -> bool:
+    following = token.i + 1
+    return following < len(token.doc) and token.doc[following].lower_ in UNIT_WORDS
+
+
+def _called_a_town(span: Span) -> bool:
+    """ "Sake, a town ...", "the town of Mocimboa da Praia": the text says it is a settlement."""
+    root = span.root
+    apposed = any(c.dep_ == "appos" and c.lemma_ in _SETTLEMENT_NOUNS for c in root.children)
+    of_town = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _SETTLEMENT_NOUNS
+    return apposed or of_town
+
+
 def _place_role(token: Token, lexicon: Locatives) -> bool:
     """The object of a locative preposition or of "of", the object of a verb such as "shelled",
     a name before a unit word, or a conjunct or apposition of one of those."""
     if token.dep_ in ("conj", "appos") and token.head != token:
         return _place_role(token.head, lexicon)
     if token.dep_ == "pobj":
-        return token.head.lower_ in lexicon.prepositions or token.head.lower_ == "of"
+        preposition = token.head
+        return lexicon.is_locative(preposition.lower_, preposition.head.lemma_) or preposition.lower_ == "of"
     if token.dep_ == "dobj":
         return token.head.lemma_ in lexicon.place_object_verbs
     if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
@@ -289,7 +325,7 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and token.lower_ in lexicon.prepositions
+    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, token.head.lemma_)
 
 
 def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:
