@@ -112,3 +112,15 @@ def test_shipped_admin_table_is_well_formed() -> None:
         assert level in ("A1", "A2") and name and len(country) == 3
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and int(count) >= 1
         assert keys.split("|")[0]
+
+
+def test_a_village_is_found_only_inside_the_article_s_countries(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Jermuk") is None  # not in the city table (15,000+)
+    village = gazetteer.small_town("Jermuk", ["ARM"])
+    assert village is not None and village.country == "ARM"
+    assert gazetteer.small_town("Jermuk", ["FRA", "ITA"]) is None
+
+
+def test_a_village_name_shared_across_a_country_is_left_unresolved(gazetteer: Gazetteer) -> None:
+    # Germany has about a dozen Neuenkirchens far apart: no single point to put on a map
+    assert gazetteer.small_town("Neuenkirchen", ["DEU"]) is None

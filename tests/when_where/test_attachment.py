@@ -66,3 +66,13 @@ def test_a_province_named_in_the_story_decides_a_homonym(code: Code) -> None:
 def test_a_town_qualified_by_its_province(code: Code) -> None:
     (where, *_) = locations(code, "Soldiers arrested three men in Kingston, Ontario.")
     assert where is not None and where.country == "CAN"
+
+
+def test_a_small_town_placed_in_its_country_by_the_text(code: Code) -> None:
+    (where, *_) = locations(code, "Artillery shelled houses near Jermuk, in southern Armenia, overnight.")
+    assert where is not None and (where.name, where.country, where.precision) == ("Jermuk", "ARM", "town")
+
+
+def test_a_deployment_takes_its_destination(code: Code) -> None:
+    (where, *_) = locations(code, "The government deployed 500 soldiers to Bunia after the massacre.")
+    assert where is not None and where.name == "Bunia"

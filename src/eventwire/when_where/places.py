@@ -114,7 +114,7 @@ class EventPlacer:
             return self._fallback()
         names = list(self._toponyms(token))
         for name in names:
-            place = name if isinstance(name, Place) else self.gazetteer.resolve(name, self.context)
+            place = name if isinstance(name, Place) else self._resolve(name)
             if place is not None:
                 return Placement(to_location(place.name, place), "clause", _text_of(name))
         wider = self._sentence_place(token.sent, token.i)
@@ -128,6 +128,21 @@ class EventPlacer:
             self.unresolved.setdefault(texts[0])
             return Placement(to_location(texts[0], None), "unresolved", texts[0])
         return self._fallback()
+
+    def _resolve(self, name: str) -> Place | None:
+        """The gazetteer's place for a name, else a village or small town of that name in the
+        country its qualifier names ("Jermuk, Armenia") or in the article's countries."""
+        place = self.gazetteer.resolve(name, self.context)
+        if place is not None:
+            return place
+        head, _, qualifier = name.partition(",")
+        outer = self.gazetteer.resolve(qualifier, self.context) if qualifier.strip() else None
+        countries = [outer.country] if outer is not None and outer.country else self._countries()
+        return self.gazetteer.small_town(head, countries)
+
+    def _countries(self) -> list[str]:
+        # the context also holds province keys ("USA.CA"), which name no country
+        return [c for c in self.context if len(c) == 3]
 
     def _fallback(self) -> Placement:
         if self.fallback is None:
@@ -240,7 +255,7 @@ class EventPlacer:
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
             return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
-        if place is not None and place.feature == "city" and place.population < _MIN_UNLABELLED_CITY:
+        if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
             place = self._confirmed_town(span)
         return span if place is not None else None
 
@@ -250,9 +265,13 @@ class EventPlacer:
         outer = self._enclosing_place(span)
         countries = [outer.country] if outer is not None and outer.country else []
         if not countries and _called_a_town(span):
-            countries = list(self.context)  # "Sake, a town west of Goma": in the story's countries
-        town = self.gazetteer.resolve(span.text, countries, strict=True) if countries else None
-        return town if town is not None and town.country in countries else None
+            countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
+        if not countries:
+            return None
+        town = self.gazetteer.resolve(span.text, countries, strict=True)
+        if town is None or town.country not in countries:
+            town = self.gazetteer.small_town(span.text, countries)
+        return town
 
     def _enclosing_place(self, span: Span) -> Place | None:
         """The larger place written right after a name: "Dori, in northern Burkina Faso",
