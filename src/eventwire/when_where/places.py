@@ -331,8 +331,8 @@ def _called_a_town(span: Span) -> bool:
 def _place_role(token: Token, lexicon: Locatives) -> bool:
     """The object of a locative preposition or of "of", the object of a verb such as "shelled",
     a name before a unit word, or a conjunct or apposition of one of those."""
-    if token.dep_ in ("conj", "appos") and token.head != token:
-        return _place_role(token.head, lexicon)
+    while token.dep_ in ("conj", "appos") and token.head != token:
+        token = token.head  # a loop, not recursion: lists in a text can be very long
     if token.dep_ == "pobj":
         preposition = token.head
         return lexicon.is_locative(preposition.lower_, preposition.head.lemma_) or preposition.lower_ == "of"
