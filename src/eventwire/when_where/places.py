@@ -5,11 +5,17 @@ Locative phrases are prepositional phrases headed by a locative preposition ("me
 Reykjavik", "clashes near the border with Syria", "the summit may be held in Switzerland")
 that attach to the event's clause, including to the trigger noun itself ("talks in Vienna").
 Destinations and origins ("recalled to Moscow", "flew from Kyiv") do not say where the event
-happened and are not used in the event's own clause. The wider steps (sentence, previous
-sentence) take only towns, districts and provinces that are not an actor's name ("Moscow
-said", "Kenya's police"): a country there is usually an actor, and the article's focus
-country is the last fallback anyway. A toponym the gazetteer does not know still becomes the event's
-location, with ``source="unresolved"``, and is listed in the article's notes.
+happened, except after verbs of sending ("troops were deployed to Eagle Pass"). The wider
+steps (sentence, previous sentence) take only towns, districts and provinces in a role that
+says where (a locative or "of" object, the object of "shelled", a name before "district"):
+subjects, possessors and targets are actors ("Moscow said", "Kenya's police", "accused
+Moscow"), and a country there is usually an actor, with the focus country the last fallback
+anyway. Admin phrases stay with the name ("the Nad Ali district of Helmand province"), so the
+gazetteer can look among admin units and inside the enclosing province. A small town counts
+when the text places it ("Dori, in northern Burkina Faso", "Sake, a town ..."). A toponym the
+gazetteer does not know still becomes the event's location, with ``source="unresolved"``,
+and is listed in the article's notes. ``EventPlacer.place`` also says which step chose the
+place, for ``eventwire places``.
 """
 
 from __future__ import annotations
