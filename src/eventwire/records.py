@@ -308,12 +308,33 @@ class EventDateNote:
 
 
 @dataclass(frozen=True, slots=True)
+class EventPlaceNote:
+    """Why an event has its place: the step that chose it ("clause", "sentence", "previous
+    sentence", "dateline", "focus", "unresolved", "none"), the name it read there, and that
+    name's gazetteer candidates as "name (ISO3, precision)", the chosen one first."""
+
+    event: int
+    step: str
+    toponym: str | None = None
+    candidates: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "step": self.step,
+            "toponym": self.toponym,
+            "candidates": list(self.candidates),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostics:
     """What the stages inferred or could not resolve, for users checking a record (JSON-safe)."""
 
     dateline: Dateline | None = None
     event_dates: tuple[EventDateNote, ...] = ()
     unresolved_places: tuple[str, ...] = ()
+    event_places: tuple[EventPlaceNote, ...] = ()
     warnings: tuple[str, ...] = ()  # what was repaired or cut on the way in (a split long text)
 
     def to_dict(self) -> dict[str, Any]:
@@ -321,6 +342,7 @@ class Diagnostics:
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "event_dates": [n.to_dict() for n in self.event_dates],
             "unresolved_places": list(self.unresolved_places),
+            "event_places": [n.to_dict() for n in self.event_places],
             "warnings": list(self.warnings),
         }
 

@@ -16,10 +16,20 @@ class Locatives:
 
     prepositions: frozenset[str]
     place_object_verbs: frozenset[str]
+    destination_verbs: frozenset[str] = frozenset()
+    enclosing_fillers: frozenset[str] = frozenset()
+
+    def is_locative(self, preposition: str, verb_lemma: str) -> bool:
+        """Does this preposition, hanging on this verb, say where the event happened?
+        "to" does after verbs of sending ("deployed to Eagle Pass"), not elsewhere."""
+        return preposition in self.prepositions or (
+            preposition == "to" and verb_lemma in self.destination_verbs
+        )
 
 
 def load_locatives(source: str | Path = LOCATIVES_RESOURCE) -> Locatives:
     """The locative lexicon of ``source`` (the packaged one by default; the knowledge bundle
     keeps the one copy a pipeline uses)."""
-    raw = load_resource(source, {"prepositions": list, "place_object_verbs": list})
-    return Locatives(frozenset(raw["prepositions"]), frozenset(raw["place_object_verbs"]))
+    lists = ("prepositions", "place_object_verbs", "destination_verbs", "enclosing_fillers")
+    raw = load_resource(source, dict.fromkeys(lists, list))
+    return Locatives(*(frozenset(raw[name]) for name in lists))

@@ -5,6 +5,29 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Words that name the kind of an administrative unit after its name ("Kandahar province",
+# "Donetsk oblast", "Bijapur district"); the gazetteer looks the name up without them.
+UNIT_WORDS = frozenset(
+    {
+        "province",
+        "oblast",
+        "district",
+        "governorate",
+        "state",
+        "department",
+        "region",
+        "county",
+        "prefecture",
+        "territory",
+        "municipality",
+        "krai",
+        "raion",
+        "division",
+        "emirate",
+    }
+)
+# Of those, the words that name a second-level unit (GeoNames admin-2).
+DISTRICT_WORDS = frozenset({"district", "county", "territory", "municipality", "raion"})
 _SPACES = re.compile(r"[\s\u00a0]+")
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 # Straight and curly apostrophes and the hyphen family fold to one form each.

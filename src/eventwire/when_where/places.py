@@ -1,17 +1,28 @@
-"""Where an event happened: a toponym in a locative phrase of its clause, else the dateline.
+"""Where an event happened: a toponym in a locative phrase of its clause, else a place named
+elsewhere in its sentence, else one named in the previous sentence, else the dateline.
 
 Locative phrases are prepositional phrases headed by a locative preposition ("met in
 Reykjavik", "clashes near the border with Syria", "the summit may be held in Switzerland")
 that attach to the event's clause, including to the trigger noun itself ("talks in Vienna").
 Destinations and origins ("recalled to Moscow", "flew from Kyiv") do not say where the event
-happened and are not used. A toponym the gazetteer does not know still becomes the event's
-location, with ``source="unresolved"``, and is listed in the article's notes.
+happened, except after verbs of sending ("troops were deployed to Eagle Pass"). The wider
+steps (sentence, previous sentence) take only towns, districts and provinces in a role that
+says where (a locative or "of" object, the object of "shelled", a name before "district"):
+subjects, possessors and targets are actors ("Moscow said", "Kenya's police", "accused
+Moscow"), and a country there is usually an actor, with the focus country the last fallback
+anyway. Admin phrases stay with the name ("the Nad Ali district of Helmand province"), so the
+gazetteer can look among admin units and inside the enclosing province. A small town counts
+when the text places it ("Dori, in northern Burkina Faso", "Sake, a town ..."). A toponym the
+gazetteer does not know still becomes the event's location, with ``source="unresolved"``,
+and is listed in the article's notes. ``EventPlacer.place`` also says which step chose the
+place, for ``eventwire places``.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
@@ -19,13 +30,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives
-from eventwire.records import Event, Location, LocationPrecision
+from eventwire.geo.names import UNIT_WORDS
+from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
-    {"city": "town", "region": "province", "country": "country"}
+    {"city": "town", "district": "district", "region": "province", "country": "country"}
 )
 # Entities that are never places even inside a locative phrase ("in Chinese", "in 2020").
 # PERSON is not among them: the small model tags many African and Asian cities as persons,
@@ -34,6 +46,8 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
+_NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
@@ -55,6 +69,16 @@ def to_location(
     return Location(ascii_name(place.name), place.country, place.lat, place.lon, source, precision)
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An event's location and why: the step that chose it (``EventPlaceNote.step``) and the
+    name read there (None for the dateline's place when there is none, and for "none")."""
+
+    location: Location | None
+    step: str
+    toponym: str | None = None
+
+
 class EventPlacer:
     """Finds each event's location in one parsed article; build once per article."""
 
@@ -67,10 +91,12 @@ class EventPlacer:
         nationality: Mapping[int, str] | None = None,
         *,
         locatives: Locatives,
+        text_start: int = 0,
     ):
         """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
         ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul. ``locatives``
-        comes from the knowledge bundle."""
+        comes from the knowledge bundle; ``text_start`` is the character offset where the story
+        starts after its dateline (the dateline's place is the fallback, not a sentence place)."""
         self.doc = doc
         self.gazetteer = gazetteer
         self.locatives = locatives
@@ -79,21 +105,90 @@ class EventPlacer:
         self.nationality = dict(nationality or {})
         self.unresolved: dict[str, None] = {}  # ordered set of toponyms the gazetteer lacks
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self._text_start = text_start
 
     def locate(self, event: Event) -> Location | None:
-        """The first resolvable toponym of the event's locative phrases; an unresolvable one
-        only when nothing else is there; else the dateline's place."""
+        """The event's location (see ``place``)."""
+        return self.place(event).location
+
+    def place(self, event: Event) -> Placement:
+        """The first resolvable toponym of the event's locative phrases, else a place of its
+        sentence or of the previous one; an unresolvable name of its clause only when nothing
+        else is there; else the dateline's place. Says which step chose it."""
         token = trigger_token(self.doc, event)
-        names = list(self._toponyms(token)) if token is not None else []
+        if token is None:
+            return self._fallback()
+        names = list(self._toponyms(token))
         for name in names:
-            place = name if isinstance(name, Place) else self.gazetteer.resolve(name, self.context)
+            place = name if isinstance(name, Place) else self._resolve(name)
             if place is not None:
-                return to_location(place.name, place)
+                return Placement(to_location(place.name, place), "clause", _text_of(name))
+        wider = self._sentence_place(token.sent, token.i)
+        step = "sentence"
+        if wider is None:
+            wider, step = self._previous_sentence_place(token.sent), "previous sentence"
+        if wider is not None:
+            return Placement(to_location(wider[1].name, wider[1]), step, wider[0])
         texts = [n for n in names if isinstance(n, str)]
         if texts:
             self.unresolved.setdefault(texts[0])
-            return to_location(texts[0], None)
-        return self.fallback
+            return Placement(to_location(texts[0], None), "unresolved", texts[0])
+        return self._fallback()
+
+    def _resolve(self, name: str) -> Place | None:
+        """The gazetteer's place for a name, else a village or small town of that name in the
+        country its qualifier names ("Jermuk, Armenia") or in the article's countries."""
+        place = self.gazetteer.resolve(name, self.context)
+        if place is not None:
+            return place
+        head, _, qualifier = name.partition(",")
+        outer = self.gazetteer.resolve(qualifier, self.context) if qualifier.strip() else None
+        countries = [outer.country] if outer is not None and outer.country else self._countries()
+        return self.gazetteer.small_town(head, countries)
+
+    def _countries(self) -> list[str]:
+        # the context also holds province keys ("USA.CA"), which name no country
+        return [c for c in self.context if len(c) == 3]
+
+    def _fallback(self) -> Placement:
+        if self.fallback is None:
+            return Placement(None, "none")
+        return Placement(self.fallback, "dateline", self.fallback.name)
+
+    def _sentence_place(self, sentence: Span, near: int) -> tuple[str, Place] | None:
+        """The town, district or province of the sentence nearest to token ``near`` (with the
+        name as written), in a role that says where."""
+        found: list[tuple[int, str, Place]] = []
+        for span in self._sentence_toponyms(sentence):
+            if span.start_char < self._text_start:
+                continue
+            name = self._with_qualifier(span)
+            place = self.gazetteer.resolve(name, self.context)
+            if place is not None and place.feature != "country":
+                found.append((abs(span.root.i - near), name, place))
+        if not found:
+            return None
+        _, name, place = min(found, key=lambda item: item[0])
+        return name, place
+
+    def _sentence_toponyms(self, sentence: Span) -> Iterator[Span]:
+        """Places of a sentence in a role that says where ("protesting in Herat", "the streets
+        of Esmeraldas", "shelled Kharkiv", "Djugu territory"); subjects, possessors, targets
+        and destinations name actors or other places ("Kyiv accused Moscow", "returned to Minsk")."""
+        seen: set[int] = set()
+        for token in sentence:
+            span = self._toponym_at(token) if _place_role(token, self.locatives) else None
+            if span is not None and span.start not in seen:
+                seen.add(span.start)
+                yield span
+
+    def _previous_sentence_place(self, sentence: Span) -> tuple[str, Place] | None:
+        """A place of the sentence before (a follow-up sentence such as "They killed 30
+        residents." happened where the one before it did), the one nearest its end."""
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        return self._sentence_place(previous, previous.end)
 
     def _toponyms(self, trigger: Token) -> Iterator[str | Place]:
         """Toponyms of the trigger's locative phrases, nearest phrase first."""
@@ -155,26 +250,107 @@ class EventPlacer:
         ent = self._entity_at.get(token.i)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
-        if token.pos_ != "PROPN" or (ent is not None and ent.label_ in _NOT_PLACE_LABELS):
-            return None
+        if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
+            return None  # a capitalised word before "district" is a name even if tagged ADJ
         span = ent if ent is not None else _proper_noun(token)
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in UNIT_WORDS:
+            # "Djugu territory", "Shopian district": the unit word says it is a place,
+            # whatever the tagger's label, and the unit may be small
+            unit = f"{span.text} {self.doc[span.end].text}"
+            return span if self.gazetteer.resolve(unit, self.context) is not None else None
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
+            return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
+            place = self._confirmed_town(span)
+        return span if place is not None else None
+
+    def _confirmed_town(self, span: Span) -> Place | None:
+        """A small town counts when the text places it in its country ("Dori, in northern
+        Burkina Faso"): small towns share names with people and organisations too often."""
+        outer = self._enclosing_place(span)
+        countries = [outer.country] if outer is not None and outer.country else []
+        if not countries and _called_a_town(span):
+            countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
+        if not countries:
             return None
-        return span
+        town = self.gazetteer.resolve(span.text, countries, strict=True)
+        if town is None or town.country not in countries:
+            town = self.gazetteer.small_town(span.text, countries)
+        return town
+
+    def _enclosing_place(self, span: Span) -> Place | None:
+        """The larger place written right after a name: "Dori, in northern Burkina Faso",
+        "Jenin in the northern West Bank", "Sake, North Kivu"."""
+        index = span.end
+        while index < len(self.doc) and self.doc[index].lower_ in self.locatives.enclosing_fillers:
+            index += 1
+        outer = self._entity_at.get(index) if index > span.end else None
+        if outer is None or outer.start != index or outer.label_ not in PLACE_LABELS:
+            return None
+        return self.gazetteer.resolve(outer.text, self.context)
 
     def _with_qualifier(self, span: Span) -> str:
-        """ "Kabul, Afghanistan" kept together so the gazetteer can use the country to choose."""
-        after = span.end
-        if after + 1 < len(self.doc) and self.doc[after].text == ",":
-            following = self._entity_at.get(after + 1)
-            if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
-                return f"{span.text}, {following.text}"
-        return span.text
+        """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
+        the unit word and the enclosing place kept with the name, so the gazetteer can look
+        among admin units and inside the enclosing province or country."""
+        name, after = self._with_unit_word(span.text, span.end)
+        doc = self.doc
+        linked = after + 1 < len(doc) and (
+            doc[after].text == "," or (doc[after].lower_ == "of" and name != span.text)
+        )
+        following = self._entity_at.get(after + 1) if linked else None
+        if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
+            outer, _ = self._with_unit_word(following.text, following.end)
+            return f"{name}, {outer}"
+        return name
+
+    def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
+        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
+        if (
+            after < len(self.doc)
+            and self.doc[after].lower_ in UNIT_WORDS
+            and name.rsplit(maxsplit=1)[-1].lower() not in UNIT_WORDS
+        ):
+            return f"{name} {self.doc[after].text}", after + 1
+        return name, after
+
+
+def _text_of(name: str | Place) -> str:
+    """The toponym as the text wrote it, or the capital a phrase named ("the Afghan capital")."""
+    return name if isinstance(name, str) else name.name
+
+
+def _before_unit_word(token: Token) -> bool:
+    following = token.i + 1
+    return following < len(token.doc) and token.doc[following].lower_ in UNIT_WORDS
+
+
+def _called_a_town(span: Span) -> bool:
+    """ "Sake, a town ...", "the town of Mocimboa da Praia": the text says it is a settlement."""
+    root = span.root
+    apposed = any(c.dep_ == "appos" and c.lemma_ in _SETTLEMENT_NOUNS for c in root.children)
+    of_town = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _SETTLEMENT_NOUNS
+    return apposed or of_town
+
+
+def _place_role(token: Token, lexicon: Locatives) -> bool:
+    """The object of a locative preposition or of "of", the object of a verb such as "shelled",
+    a name before a unit word, or a conjunct or apposition of one of those."""
+    while token.dep_ in ("conj", "appos") and token.head != token:
+        token = token.head  # a loop, not recursion: lists in a text can be very long
+    if token.dep_ == "pobj":
+        preposition = token.head
+        return lexicon.is_locative(preposition.lower_, preposition.head.lemma_) or preposition.lower_ == "of"
+    if token.dep_ == "dobj":
+        return token.head.lemma_ in lexicon.place_object_verbs
+    if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
+        return True  # a misparse that hangs the preposition under its object ("around Bakhmut")
+    return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and token.lower_ in lexicon.prepositions
+    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, token.head.lemma_)
 
 
 def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:
@@ -205,18 +381,39 @@ def _proper_noun(token: Token) -> Span:
 
 
 def context_countries(doc: Doc, gazetteer: Gazetteer, extra: Iterable[str | None] = ()) -> list[str]:
-    """Countries the article is about: named countries and regions first, then ``extra`` (actors')."""
+    """Countries the article is about: named countries and regions first, then ``extra`` (actors').
+    A named province or US state adds its unit key too ("USA.CA"), so its towns win."""
     found: dict[str, None] = {}
+    units: dict[str, None] = {}
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         place = gazetteer.resolve(ent.text)
         if place is not None and place.feature != "city" and place.country:
             found.setdefault(place.country)
+            units.update(dict.fromkeys(filter(None, [gazetteer.unit_key(ent.text)])))
     for country in extra:
         if country and len(country) == 3 and country.isupper():
             found.setdefault(country)
-    return list(found)
+    return [*found, *units]
+
+
+def place_notes(
+    events: Sequence[Event], steps: Sequence[Placement], gazetteer: Gazetteer, context: Sequence[str]
+) -> tuple[EventPlaceNote, ...]:
+    """Why each event has its place: the step and name that chose it (an event the focus
+    fallback placed says "focus") and that name's candidates, the chosen one first."""
+    notes = []
+    for index, (event, step) in enumerate(zip(events, steps, strict=True)):
+        if event.location is not None and event.location.source == "focus":
+            notes.append(EventPlaceNote(index, "focus", event.location.name))
+            continue
+        ranked = gazetteer.ranked(step.toponym, context)[:_NOTED_CANDIDATES] if step.toponym else []
+        shown = tuple(
+            f"{ascii_name(p.name)} ({p.country or '-'}, {PRECISION_OF_FEATURE[p.feature]})" for p in ranked
+        )
+        notes.append(EventPlaceNote(index, step.step, step.toponym, shown))
+    return tuple(notes)
 
 
 def unresolved_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:

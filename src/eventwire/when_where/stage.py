@@ -20,7 +20,13 @@ from eventwire.records import Dateline, Event, EventDateNote, Location
 from eventwire.registry import StageContext, stage_factory
 from eventwire.when_where.event_dates import EventDater
 from eventwire.when_where.focus import focus_country
-from eventwire.when_where.places import EventPlacer, context_countries, to_location, unresolved_toponyms
+from eventwire.when_where.places import (
+    EventPlacer,
+    context_countries,
+    place_notes,
+    to_location,
+    unresolved_toponyms,
+)
 
 
 @dataclass(frozen=True)
@@ -56,13 +62,17 @@ class WhenWhereStage:
             fallback,
             _nationalities(parsed),
             locatives=self.knowledge.locatives,
+            text_start=start,
         )
         events: list[Event] = []
         date_notes: list[EventDateNote] = []
+        steps = []
         for index, event in enumerate(parsed.events):
             choice = dater.date(event)
             date, precision = (choice.date.value, choice.date.precision) if choice.date else (None, None)
-            location = placer.locate(event)
+            placement = placer.place(event)
+            location = placement.location
+            steps.append(placement)
             events.append(dataclasses.replace(event, date=date, date_precision=precision, location=location))
             date_notes.append(EventDateNote(index, choice.source, choice.expression))
         if self.options.focus_fallback:
@@ -72,6 +82,7 @@ class WhenWhereStage:
             parsed.diagnostics,
             event_dates=tuple(date_notes),
             unresolved_places=tuple(dict.fromkeys([*unresolved, *placer.unresolved])),
+            event_places=place_notes(events, steps, gazetteer, context),
         )
         return parsed.with_(events=tuple(events), diagnostics=diagnostics)
 

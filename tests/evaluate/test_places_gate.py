@@ -1,0 +1,33 @@
+"""The place gate: the default pipeline on the place batch must not fall below the floors in
+tests/gold/blind/places_baseline.json (located, country, within 50 km, and the same over the
+events the coder found with the right type)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.places import evaluate_places_file
+from eventwire.pipeline import Pipeline
+
+BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
+GOLD = BLIND / "places-b1.jsonl"
+BASELINE = BLIND / "places_baseline.json"
+
+
+def test_places_stay_above_the_floors(pipeline: Pipeline) -> None:
+    evaluation, coded = evaluate_places_file(pipeline, GOLD)
+    assert not [c.article.id for c in coded if c.error], "place gold records failed to code"
+    figures = evaluation.figures()
+    failures = below_floor(figures, read_floors(BASELINE))
+    report = ", ".join(f"{k}={v:.3f}" for k, v in sorted(figures.items()))
+    assert not failures, f"place gate failed: {'; '.join(failures)}\nmeasured: {report}"
+
+
+def test_place_baseline_says_why_and_covers_the_headline_figures() -> None:
+    baseline = json.loads(BASELINE.read_text("utf-8"))
+    assert {"located", "country_accuracy", "within_50km"} <= set(baseline["floors"])
+    assert "decision" in baseline["why"]
+    measured = baseline["measured"]["figures"]
+    assert all(measured[name] - floor <= 0.05 for name, floor in baseline["floors"].items())
