@@ -17,7 +17,7 @@ from eventwire.config import Settings
 from eventwire.errors import EventwireError
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle, PiecedArticle
-from eventwire.nlp.pieces import CodedPiece, merge_pieces
+from eventwire.nlp.pieces import Shift, merge_pieces, shift_piece
 from eventwire.records import Article, ArticleError, CodedArticle
 from eventwire.registry import Stage, StageSpec, check_option_tables, check_order, load_stage_spec
 
@@ -70,7 +70,8 @@ class StageRunner:
     def _code_in_pieces(self, long: PiecedArticle) -> CodedArticle:
         """Parse and code a very long article one piece at a time, so that memory holds one
         piece's parse, never the whole text's; the pieces' results are merged in text order."""
-        pieces: list[CodedPiece] = []
+        pieces: list[CodedArticle] = []
+        shift = Shift()
         base = replace(long.article, warnings=())
         for number, (start, end) in enumerate(long.bounds, 1):
             where = f"piece {number} of {len(long.bounds)} (characters {start:,}-{end:,}): "
@@ -81,10 +82,10 @@ class StageRunner:
             done = self._run_stages(parsed)
             if isinstance(done, CodedArticle):
                 assert done.error is not None
-                return replace(
-                    done, article=long.article, error=replace(done.error, message=where + done.error.message)
-                )
-            pieces.append(CodedPiece(start, len(parsed.doc), done.to_coded()))
+                error = replace(done.error, message=where + done.error.message)
+                return replace(done, article=long.article, error=error)
+            piece, shift = shift_piece(done.to_coded(), replace(shift, chars=start), len(parsed.doc))
+            pieces.append(piece)
             if number == 1:  # the first piece holds the dateline: its date and publisher hold for all
                 base = replace(done.article, warnings=())
         return self._filtered(merge_pieces(long.article, pieces, long.warning))

@@ -11,7 +11,7 @@ merged article points at its words in the full text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.records import (
@@ -28,15 +28,6 @@ from eventwire.records import (
 
 
 @dataclass(frozen=True, slots=True)
-class CodedPiece:
-    """One piece as coded alone: where it starts in the article and how many tokens it had."""
-
-    start: int
-    tokens: int
-    coded: CodedArticle
-
-
-@dataclass(frozen=True, slots=True)
 class Shift:
     """What to add to a piece's offsets and numbers to place them in the whole article."""
 
@@ -47,36 +38,60 @@ class Shift:
     events: int = 0
 
 
-def merge_pieces(article: Article, pieces: Sequence[CodedPiece], warning: str) -> CodedArticle:
-    """One ``CodedArticle`` of ``article`` from its coded pieces, in text order."""
-    shifted = [(piece.coded, shift) for piece, shift in zip(pieces, _shifts(pieces), strict=True)]
-    first = pieces[0].coded
+def shift_piece(coded: CodedArticle, by: Shift, tokens: int) -> tuple[CodedArticle, Shift]:
+    """The coded piece moved into the whole article by ``by``, and the shift of the next piece
+    (whose ``chars``, its start, the caller sets). ``tokens``: the tokens of the piece's parse.
+
+    Each piece is shifted as soon as it is coded, so its unshifted records are freed at once.
+    """
+    # A chain lists the mentions of the piece's list: shifted once, they stay shared objects.
+    moved = {id(m): _mention(m, by) for m in (*coded.mentions, *coded.places)}
+    shifted = dataclasses.replace(
+        coded,
+        sentences=tuple(_sentence(s, by) for s in coded.sentences),
+        mentions=tuple(moved[id(m)] for m in coded.mentions),
+        events=tuple(_event(e, by) for e in coded.events),
+        quotes=tuple(_quote(q, by) for q in coded.quotes),
+        actor_chains=tuple(_chain(c, by, moved) for c in coded.actor_chains),
+        places=tuple(moved[id(m)] for m in coded.places),
+        extras=dataclasses.replace(
+            coded.extras,
+            event_dates=tuple(
+                EventDateNote(n.event + by.events, n.source, n.expression) for n in coded.extras.event_dates
+            ),
+        ),
+    )
+    following = Shift(
+        sentences=by.sentences + len(coded.sentences),
+        tokens=by.tokens + tokens,
+        chains=by.chains + _chain_count(coded),
+        events=by.events + len(coded.events),
+    )
+    return shifted, following
+
+
+def merge_pieces(article: Article, pieces: Sequence[CodedArticle], warning: str) -> CodedArticle:
+    """One ``CodedArticle`` of ``article`` from its shifted coded pieces, in text order."""
+    first = pieces[0]
+    places = (p for piece in pieces for p in piece.extras.unresolved_places)
+    warnings = (w for piece in pieces for w in piece.extras.warnings)
+    diagnostics = Diagnostics(
+        dateline=first.extras.dateline,
+        event_dates=tuple(note for piece in pieces for note in piece.extras.event_dates),
+        unresolved_places=tuple(dict.fromkeys(places)),
+        warnings=tuple(dict.fromkeys((warning, *warnings))),
+    )
     return CodedArticle(
         # The first piece holds the dateline: its metadata (a date found there) stand for all.
         article=dataclasses.replace(first.article, text=article.text, warnings=article.warnings),
-        sentences=tuple(_sentence(s, by) for coded, by in shifted for s in coded.sentences),
-        mentions=tuple(_mention(m, by) for coded, by in shifted for m in coded.mentions),
-        events=tuple(_event(e, by) for coded, by in shifted for e in coded.events),
-        quotes=tuple(_quote(q, by) for coded, by in shifted for q in coded.quotes),
-        actor_chains=tuple(_chain(c, by) for coded, by in shifted for c in coded.actor_chains),
-        places=tuple(_mention(m, by) for coded, by in shifted for m in coded.places),
-        extras=_diagnostics(shifted, warning),
+        sentences=tuple(s for piece in pieces for s in piece.sentences),
+        mentions=tuple(m for piece in pieces for m in piece.mentions),
+        events=tuple(e for piece in pieces for e in piece.events),
+        quotes=tuple(q for piece in pieces for q in piece.quotes),
+        actor_chains=tuple(c for piece in pieces for c in piece.actor_chains),
+        places=tuple(m for piece in pieces for m in piece.places),
+        extras=diagnostics,
     )
-
-
-def _shifts(pieces: Sequence[CodedPiece]) -> Iterator[Shift]:
-    shift = Shift()
-    for piece in pieces:
-        shift = dataclasses.replace(shift, chars=piece.start)
-        yield shift
-        coded = piece.coded
-        shift = Shift(
-            chars=0,
-            sentences=shift.sentences + len(coded.sentences),
-            tokens=shift.tokens + piece.tokens,
-            chains=shift.chains + _chain_count(coded),
-            events=shift.events + len(coded.events),
-        )
 
 
 def _chain_count(coded: CodedArticle) -> int:
@@ -124,22 +139,6 @@ def _quote(quote: Quote, by: Shift) -> Quote:
     )
 
 
-def _chain(chain: ActorChain, by: Shift) -> ActorChain:
-    mentions = tuple(_mention(m, by) for m in chain.mentions)
+def _chain(chain: ActorChain, by: Shift, moved: dict[int, Mention]) -> ActorChain:
+    mentions = tuple(moved.get(id(m)) or _mention(m, by) for m in chain.mentions)
     return dataclasses.replace(chain, chain=chain.chain + by.chains, mentions=mentions)
-
-
-def _diagnostics(shifted: list[tuple[CodedArticle, Shift]], warning: str) -> Diagnostics:
-    notes = tuple(
-        EventDateNote(note.event + by.events, note.source, note.expression)
-        for coded, by in shifted
-        for note in coded.extras.event_dates
-    )
-    places = (p for coded, _ in shifted for p in coded.extras.unresolved_places)
-    warnings = (w for coded, _ in shifted for w in coded.extras.warnings)
-    return Diagnostics(
-        dateline=shifted[0][0].extras.dateline,
-        event_dates=notes,
-        unresolved_places=tuple(dict.fromkeys(places)),
-        warnings=tuple(dict.fromkeys((warning, *warnings))),
-    )
