@@ -21,7 +21,7 @@ from eventwire.config import Settings
 from eventwire.errors import ArticleInputError
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.model import load_model
-from eventwire.nlp.parsed import ParsedArticle, parse_articles
+from eventwire.nlp.parsed import ParsedArticle, PiecedArticle, parse_articles
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.registry import Stage, StageSpec
 from eventwire.runner import StageRunner, failed
@@ -99,7 +99,7 @@ class Pipeline:
         for position in range(len(batch)):
             yield results[position]
 
-    def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | Exception]:
+    def _parse(self, articles: list[Article]) -> Iterator[ParsedArticle | PiecedArticle | Exception]:
         try:
             yield from list(parse_articles(self.nlp, articles, self.settings.batch_size))
         except Exception:

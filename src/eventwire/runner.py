@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
 from eventwire.knowledge import Knowledge
-from eventwire.nlp.parsed import ParsedArticle
+from eventwire.nlp.parsed import ParsedArticle, PiecedArticle
+from eventwire.nlp.pieces import Shift, merge_pieces, shift_piece
 from eventwire.records import Article, ArticleError, CodedArticle
 from eventwire.registry import Stage, StageSpec, check_option_tables, check_order, load_stage_spec
 
@@ -46,8 +47,15 @@ class StageRunner:
         stages = tuple(spec.build(settings, knowledge) for spec in specs)
         return cls(stages, tuple(specs), settings.min_confidence)
 
-    def code(self, parsed: ParsedArticle) -> CodedArticle:
+    def code(self, parsed: ParsedArticle | PiecedArticle) -> CodedArticle:
         """Run every stage; an exception fails this article alone, with the stage named."""
+        if isinstance(parsed, PiecedArticle):
+            return self._code_in_pieces(parsed)
+        done = self._run_stages(parsed)
+        return done if isinstance(done, CodedArticle) else self._filtered(done.to_coded())
+
+    def _run_stages(self, parsed: ParsedArticle) -> ParsedArticle | CodedArticle:
+        """The state after the last stage, or the failed article when a stage raised."""
         stage_name = "?"
         try:
             for stage in self.stages:
@@ -57,7 +65,30 @@ class StageRunner:
             log.warning("article %s failed in stage %s: %s", parsed.article.id, stage_name, exc)
             log.debug("traceback of article %s", parsed.article.id, exc_info=True)
             return failed(parsed.article, exc, stage_name)
-        return self._filtered(parsed.to_coded())
+        return parsed
+
+    def _code_in_pieces(self, long: PiecedArticle) -> CodedArticle:
+        """Parse and code a very long article one piece at a time, so that memory holds one
+        piece's parse, never the whole text's; the pieces' results are merged in text order."""
+        pieces: list[CodedArticle] = []
+        shift = Shift()
+        base = replace(long.article, warnings=())
+        for number, (start, end) in enumerate(long.bounds, 1):
+            where = f"piece {number} of {len(long.bounds)} (characters {start:,}-{end:,}): "
+            try:
+                parsed = long.parse(replace(base, text=long.article.text[start:end]))
+            except Exception as exc:
+                return failed(long.article, exc, where=where)
+            done = self._run_stages(parsed)
+            if isinstance(done, CodedArticle):
+                assert done.error is not None
+                error = replace(done.error, message=where + done.error.message)
+                return replace(done, article=long.article, error=error)
+            piece, shift = shift_piece(done.to_coded(), replace(shift, chars=start), len(parsed.doc))
+            pieces.append(piece)
+            if number == 1:  # the first piece holds the dateline: its date and publisher hold for all
+                base = replace(done.article, warnings=())
+        return self._filtered(merge_pieces(long.article, pieces, long.warning))
 
     def _filtered(self, coded: CodedArticle) -> CodedArticle:
         if self.min_confidence <= 0:
@@ -70,8 +101,8 @@ class StageRunner:
         return [spec.name for spec in self.specs]
 
 
-def failed(article: Article, exc: Exception, stage: str | None = None) -> CodedArticle:
+def failed(article: Article, exc: Exception, stage: str | None = None, where: str = "") -> CodedArticle:
     """The output of an article that could not be coded: its error, nothing else."""
     kind = type(exc).__name__ if isinstance(exc, EventwireError) else f"InternalError.{type(exc).__name__}"
-    where = f"in stage {stage}: " if stage else ""
+    where += f"in stage {stage}: " if stage else ""
     return CodedArticle(article=article, error=ArticleError(kind, where + (str(exc) or kind)))

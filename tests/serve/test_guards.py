@@ -175,3 +175,19 @@ def test_ingest_stores_with_the_token_and_refuses_without(pipeline: Pipeline, wr
     article = client.get("/articles/api-1").json()
     assert article["events"][0]["plover"] == stored["articles"][0]["events"][0]["plover"]
     app.state.store.close()
+
+
+def test_ingest_screens_languages_as_extract_does(pipeline: Pipeline, writable_db: Path) -> None:
+    app = create_app(pipeline, db=writable_db, options=ServeOptions(allow_ingest=True, token="s3cret"))
+    client = TestClient(app)
+    # Written for this test: "The government in Madrid announced new sanctions against Russia on Monday."
+    spanish = "El gobierno de Madrid anunció el lunes nuevas sanciones contra Rusia por la guerra."
+    headers = {"Authorization": "Bearer s3cret"}
+    refused = client.post("/articles", json={"articles": [{"id": "es-1", "text": spanish}]}, headers=headers)
+    assert refused.json()["articles"][0]["error"]["type"] == "UnsupportedLanguageError"
+    assert refused.json()["stored"][0]["new_events"] == 0
+    body = {"articles": [{"id": "es-2", "text": spanish}], "any_language": True}
+    asked = client.post("/articles", json=body, headers=headers).json()
+    assert asked["articles"][0]["error"] is None and asked["articles"][0]["language"] == "es"
+    assert asked["stored"][0]["status"] == "coded"
+    app.state.store.close()

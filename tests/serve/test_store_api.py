@@ -181,6 +181,21 @@ def test_article_spans_point_at_their_words(client: TestClient) -> None:
         assert text[quote["start"] : quote["end"]] == quote["text"]
 
 
+def test_every_stored_article_has_its_view_with_each_event_linked(
+    client: TestClient, sample_db: Path
+) -> None:
+    # sample-ceasefire has a reciprocal event (stored as two directed halves): one event, two ids.
+    for (article_id,) in sql(sample_db, "SELECT id FROM articles ORDER BY id"):
+        response = client.get(f"/articles/{article_id}")
+        assert response.status_code == 200, article_id
+        for event in response.json()["events"]:
+            assert event["event_id"] == event["event_ids"][0]
+            for event_id in event["event_ids"]:
+                assert client.get(f"/events/{event_id}").status_code == 200
+    halves = client.get("/articles/sample-ceasefire").json()["events"]
+    assert any(len(event["event_ids"]) == 2 for event in halves)
+
+
 def test_article_record_is_the_contract_line(client: TestClient) -> None:
     record = client.get("/articles/sample-diplomacy/record").json()
     assert set(record) == {"id", "events", "actors", "quotes", "error"}

@@ -74,12 +74,13 @@ def detect_language(text: str) -> LanguageGuess:
 
 
 def screen_languages(
-    items: Iterable[Article | RejectedInput], any_language: bool = False
+    items: Iterable[Article | RejectedInput], any_language: bool = False, how_to_allow: str = "--any-language"
 ) -> Iterator[Article | RejectedInput]:
     """Note each article's language; leave non-English ones uncoded unless ``any_language``.
 
     An article left uncoded becomes a ``RejectedInput`` that keeps the article, so its output
-    line still says which language it is in, with an error that says how to code it anyway.
+    line still says which language it is in, with an error that says how to code it anyway
+    (``how_to_allow``: the command-line flag, or the API's request field).
     """
     for item in items:
         if not isinstance(item, Article) or not item.text.strip():
@@ -93,12 +94,12 @@ def screen_languages(
             note = f"article looks {guess.code} (p={guess.probability:.2f}); coded as English as asked"
             yield dataclasses.replace(article, warnings=(*article.warnings, note))
         else:
-            yield _uncoded(article, guess)
+            yield _uncoded(article, guess, how_to_allow)
 
 
-def _uncoded(article: Article, guess: LanguageGuess) -> RejectedInput:
+def _uncoded(article: Article, guess: LanguageGuess, how_to_allow: str) -> RejectedInput:
     message = (
         f"article looks {guess.code}, not English (p={guess.probability:.2f}); eventwire codes English "
-        "only: pass --any-language to code it as English anyway"
+        f"only: pass {how_to_allow} to code it as English anyway"
     )
     return RejectedInput(article.id, ArticleError("UnsupportedLanguageError", message), article=article)

@@ -1,4 +1,8 @@
-"""``ParsedArticle``: an article with its spaCy parse and what the stages found so far."""
+"""``ParsedArticle``: an article with its spaCy parse and what the stages found so far.
+
+A very long article is not parsed here: ``parse_articles`` hands it on as a ``PiecedArticle``
+whose pieces the runner parses and codes one at a time (see ``nlp/chunks.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.chunks import pipe_articles
+from eventwire.nlp.chunks import CHUNK_CHARS, chunk_bounds
 from eventwire.records import (
     ActorChain,
     Article,
@@ -118,10 +122,47 @@ def sentences_of(doc: Doc) -> tuple[Sentence, ...]:
     )
 
 
+@dataclass(frozen=True)
+class PiecedArticle:
+    """An article too long to parse at once, with the (start, end) of its pieces in its text."""
+
+    article: Article
+    bounds: tuple[tuple[int, int], ...]
+    nlp: Language
+
+    def parse(self, piece: Article) -> ParsedArticle:
+        """Parse one piece (an article whose text is one of the pieces) on its own."""
+        doc = self.nlp(piece.text)
+        return ParsedArticle(article=piece, doc=doc, sentences=sentences_of(doc))
+
+    @property
+    def warning(self) -> str:
+        longest = max(end - start for start, end in self.bounds)
+        return (
+            f"article of {len(self.article.text):,} characters coded in {len(self.bounds)} pieces "
+            f"of at most {longest:,} characters"
+        )
+
+
 def parse_articles(
-    nlp: Language, articles: Iterable[Article], batch_size: int = 32
-) -> Iterator[ParsedArticle]:
-    """Parse articles with ``nlp.pipe`` in batches, in input order (very long ones in pieces)."""
-    for doc, article, warnings in pipe_articles(nlp, articles, batch_size):
-        diagnostics = Diagnostics(warnings=tuple(warnings))
-        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc), diagnostics=diagnostics)
+    nlp: Language, articles: Iterable[Article], batch_size: int = 32, max_chars: int = CHUNK_CHARS
+) -> Iterator[ParsedArticle | PiecedArticle]:
+    """Parse articles with ``nlp.pipe`` in batches, in input order; very long ones are left in pieces."""
+    waiting: list[Article] = []
+    for article in articles:
+        if len(article.text) > max_chars:
+            yield from _pipe(nlp, waiting, batch_size)
+            waiting = []
+            yield PiecedArticle(article, tuple(chunk_bounds(article.text, max_chars)), nlp)
+            continue
+        waiting.append(article)
+        if len(waiting) >= batch_size:
+            yield from _pipe(nlp, waiting, batch_size)
+            waiting = []
+    yield from _pipe(nlp, waiting, batch_size)
+
+
+def _pipe(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[ParsedArticle]:
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield ParsedArticle(article=article, doc=doc, sentences=sentences_of(doc))

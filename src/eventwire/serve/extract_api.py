@@ -2,7 +2,9 @@
 
 Coding is bounded: an article longer than ``max_article_chars`` gets an error line instead of
 minutes of parsing, and articles not yet started when ``extract_seconds`` have passed get an
-error line saying so, so one request cannot hold the server for ever. ``POST /articles``
+error line saying so, so one request cannot hold the server for ever. As with the readers, an
+article detected as not English gets an error line unless the request sets ``any_language``.
+``POST /articles``
 stores what it coded, and exists only on a server started with ``--allow-ingest`` and a token.
 """
 
@@ -16,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from eventwire.errors import ArticleInputError
+from eventwire.ingest.language import screen_languages
 from eventwire.ingest.readers import article_from_record
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
@@ -40,6 +43,10 @@ class ArticleIn(BaseModel):
 
 class ExtractRequest(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_REQUEST)
+    any_language: bool = Field(
+        default=False,
+        description="code articles detected as not English as if they were (else they get an error line)",
+    )
 
 
 def _to_input(record: ArticleIn, position: int, max_chars: int) -> Article | RejectedInput:
@@ -66,7 +73,9 @@ def _out_of_time(item: Article | RejectedInput, seconds: float) -> RejectedInput
 
 def code_request(coder: Pipeline, request: ExtractRequest, options: ServeOptions) -> list[CodedArticle]:
     """Code the request's articles in order, within the server's length and time limits."""
-    inputs = [_to_input(record, i, options.max_article_chars) for i, record in enumerate(request.articles)]
+    read = (_to_input(record, i, options.max_article_chars) for i, record in enumerate(request.articles))
+    # The readers' language check: a German article is not coded as English unless asked.
+    inputs = list(screen_languages(read, request.any_language, how_to_allow='"any_language": true'))
     deadline = time.monotonic() + options.extract_seconds
     coded: list[CodedArticle] = []
     for start in range(0, len(inputs), _CHUNK):

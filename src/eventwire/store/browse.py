@@ -175,11 +175,17 @@ def article_view(store: EventStore, article_id: str) -> Record:
         raise NotFoundError(f"no article {article_id!r} in the store")
     article = found[0]
     coded = article_record(store, article_id)
+    # A reciprocal event is stored as its directed halves (A->B, B->A), one event each, and
+    # comes back from the record as one event: it links to every half, the first as event_id.
     ids = records(
-        store, "SELECT event_id FROM event_mentions WHERE article_id = ? ORDER BY event_index", [article_id]
+        store,
+        "SELECT list(event_id ORDER BY length(mention_id), mention_id) AS ids FROM event_mentions "
+        "WHERE article_id = ? GROUP BY event_index ORDER BY event_index",
+        [article_id],
     )
     article["events"] = [
-        {**ev, "event_id": row["event_id"]} for ev, row in zip(coded["events"], ids, strict=True)
+        {**ev, "event_id": row["ids"][0], "event_ids": row["ids"]}
+        for ev, row in zip(coded["events"], ids, strict=True)
     ]
     article["quotes"], article["actors"] = coded["quotes"], coded["actors"]
     article["sentences"] = records(

@@ -205,7 +205,7 @@ function showArticle(article, focusSentence, focusEvent) {
   for (const card of document.querySelectorAll("#article-events .event")) {
     card.onclick = () => focusOn(card.dataset.sentence, card.dataset.index);
   }
-  const eventIndex = article.events.findIndex((e) => String(e.event_id) === String(focusEvent));
+  const eventIndex = article.events.findIndex((e) => e.event_ids.some((id) => String(id) === String(focusEvent)));
   if (focusSentence !== null || eventIndex >= 0) focusOn(focusSentence, eventIndex >= 0 ? eventIndex : null);
 }
 
