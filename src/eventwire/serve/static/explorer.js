@@ -205,7 +205,8 @@ function showArticle(article, focusSentence, focusEvent) {
   for (const card of document.querySelectorAll("#article-events .event")) {
     card.onclick = () => focusOn(card.dataset.sentence, card.dataset.index);
   }
-  const eventIndex = article.events.findIndex((e) => e.event_ids.some((id) => String(id) === String(focusEvent)));
+  // A reciprocal event links to both its directed halves; a pasted article's events link to none.
+  const eventIndex = article.events.findIndex((e) => (e.event_ids ?? [e.event_id]).some((id) => String(id) === String(focusEvent)));
   if (focusSentence !== null || eventIndex >= 0) focusOn(focusSentence, eventIndex >= 0 ? eventIndex : null);
 }
 
