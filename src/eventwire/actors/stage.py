@@ -18,6 +18,7 @@ from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
 from eventwire.actors.gender import GenderWords
 from eventwire.actors.grammar import Grammar
 from eventwire.actors.lookups import Lookups
+from eventwire.geo.entities import place_entities
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.registry import StageContext, stage_factory
@@ -47,11 +48,12 @@ class GazetteerPlaces:
 def named_countries(doc: Doc, knowledge: Knowledge) -> tuple[str, ...]:
     """Countries the text names outright, in order: country names (GPE) and nationality
     words (NORP: "Spanish", "Nicaraguan"). Cities are left out: they are what is resolved."""
+    places = {ent.start: place for ent, place in place_entities(doc, knowledge.gazetteer)}
     found: dict[str, None] = {}
     for ent in doc.ents:
         country = None
-        if ent.label_ in ("GPE", "LOC"):
-            place = knowledge.gazetteer.resolve(ent.text)
+        if ent.start in places:
+            place = places[ent.start]
             country = place.country if place is not None and place.feature == "country" else None
         elif ent.label_ == "NORP":
             country = knowledge.actor_kb.country_for_adjective(ent.text)

@@ -28,13 +28,13 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.geo.entities import PLACE_LABELS
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives
 from eventwire.geo.names import UNIT_WORDS
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
     {"city": "town", "district": "district", "region": "province", "country": "country"}
@@ -380,15 +380,15 @@ def _proper_noun(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def context_countries(doc: Doc, gazetteer: Gazetteer, extra: Iterable[str | None] = ()) -> list[str]:
-    """Countries the article is about: named countries and regions first, then ``extra`` (actors').
-    A named province or US state adds its unit key too ("USA.CA"), so its towns win."""
+def context_countries(
+    named: Sequence[tuple[Span, Place | None]], gazetteer: Gazetteer, extra: Iterable[str | None] = ()
+) -> list[str]:
+    """Countries the article is about: named countries and regions first (``named``: the article's
+    ``place_entities``), then ``extra`` (actors'). A named province or US state adds its unit key
+    too ("USA.CA"), so its towns win."""
     found: dict[str, None] = {}
     units: dict[str, None] = {}
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        place = gazetteer.resolve(ent.text)
+    for ent, place in named:
         if place is not None and place.feature != "city" and place.country:
             found.setdefault(place.country)
             units.update(dict.fromkeys(filter(None, [gazetteer.unit_key(ent.text)])))
@@ -416,10 +416,6 @@ def place_notes(
     return tuple(notes)
 
 
-def unresolved_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
+def unresolved_toponyms(named: Sequence[tuple[Span, Place | None]]) -> list[str]:
     """Place names the parser found that the gazetteer cannot resolve (reported, not dropped)."""
-    missing: dict[str, None] = {}
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS and gazetteer.resolve(ent.text) is None:
-            missing.setdefault(ent.text)
-    return list(missing)
+    return list(dict.fromkeys(ent.text for ent, place in named if place is None))

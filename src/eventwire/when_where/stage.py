@@ -14,6 +14,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
+from eventwire.geo.entities import place_entities
+from eventwire.geo.gazetteer import Place
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Dateline, Event, EventDateNote, Location
@@ -54,7 +58,8 @@ class WhenWhereStage:
         fallback = self._dateline_location(dateline)
         start = dateline.end if dateline else 0
         dater = EventDater(parsed.doc, parsed.sentences, parsed.article.date, start)
-        context = self._context(parsed, fallback)
+        named = place_entities(parsed.doc, gazetteer)  # each toponym looked up once per article
+        context = self._context(parsed, named, fallback)
         placer = EventPlacer(
             parsed.doc,
             gazetteer,
@@ -77,7 +82,7 @@ class WhenWhereStage:
             date_notes.append(EventDateNote(index, choice.source, choice.expression))
         if self.options.focus_fallback:
             events = self._with_focus(events, fallback, parsed)
-        unresolved = unresolved_toponyms(parsed.doc, gazetteer)
+        unresolved = unresolved_toponyms(named)
         diagnostics = dataclasses.replace(
             parsed.diagnostics,
             event_dates=tuple(date_notes),
@@ -97,10 +102,12 @@ class WhenWhereStage:
         located = to_location(place.name, place, "focus")
         return [e if _placed(e) else dataclasses.replace(e, location=located) for e in events]
 
-    def _context(self, parsed: ParsedArticle, dateline: Location | None) -> list[str]:
+    def _context(
+        self, parsed: ParsedArticle, named: list[tuple[Span, Place | None]], dateline: Location | None
+    ) -> list[str]:
         """Countries that rank candidate places: the dateline's, the article's, the actors'."""
         actor_countries = (m.actor.country for m in parsed.mentions if m.actor is not None)
-        context = context_countries(parsed.doc, self.knowledge.gazetteer, actor_countries)
+        context = context_countries(named, self.knowledge.gazetteer, actor_countries)
         if dateline is not None and dateline.country:
             context.insert(0, dateline.country)
         return context
