@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate.baseline import below_floor
 from eventwire.evaluate.run import evaluate_file
 from eventwire.pipeline import Pipeline
+from tests.evaluate.gates import assert_gate
 
 BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
 BASELINE = json.loads((BLIND / "events_baseline.json").read_text("utf-8"))
@@ -19,11 +19,7 @@ BASELINE = json.loads((BLIND / "events_baseline.json").read_text("utf-8"))
 @pytest.mark.parametrize("batch", sorted(BASELINE["batches"]))
 def test_blind_batch_stays_above_its_floors(pipeline: Pipeline, batch: str) -> None:
     evaluation, coded = evaluate_file(pipeline, BLIND / batch, misses=0)
-    assert not [c.article.id for c in coded if c.error], "gold records failed to code"
-    figures = evaluation.figures()
-    failures = below_floor(figures, BASELINE["batches"][batch]["floors"])
-    report = ", ".join(f"{k}={v:.3f}" for k, v in sorted(figures.items()))
-    assert not failures, f"{batch}: quality gate failed: {'; '.join(failures)}\nmeasured: {report}"
+    assert_gate(batch, evaluation.figures(), BASELINE["batches"][batch]["floors"], coded)
 
 
 def test_every_floor_sits_below_its_measured_figure_and_says_why() -> None:

@@ -15,11 +15,12 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.baseline import read_floors
 from eventwire.evaluate.gold import read_gold
 from eventwire.evaluate.run import evaluate_file
 from eventwire.events.ontology import PLOVER_TYPES
 from eventwire.pipeline import Pipeline
+from tests.evaluate.gates import assert_gate
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
 GOLD = GOLD_DIR / "events.jsonl"
@@ -29,11 +30,7 @@ NON_STATE = {"IGO", "NGO", "MNC", "IMG"}
 
 def test_default_pipeline_stays_above_the_floors(pipeline: Pipeline) -> None:
     evaluation, coded = evaluate_file(pipeline, GOLD, misses=0)
-    assert not [c.article.id for c in coded if c.error], "gold records failed to code"
-    figures = evaluation.figures()
-    failures = below_floor(figures, read_floors(BASELINE))
-    report = ", ".join(f"{k}={v:.3f}" for k, v in sorted(figures.items()))
-    assert not failures, f"quality gate failed: {'; '.join(failures)}\nmeasured: {report}"
+    assert_gate("project gold", evaluation.figures(), read_floors(BASELINE), coded)
 
 
 def test_baseline_says_why() -> None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.baseline import read_floors
 from eventwire.evaluate.places import evaluate_places_file
 from eventwire.pipeline import Pipeline
+from tests.evaluate.gates import assert_gate
 
 BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
 GOLD = BLIND / "places-b1.jsonl"
@@ -18,11 +19,7 @@ BASELINE = BLIND / "places_baseline.json"
 
 def test_places_stay_above_the_floors(pipeline: Pipeline) -> None:
     evaluation, coded = evaluate_places_file(pipeline, GOLD)
-    assert not [c.article.id for c in coded if c.error], "place gold records failed to code"
-    figures = evaluation.figures()
-    failures = below_floor(figures, read_floors(BASELINE))
-    report = ", ".join(f"{k}={v:.3f}" for k, v in sorted(figures.items()))
-    assert not failures, f"place gate failed: {'; '.join(failures)}\nmeasured: {report}"
+    assert_gate("places b1", evaluation.figures(), read_floors(BASELINE), coded)
 
 
 def test_place_baseline_says_why_and_covers_the_headline_figures() -> None:
