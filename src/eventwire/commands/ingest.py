@@ -20,11 +20,9 @@ from rich.progress import (
 )
 
 from eventwire.commands._common import (
-    Coder,
     add_pipeline_options,
     add_workers_option,
     coder_from_args,
-    pipeline_from_args,
     positive_int,
     settings_from_args,
 )
@@ -135,7 +133,7 @@ class _LazyCoder:
         self.args = args
         self.on_ready = on_ready
         self.pools = pools  # --workers processes live until the ingest ends
-        self.code: Coder | None = None
+        self.code: Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]] | None = None
 
     def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
         articles = iter(items)
@@ -143,8 +141,7 @@ class _LazyCoder:
         if first is None:
             return
         if self.code is None:
-            one = self.args.workers == 1
-            self.code = pipeline_from_args(self.args).run if one else coder_from_args(self.args, self.pools)
+            self.code = coder_from_args(self.args, self.pools).code_many
             self.on_ready()
         yield from self.code(chain([first], articles))
 

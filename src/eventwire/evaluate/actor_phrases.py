@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.api import Coder
 from eventwire.evaluate.gold import read_records
-from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article, CodedArticle
 
 CARRIER = "{phrase} said on Tuesday."
@@ -170,8 +170,8 @@ def score_actor_cases(cases: Iterable[ActorCase], coded: Mapping[str, CodedArtic
     return ActorEvaluation(tuple(outcomes))
 
 
-def evaluate_actor_file(pipeline: Pipeline, path: str | Path) -> tuple[ActorEvaluation, list[CodedArticle]]:
+def evaluate_actor_file(coder: Coder, path: str | Path) -> tuple[ActorEvaluation, list[CodedArticle]]:
     """Code every phrase of an actor gold file in its carrier sentence and score the actors."""
     cases = read_actor_gold(path)
-    coded = list(pipeline.run(carrier_article(c) for c in cases))
+    coded = list(coder.code_many(carrier_article(c) for c in cases))
     return score_actor_cases(cases, {c.article.id: c for c in coded}), coded
