@@ -4,8 +4,12 @@
     >>> coded = eventwire.code("Russia recalled its ambassador from Washington.", date="2021-03-18")
     >>> [(e.plover, e.mode) for e in coded.events]
     [('SANCTION', 'withdraw')]
-    >>> with eventwire.coder(workers=2) as wire:          # two processes, one model each
-    ...     lines = [c.to_contract_dict() for c in wire.code_many(["Japan sent aid to Turkey."])]
+
+and, for a program that keeps its coder (two processes here, one model each)::
+
+    with eventwire.coder("settings.toml", workers=2) as wire:
+        for coded in wire.code_many(read_my_articles()):
+            ...
 
 Building a pipeline loads the spaCy model and the knowledge tables (a second or more), so a
 notebook that calls ``code`` in a loop must not rebuild it each time. ``code`` and
@@ -173,8 +177,10 @@ class Coder:
     >>> wire = coder()
     >>> [c.article.id for c in wire.code_many([{"id": "a1", "text": "Japan sent aid to Turkey."}])]
     ['a1']
-    >>> wire.stages[:2]
-    ('metadata.dateline', 'actors.kb')
+    >>> wire.code("Kenya expelled a Somali diplomat.", date="2023-02-01", id="k1").article.id
+    'k1'
+    >>> wire.stages[:2], wire.workers
+    (('metadata.dateline', 'actors.kb'), 1)
     """
 
     def __init__(self, engine: Pipeline | WorkerPool) -> None:
@@ -196,11 +202,8 @@ class Coder:
         return self._engine.workers if isinstance(self._engine, WorkerPool) else 1
 
     def code(self, text: str, date: str | dt.date | None = None, **metadata: Any) -> CodedArticle:
-        """Code one text; ``metadata`` are ``Article`` fields (id, title, publisher, url).
-
-        >>> coder().code("Kenya expelled a Somali diplomat.", id="k1").article.id
-        'k1'
-        """
+        """Code one text; ``date`` as for ``eventwire.code``, ``metadata`` are ``Article`` fields
+        (id, title, publisher, url)."""
         return next(self._engine.run([Article(text=text, date=publication_date(date), **metadata)]))
 
     def code_many(self, items: Iterable[ArticleLike]) -> Iterator[CodedArticle]:
