@@ -99,7 +99,7 @@ def test_config_is_a_settings_or_a_toml_file_and_keywords_go_over_it(tmp_path: P
 
 
 def test_a_coder_with_a_wrong_stage_list_fails_before_any_article() -> None:
-    with pytest.raises(ConfigError, match="no.such.stage"):
+    with pytest.raises(ConfigError, match=r"no\.such\.stage"):
         eventwire.coder(stages=("metadata.dateline", "no.such.stage"))
     with pytest.raises(ValueError, match="workers"):
         eventwire.coder(workers=0)
