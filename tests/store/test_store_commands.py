@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
+from rich.progress import TimeRemainingColumn
 from store_builders import FakeCoder
 
 from eventwire.api import Coder
 from eventwire.cli import main
 from eventwire.commands import ingest as ingest_command
-from eventwire.commands._progress import expected_articles
-from eventwire.store import AddResult, EventStore
+from eventwire.commands._progress import ArticleProgress, expected_articles
+from eventwire.store import EventStore
 from eventwire.store.exports.layouts import asserted_sql
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "news.jsonl"
@@ -159,13 +161,21 @@ def test_progress_expects_one_article_per_jsonl_line_and_text_file(news: Path, t
     assert expected_articles([str(tmp_path)]) is None  # a folder: unknown until read
 
 
-def test_progress_counts_articles_and_errors() -> None:
-    bar = ingest_command._progress([], disabled=True)
-    for status in ("coded", "error", "skipped", "error"):
-        bar.advance(AddResult("a", status))
-    task = bar.progress.tasks[0]
-    assert (task.completed, task.fields["errors"]) == (4, 2)
-    assert task.fields["rate"].endswith("articles/s")
+def test_ingest_progress_counts_articles_and_failures_with_an_eta(
+    news: Path, db_path: str, fake_coder: _FakeCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bars: list[ArticleProgress] = []
+
+    def recorded(*args: Any) -> ArticleProgress:
+        bars.append(ArticleProgress(*args))
+        return bars[-1]
+
+    monkeypatch.setattr(ingest_command, "ArticleProgress", recorded)
+    assert main(["ingest", str(news), "--db", db_path]) == 0
+    (bar,) = bars
+    assert (bar.label, bar.done, bar.failed) == ("ingest", 5, 1)  # the broken line is the failure
+    assert bar.progress.tasks[0].total == 5  # one article per JSONL line: the bar has an ETA
+    assert any(isinstance(c, TimeRemainingColumn) for c in bar.progress.columns)
 
 
 def test_bad_csv_column_option_is_a_usage_error(

@@ -85,11 +85,12 @@ def run(args: argparse.Namespace) -> int:
 def run_other_gold(args: argparse.Namespace) -> int:
     """Place or actor-phrase gold: their own figures, the same --output, --json and --baseline."""
     wire = eventwire.coder(settings_from_args(args))
-    if args.places:
-        evaluation: PlaceEvaluation | ActorEvaluation
-        evaluation, coded = evaluate_places_file(wire, args.gold)
-    else:
-        evaluation, coded = evaluate_actor_file(wire, args.gold)
+    evaluation: PlaceEvaluation | ActorEvaluation
+    with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
+        if args.places:
+            evaluation, coded = evaluate_places_file(wire, args.gold, track=bar.track)
+        else:
+            evaluation, coded = evaluate_actor_file(wire, args.gold, track=bar.track)
     if args.output:
         _write_coded(args.output, coded)
     report = evaluation.to_dict(misses=args.misses)
@@ -98,6 +99,7 @@ def run_other_gold(args: argparse.Namespace) -> int:
     else:
         print_figures(report, Console())
     _report_failures(coded)
+    print(bar.summary(), file=sys.stderr)
     return _check_baseline(args.baseline, evaluation) if args.baseline else 0
 
 

@@ -11,12 +11,15 @@ from eventwire.evaluate.scoring import Evaluation, score
 from eventwire.ingest.readers import read_path
 from eventwire.records import CodedArticle
 
+# Sees the coded articles go by and passes them on (``ArticleProgress.track``: a progress bar).
+Tracker = Callable[[Iterator[CodedArticle]], Iterable[CodedArticle]]
+
 
 def evaluate_file(
     coder: Coder,
     gold_path: str | Path,
     misses: int = 10,
-    track: Callable[[Iterator[CodedArticle]], Iterable[CodedArticle]] | None = None,
+    track: Tracker | None = None,
 ) -> tuple[Evaluation, list[CodedArticle]]:
     """Code every gold record's text with ``coder`` and score the result.
 
