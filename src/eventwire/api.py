@@ -227,10 +227,12 @@ class Coder:
 
 
 def resolve_settings(config: Config, overrides: Mapping[str, Any]) -> Settings:
-    """``config`` (a ``Settings``, a TOML path or None for the defaults) with ``overrides``."""
+    """``config`` (a ``Settings``, a TOML path or None for the defaults) with ``overrides``; an
+    override of None keeps the value it would replace, as with ``Settings.load``."""
+    given = {name: value for name, value in overrides.items() if value is not None}
     if isinstance(config, Settings):
-        return config.replace(**overrides) if overrides else config
-    return Settings.load(config, **overrides)
+        return config.replace(**given) if given else config
+    return Settings.load(config, **given)
 
 
 def as_article(item: ArticleLike) -> Article | RejectedInput:
