@@ -78,10 +78,10 @@ def build_store(path: Path, wanted: int) -> int:
 def time_pages(path: Path, repeat: int) -> None:
     from fastapi.testclient import TestClient  # noqa: PLC0415
 
-    from eventwire.pipeline import Pipeline  # noqa: PLC0415
+    import eventwire  # noqa: PLC0415
     from eventwire.serve.app import create_app  # noqa: PLC0415
 
-    client = TestClient(create_app(Pipeline.from_config(), db=path))
+    client = TestClient(create_app(eventwire.coder(), db=path))
     for name, (endpoint, params) in PAGES.items():
         body = client.get(endpoint, params={"limit": 50, **params}).json()
         median = _median_ms(client, endpoint, {"limit": 50, **params}, repeat)

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.api import Coder
 from eventwire.config import Settings
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.model import load_model
@@ -38,6 +39,12 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline.from_config(knowledge=shared_knowledge())
+
+
+@pytest.fixture(scope="session")
+def coder(pipeline: Pipeline) -> Coder:
+    """The public coder handle over the session's pipeline (what the CLI and the server hold)."""
+    return Coder(pipeline)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ import spacy
 import eventwire
 from eventwire import api, frames, phrase
 from eventwire.cli import main
-from eventwire.errors import ArticleInputError, InputError, StoreError
+from eventwire.config import Settings
+from eventwire.errors import ArticleInputError, ConfigError, InputError, StoreError
 from eventwire.frames import COLUMNS
 from eventwire.records import Article, CodedArticle
 from eventwire.store import EventStore
@@ -72,6 +73,47 @@ def test_code_many_with_workers_gives_the_same_events_and_refuses_zero() -> None
     assert [c.events for c in eventwire.code_many(TEXTS[:2], workers=2)] == one
     with pytest.raises(ValueError, match="workers"):
         eventwire.code_many(TEXTS, workers=0)
+
+
+def test_a_coder_codes_like_code_and_code_many_and_says_what_it_runs() -> None:
+    wire = eventwire.coder()
+    assert isinstance(wire, eventwire.Coder) and wire.workers == 1
+    assert wire.stages == wire.settings.stages and "events.rules" in wire.stages
+    recall = wire.code(RECALL, date="2021-03-18", id="r1", publisher="Reuters")
+    assert recall.article.id == "r1" and recall.article.publisher == "Reuters"
+    assert recall.events == eventwire.code(RECALL, date="2021-03-18").events
+    items = [TEXTS[0], {"id": "lima", "text": TEXTS[2]}, Article(text=TEXTS[1], id="c")]
+    assert [c.events for c in wire.code_many(items)] == [c.events for c in eventwire.code_many(items)]
+    assert "model='en_core_web_sm'" in repr(wire)
+
+
+def test_config_is_a_settings_or_a_toml_file_and_keywords_go_over_it(tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text("min_confidence = 0.99\n", encoding="utf-8")
+    assert eventwire.code(RECALL, date="2021-03-18", config=strict).events == ()
+    assert eventwire.code(RECALL, date="2021-03-18", config=strict, min_confidence=0.1).events != ()
+    only_actors = Settings.load(stages=("metadata.dateline", "actors.kb"))
+    coded = next(eventwire.code_many([RECALL], config=only_actors))
+    assert coded.events == () and {"Russia", "Washington"} <= {m.text for m in coded.mentions}
+    assert eventwire.coder(only_actors, min_confidence=0.4).settings.min_confidence == 0.4
+
+
+def test_a_coder_with_a_wrong_stage_list_fails_before_any_article() -> None:
+    with pytest.raises(ConfigError, match=r"no\.such\.stage"):
+        eventwire.coder(stages=("metadata.dateline", "no.such.stage"))
+    with pytest.raises(ValueError, match="workers"):
+        eventwire.coder(workers=0)
+
+
+def test_a_coder_on_two_processes_keeps_order_and_events_until_closed() -> None:
+    items = [{"id": str(n), "text": text} for n, text in enumerate(TEXTS)]
+    expected = [(c.article.id, c.events) for c in eventwire.code_many(items)]
+    with eventwire.coder(workers=2) as wire:
+        assert wire.workers == 2
+        assert [(c.article.id, c.events) for c in wire.code_many(items)] == expected
+        assert wire.code(RECALL, date="2021-03-18").events == eventwire.code(RECALL, date="2021-03-18").events
+    with pytest.raises(RuntimeError):  # closed: the processes are gone
+        list(wire.code_many(items))
 
 
 def test_the_spacy_component_gives_the_same_events_as_code_many() -> None:

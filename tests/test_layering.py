@@ -235,3 +235,96 @@ def test_the_cycle_finder_finds_a_type_only_cycle() -> None:
     assert cycles(graph) == [["a", "b", "c"]]
     tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from eventwire.x import Y\n")
     assert any(isinstance(n, ast.ImportFrom) and n.module == "eventwire.x" for n in ast.walk(tree))
+
+
+# The thin layers (issue 17): the CLI, the API server and the Dask runner code through the
+# public API only (``eventwire.code``, ``code_many``, ``coder``/``Coder``), so whatever they
+# need from coding, a library user can do too.
+THIN_LAYERS = ("cli.py", "commands/", "serve/", "scale/dask_runner.py")
+# Modules that build or run the coding machinery; the public ``eventwire`` package fronts them.
+CODING_INTERNALS = (
+    "eventwire.pipeline",
+    "eventwire.runner",
+    "eventwire.api",
+    "eventwire.scale.workers",
+    "eventwire.nlp",
+    "eventwire.knowledge",
+    "eventwire.registry",
+)
+CODING_NAMES = frozenset(
+    {"Pipeline", "StageRunner", "WorkerPool", "PipelineCache", "PIPELINES", "load_model"}
+)
+# (thin-layer module, internal module) -> why it may import it anyway: neither codes articles.
+INTERNALS_ALLOWED = {
+    ("commands/doctor.py", "eventwire.nlp.model.load_model"): (
+        "doctor checks that the spaCy model is installed and names its components, apart from"
+        " coding, so that a missing model and a broken knowledge file get different fixes"
+    ),
+    ("commands/stages.py", "eventwire.registry.available_stages"): (
+        "lists the available stages and their contracts (requires/provides/options); it codes nothing"
+    ),
+    ("commands/stages.py", "eventwire.registry.load_stage_spec"): "the same listing of one stage",
+}
+
+
+def thin_layer_imports(tree: ast.Module) -> list[str]:
+    """The coding internals a module reaches, as dotted names: modules imported, names imported
+    (``from eventwire import Pipeline``), ``eventwire.<name>`` attributes, relative imports."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            # A relative import would hide what it reaches from this scan: the layers import absolutely.
+            base = (node.module or "") if not node.level else "relative import"
+            found += [f"{base}.{alias.name}" for alias in node.names]
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "eventwire"
+        ):
+            found.append(f"eventwire.{node.attr}")
+    return [name for name in found if _is_coding_internal(name)]
+
+
+def _is_coding_internal(name: str) -> bool:
+    prefixes = tuple(p for module in CODING_INTERNALS for p in (module, module + "."))
+    return name.rsplit(".", 1)[-1] in CODING_NAMES or name.startswith(prefixes) or name.startswith("relative")
+
+
+def _thin_layers() -> Iterator[tuple[str, ast.Module]]:
+    return ((name, tree) for name, tree in modules() if name.startswith(THIN_LAYERS))
+
+
+def test_cli_server_and_dask_runner_code_only_through_the_public_api() -> None:
+    reached = {
+        f"{name}: {internal}"
+        for name, tree in _thin_layers()
+        for internal in thin_layer_imports(tree)
+        if (name, internal) not in INTERNALS_ALLOWED
+    }
+    assert sorted(reached) == []
+
+
+def test_the_public_api_allow_list_is_not_stale() -> None:
+    used = {(name, internal) for name, tree in _thin_layers() for internal in thin_layer_imports(tree)}
+    assert set(INTERNALS_ALLOWED) - used == set()
+
+
+def test_the_thin_layer_scan_sees_every_way_in() -> None:
+    source = (
+        "import eventwire.runner\n"
+        "from eventwire.pipeline import build\n"
+        "from eventwire import Pipeline as P\n"
+        "from eventwire import nlp\n"
+        "from ..api import PIPELINES\n"
+        "cache = eventwire.api.PIPELINES\n"
+        "import eventwire\n"
+        "wire = eventwire.coder()\n"
+        "from eventwire.store import EventStore\n"
+    )
+    assert thin_layer_imports(ast.parse(source)) == [
+        "eventwire.runner", "eventwire.pipeline.build", "eventwire.Pipeline", "eventwire.nlp",
+        "relative import.PIPELINES", "eventwire.api",
+    ]  # fmt: skip
+    assert {name for name, _ in _thin_layers()} >= {"cli.py", "serve/app.py", "scale/dask_runner.py"}

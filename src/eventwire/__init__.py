@@ -7,10 +7,16 @@
 >>> frame = eventwire.events_frame(eventwire.code_many(["Japan sent aid to Turkey."]))
 >>> eventwire.resolve_actor("Armenian Prime Minister", date="2022-01-01").name
 'Nikol Pashinyan'
+>>> with eventwire.coder(min_confidence=0.5) as wire:     # load once, code many times
+...     [e.plover for e in wire.code("Japan sent aid to Turkey.").events]
+['AID']
 
-The one-call functions: ``code`` (one text), ``code_many`` (texts, dicts or ``Article``s, lazily),
-``events_frame`` (one row per event, pandas or polars, from coded articles or an event store) and
-``resolve_actor`` (the actor the pipeline gives a phrase). ``Pipeline`` is the full interface.
+The one-call functions: ``code`` (one text), ``code_many`` (texts, dicts or ``Article``s, lazily,
+optionally on several processes), ``coder`` (a loaded ``Coder`` to keep: what a server or a
+command holds), ``events_frame`` (one row per event, pandas or polars, from coded articles or an
+event store) and ``resolve_actor`` (the actor the pipeline gives a phrase). ``Settings`` names a
+configuration; ``Pipeline`` is the full interface (your own stages or knowledge, wrapped with
+``Coder(pipeline)``).
 
 The records import cheaply; everything that pulls in spaCy, pandas or DuckDB loads on first use,
 so that ``import eventwire`` or a CLI ``--help`` does not pay for the model stack.
@@ -35,13 +41,15 @@ from eventwire.records import (
 )
 
 if TYPE_CHECKING:
-    from eventwire.api import code, code_many
+    from eventwire.api import Coder, code, code_many, coder
     from eventwire.config import Settings
     from eventwire.frames import events_frame
     from eventwire.phrase import resolve_actor
     from eventwire.pipeline import Pipeline
 
 _LAZY = {
+    "Coder": "eventwire.api",
+    "coder": "eventwire.api",
     "Pipeline": "eventwire.pipeline",
     "Settings": "eventwire.config",
     "code": "eventwire.api",
@@ -55,6 +63,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "CodedArticle",
+    "Coder",
     "Event",
     "Location",
     "Mention",
@@ -65,6 +74,7 @@ __all__ = [
     "Span",
     "code",
     "code_many",
+    "coder",
     "events_frame",
     "resolve_actor",
 ]

@@ -1,17 +1,25 @@
-"""One-call coding: ``eventwire.code`` and ``eventwire.code_many``, over a small pipeline cache.
+"""Coding from Python: ``code``, ``code_many`` and ``coder``, over a small pipeline cache.
 
     >>> import eventwire
     >>> coded = eventwire.code("Russia recalled its ambassador from Washington.", date="2021-03-18")
     >>> [(e.plover, e.mode) for e in coded.events]
     [('SANCTION', 'withdraw')]
 
+and, for a program that keeps its coder (two processes here, one model each)::
+
+    with eventwire.coder("settings.toml", workers=2) as wire:
+        for coded in wire.code_many(read_my_articles()):
+            ...
+
 Building a pipeline loads the spaCy model and the knowledge tables (a second or more), so a
-notebook that calls ``code`` in a loop must not rebuild it each time. The pipelines live in a
-``PipelineCache``: an explicit object (``eventwire.api.PIPELINES``) with a fixed number of
-slots, keyed by the settings. It is bounded because each pipeline holds a model and the actor
-knowledge base (hundreds of MB): a loop over many settings evicts the least recently used one
-instead of growing without end. ``PIPELINES.clear()`` frees them; code that wants no shared
-state at all builds its own ``Pipeline.from_config(...)`` and calls ``run``.
+notebook that calls ``code`` in a loop must not rebuild it each time. ``code`` and
+``code_many`` take their pipelines from a ``PipelineCache``: an explicit object
+(``eventwire.api.PIPELINES``) with a fixed number of slots, keyed by the settings. It is
+bounded because each pipeline holds a model and the actor knowledge base (hundreds of MB): a
+loop over many settings evicts the least recently used one instead of growing without end.
+``PIPELINES.clear()`` frees them. ``coder(...)`` shares nothing with the cache: it returns a
+``Coder`` that its holder owns (a server, a command, a Dask worker's task), the one
+interface the CLI, the REST API and the Dask runner code through.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from eventwire.config import Settings
@@ -28,8 +37,11 @@ from eventwire.errors import ArticleInputError
 from eventwire.ingest.jsonl import article_from_record, parse_publication_date
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
+from eventwire.scale.workers import WorkerPool
 
 ArticleLike = str | Mapping[str, Any] | Article | RejectedInput
+# What names the settings: a ``Settings``, the path of a TOML settings file, or None (defaults).
+Config = Settings | str | Path | None
 DEFAULT_SLOTS = 2  # the default pipeline plus one variant (another model, an actor file) in a session
 
 
@@ -48,9 +60,10 @@ class PipelineCache:
         self._pipelines: OrderedDict[str, Pipeline] = OrderedDict()
         self._lock = threading.Lock()  # two threads asking at once build one pipeline, not two
 
-    def get(self, **settings: Any) -> Pipeline:
-        """The pipeline for these settings (``Settings`` field names), built on first request."""
-        resolved = Settings.load(None, **settings)
+    def get(self, config: Config = None, **settings: Any) -> Pipeline:
+        """The pipeline for ``config`` (a ``Settings`` or a TOML path) with these ``Settings``
+        fields over it, built on first request."""
+        resolved = resolve_settings(config, settings)
         key = _settings_key(resolved)
         with self._lock:
             pipeline = self._pipelines.get(key)
@@ -79,12 +92,15 @@ def _settings_key(settings: Settings) -> str:
 PIPELINES = PipelineCache()
 
 
-def code(text: str, date: str | dt.date | None = None, **settings: Any) -> CodedArticle:
+def code(
+    text: str, date: str | dt.date | None = None, *, config: Config = None, **settings: Any
+) -> CodedArticle:
     """Code one text: events, actors, quotes, dates and places of ``text``.
 
     ``date`` is the publication date (ISO string or ``datetime.date``) that relative dates
-    ("on Wednesday") and office holders resolve against; ``settings`` are ``Settings`` fields
-    such as ``min_confidence=0.5`` or ``actor_files=("mine.yaml",)``.
+    ("on Wednesday") and office holders resolve against; ``config`` is a ``Settings`` or the
+    path of a TOML settings file, and ``settings`` are ``Settings`` fields over it, such as
+    ``min_confidence=0.5`` or ``actor_files=("mine.yaml",)``.
 
     >>> coded = code("Iran summoned the British ambassador.", date="2022-11-08")
     >>> coded.events[0].plover, [a.country for a in coded.events[0].target]
@@ -93,28 +109,130 @@ def code(text: str, date: str | dt.date | None = None, **settings: Any) -> Coded
     An article that cannot be coded (an empty text) comes back with ``error`` set; a date that
     is not ISO raises ``ArticleInputError``.
     """
-    article = Article(text=text, date=publication_date(date))
-    return next(PIPELINES.get(**settings).run([article]))
+    return Coder(PIPELINES.get(config, **settings)).code(text, date)
 
 
-def code_many(items: Iterable[ArticleLike], workers: int = 1, **settings: Any) -> Iterator[CodedArticle]:
+def code_many(
+    items: Iterable[ArticleLike], workers: int = 1, *, config: Config = None, **settings: Any
+) -> Iterator[CodedArticle]:
     """Code many articles lazily, one ``CodedArticle`` per item, in input order.
 
     An item is a text, a dict in the contract's input shape (``{"id", "text", "title", "date",
     "publisher", "url"}``, only ``text`` required) or an ``Article``. A dict that is not a valid
-    record gets an ``error`` in its output and the others go on.
+    record gets an ``error`` in its output and the others go on. ``config`` and ``settings``
+    are as for ``code``.
 
     >>> texts = ["Protesters marched in Minsk on Sunday.", {"id": "b", "text": "Japan sent aid to Turkey."}]
     >>> [c.article.id for c in code_many(texts)][1]
     'b'
 
-    ``workers`` > 1 codes in that many processes, each loading the model once, in input order
-    (``Pipeline.run(..., workers=N)``); for a corpus on a cluster use ``eventwire batch`` or
-    ``eventwire.scale.code_corpus``, which partition the work over Dask.
+    ``workers`` > 1 codes in that many processes, each loading the model once, in input order;
+    the processes stop when the iterator is exhausted or closed. To keep them (or one loaded
+    model) between calls, hold a ``coder(...)``; for a corpus on a cluster use
+    ``eventwire batch`` or ``eventwire.scale.code_corpus``.
     """
     if workers < 1:
         raise ValueError(f"workers must be 1 or more, got {workers}")
-    return PIPELINES.get(**settings).run((as_article(item) for item in items), workers=workers)
+    if workers == 1:
+        return Coder(PIPELINES.get(config, **settings)).code_many(items)
+    return _code_in_pool(items, coder(config, workers=workers, **settings))
+
+
+def _code_in_pool(items: Iterable[ArticleLike], pool: Coder) -> Iterator[CodedArticle]:
+    with pool:
+        yield from pool.code_many(items)
+
+
+def coder(config: Config = None, /, *, workers: int = 1, **settings: Any) -> Coder:
+    """A loaded coder to keep: the model and knowledge built once, then any number of calls.
+
+    What a server, a notebook loop or a command holds instead of calling ``code`` with the
+    same settings again and again. ``config`` is a ``Settings`` or the path of a TOML settings
+    file, ``settings`` are ``Settings`` fields over it; ``workers`` > 1 starts that many
+    processes, each with its own model, until ``close()`` (or the end of a ``with`` block).
+
+    >>> with coder(min_confidence=0.3) as wire:
+    ...     coded = wire.code("Chile recalled its ambassador from Caracas.", date="2024-07-30")
+    ...     [(e.plover, e.mode) for e in coded.events]
+    [('SANCTION', 'withdraw')]
+
+    Each call builds a new coder (nothing is shared with ``code``/``code_many``'s cache). A
+    settings file that names an unknown stage or option fails here, before any article.
+    """
+    resolved = resolve_settings(config, settings)
+    if workers < 1:
+        raise ValueError(f"workers must be 1 or more, got {workers}")
+    if workers == 1:
+        return Coder(Pipeline.from_config(resolved))
+    return Coder(WorkerPool(resolved, workers, Pipeline.from_config))
+
+
+class Coder:
+    """Codes texts, dicts or ``Article`` records with one loaded pipeline (or pool of them).
+
+    Made by ``eventwire.coder(...)``; ``Coder(pipeline)`` wraps a ``Pipeline`` you built
+    yourself (your own stages or knowledge). It is also a context manager that closes its
+    worker processes, if it has any.
+
+    >>> wire = coder()
+    >>> [c.article.id for c in wire.code_many([{"id": "a1", "text": "Japan sent aid to Turkey."}])]
+    ['a1']
+    >>> wire.code("Kenya expelled a Somali diplomat.", date="2023-02-01", id="k1").article.id
+    'k1'
+    >>> wire.stages[:2], wire.workers
+    (('metadata.dateline', 'actors.kb'), 1)
+    """
+
+    def __init__(self, engine: Pipeline | WorkerPool) -> None:
+        self._engine = engine
+
+    @property
+    def settings(self) -> Settings:
+        """The settings it codes with (model, stages, actor files, ``min_confidence``…)."""
+        return self._engine.settings
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The names of the stages run after spaCy's parse, in order."""
+        return self._engine.settings.stages
+
+    @property
+    def workers(self) -> int:
+        """Processes coding: 1 for a pipeline in this process."""
+        return self._engine.workers if isinstance(self._engine, WorkerPool) else 1
+
+    def code(self, text: str, date: str | dt.date | None = None, **metadata: Any) -> CodedArticle:
+        """Code one text; ``date`` as for ``eventwire.code``, ``metadata`` are ``Article`` fields
+        (id, title, publisher, url)."""
+        return next(self._engine.run([Article(text=text, date=publication_date(date), **metadata)]))
+
+    def code_many(self, items: Iterable[ArticleLike]) -> Iterator[CodedArticle]:
+        """Code lazily, one ``CodedArticle`` per item, in input order (items as ``code_many``)."""
+        return self._engine.run(as_article(item) for item in items)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any (a coder in this process has nothing to stop)."""
+        if isinstance(self._engine, WorkerPool):
+            self._engine.close()
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        model, stages = self.settings.model, len(self.stages)
+        return f"<eventwire.Coder model={model!r} stages={stages} workers={self.workers}>"
+
+
+def resolve_settings(config: Config, overrides: Mapping[str, Any]) -> Settings:
+    """``config`` (a ``Settings``, a TOML path or None for the defaults) with ``overrides``; an
+    override of None keeps the value it would replace, as with ``Settings.load``."""
+    given = {name: value for name, value in overrides.items() if value is not None}
+    if isinstance(config, Settings):
+        return config.replace(**given) if given else config
+    return Settings.load(config, **given)
 
 
 def as_article(item: ArticleLike) -> Article | RejectedInput:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.api import Coder
 from eventwire.evaluate.run import evaluate_file
-from eventwire.pipeline import Pipeline
 from tests.evaluate.gates import assert_gate
 
 BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
@@ -17,8 +17,8 @@ BASELINE = json.loads((BLIND / "events_baseline.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("batch", sorted(BASELINE["batches"]))
-def test_blind_batch_stays_above_its_floors(pipeline: Pipeline, batch: str) -> None:
-    evaluation, coded = evaluate_file(pipeline, BLIND / batch, misses=0)
+def test_blind_batch_stays_above_its_floors(coder: Coder, batch: str) -> None:
+    evaluation, coded = evaluate_file(coder, BLIND / batch, misses=0)
     assert_gate(batch, evaluation.figures(), BASELINE["batches"][batch]["floors"], coded)
 
 

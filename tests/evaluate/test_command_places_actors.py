@@ -32,8 +32,10 @@ def test_places_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     gold = write(tmp_path / "places.jsonl", PLACES)
     out = tmp_path / "coded.jsonl"
     assert main(["evaluate", str(gold), "--places", "--json", "--output", str(out)]) == 0
-    report = json.loads(capsys.readouterr().out)
+    printed = capsys.readouterr()
+    report = json.loads(printed.out)
     assert (report["records"], report["events"]) == (1, 1)
+    assert "eventwire: evaluate: 1 article(s), 1 coded, 0 failed in" in printed.err  # the summary line
     assert {"located", "country_accuracy", "within_50km", "median_km"} <= set(report)
     assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["p1"]
 
@@ -41,8 +43,9 @@ def test_places_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_actor_phrases_report_and_baseline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = write(tmp_path / "actors.jsonl", ACTORS)
     assert main(["evaluate", str(gold), "--actor-phrases"]) == 0
-    printed = capsys.readouterr().out
+    printed, summary = capsys.readouterr()
     assert "country_accuracy" in printed and "per class" in printed
+    assert "eventwire: evaluate: 2 article(s), 2 coded, 0 failed in" in summary
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"floors": {"sector_accuracy": 1.01}, "why": "test"}), "utf-8")
     assert main(["evaluate", str(gold), "--actor-phrases", "--json", "--baseline", str(baseline)]) == 1

@@ -15,11 +15,11 @@ from pathlib import Path
 import pycountry
 import pytest
 
+from eventwire.api import Coder
 from eventwire.evaluate.baseline import read_floors
 from eventwire.evaluate.gold import read_gold
 from eventwire.evaluate.run import evaluate_file
 from eventwire.events.ontology import PLOVER_TYPES
-from eventwire.pipeline import Pipeline
 from tests.evaluate.gates import assert_gate
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
@@ -28,8 +28,8 @@ BASELINE = GOLD_DIR / "baseline.json"
 NON_STATE = {"IGO", "NGO", "MNC", "IMG"}
 
 
-def test_default_pipeline_stays_above_the_floors(pipeline: Pipeline) -> None:
-    evaluation, coded = evaluate_file(pipeline, GOLD, misses=0)
+def test_default_pipeline_stays_above_the_floors(coder: Coder) -> None:
+    evaluation, coded = evaluate_file(coder, GOLD, misses=0)
     assert_gate("project gold", evaluation.figures(), read_floors(BASELINE), coded)
 
 

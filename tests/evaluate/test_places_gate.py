@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from eventwire.api import Coder
 from eventwire.evaluate.baseline import read_floors
 from eventwire.evaluate.places import evaluate_places_file
-from eventwire.pipeline import Pipeline
 from tests.evaluate.gates import assert_gate
 
 BLIND = Path(__file__).resolve().parents[1] / "gold" / "blind"
@@ -17,8 +17,8 @@ GOLD = BLIND / "places-b1.jsonl"
 BASELINE = BLIND / "places_baseline.json"
 
 
-def test_places_stay_above_the_floors(pipeline: Pipeline) -> None:
-    evaluation, coded = evaluate_places_file(pipeline, GOLD)
+def test_places_stay_above_the_floors(coder: Coder) -> None:
+    evaluation, coded = evaluate_places_file(coder, GOLD)
     assert_gate("places b1", evaluation.figures(), read_floors(BASELINE), coded)
 
 

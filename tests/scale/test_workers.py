@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.cli import main
 from eventwire.config import Settings
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, RejectedInput
@@ -57,3 +58,14 @@ def test_extract_with_two_workers_writes_the_same_file(tmp_path: Path) -> None:
         outputs.append(out.read_text("utf-8"))
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == len(TEXTS)
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_workers_below_one_is_a_usage_error_before_the_model_loads(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"text": TEXTS[0]}) + "\n", "utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main([command, str(corpus), "--workers", "0"])
+    assert stop.value.code == 2 and "must be 1 or more" in capsys.readouterr().err

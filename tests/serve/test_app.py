@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.pipeline import Pipeline
+from eventwire.api import Coder
 from eventwire.serve.app import create_app
 
 
 @pytest.fixture(scope="module")
-def client(pipeline: Pipeline) -> TestClient:
-    return TestClient(create_app(pipeline))
+def client(coder: Coder) -> TestClient:
+    return TestClient(create_app(coder))
 
 
 def test_health_names_the_model(client: TestClient) -> None:

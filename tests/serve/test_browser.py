@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from eventwire.pipeline import Pipeline
+from eventwire.api import Coder
 from eventwire.serve.app import create_app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -39,10 +39,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(pipeline: Pipeline, sample_db: Path) -> Iterator[str]:
+def server(coder: Coder, sample_db: Path) -> Iterator[str]:
     import uvicorn  # noqa: PLC0415 - only the browser tests need a real server
 
-    app = create_app(pipeline, db=sample_db)
+    app = create_app(coder, db=sample_db)
     port = _free_port()
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)

@@ -10,9 +10,9 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.api import Coder
 from eventwire.cli import main
 from eventwire.errors import ConfigError
-from eventwire.pipeline import Pipeline
 from eventwire.serve.app import create_app
 from eventwire.serve.guards import ServeOptions
 
@@ -34,9 +34,9 @@ TEXT_FILTERS = ["actor", "place", "q", "type", "country"]
 
 
 @pytest.fixture(scope="module")
-def client(pipeline: Pipeline, sample_db: Path) -> Iterator[TestClient]:
+def client(coder: Coder, sample_db: Path) -> Iterator[TestClient]:
     app = create_app(
-        pipeline, db=sample_db, options=ServeOptions(max_body_bytes=20_000, max_article_chars=2_000)
+        coder, db=sample_db, options=ServeOptions(max_body_bytes=20_000, max_article_chars=2_000)
     )
     yield TestClient(app)
     app.state.store.close()
@@ -121,16 +121,16 @@ def test_a_long_article_gets_its_own_error_and_the_rest_are_coded(client: TestCl
     assert lines[1]["error"] is None
 
 
-def test_articles_past_the_time_limit_get_an_error_line(pipeline: Pipeline) -> None:
-    app = create_app(pipeline, options=ServeOptions(extract_seconds=0))
+def test_articles_past_the_time_limit_get_an_error_line(coder: Coder) -> None:
+    app = create_app(coder, options=ServeOptions(extract_seconds=0))
     articles = [{"id": f"a{i}", "text": "Iran summoned the envoy."} for i in range(3)]
     lines = TestClient(app).post("/extract", json={"articles": articles}).json()
     assert [line["id"] for line in lines] == ["a0", "a1", "a2"]
     assert all(line["error"]["type"] == "TimeLimitError" for line in lines)
 
 
-def test_with_a_token_every_post_needs_it(pipeline: Pipeline) -> None:
-    client = TestClient(create_app(pipeline, options=ServeOptions(token="s3cret")))
+def test_with_a_token_every_post_needs_it(coder: Coder) -> None:
+    client = TestClient(create_app(coder, options=ServeOptions(token="s3cret")))
     body = {"articles": [{"text": "Iran summoned the envoy."}]}
     assert client.post("/extract", json=body).status_code == 401
     wrong = client.post("/extract", json=body, headers={"Authorization": "Bearer nope"})
@@ -139,8 +139,8 @@ def test_with_a_token_every_post_needs_it(pipeline: Pipeline) -> None:
     assert client.get("/health").status_code == 200  # reading needs no token
 
 
-def test_without_a_token_extract_is_open(pipeline: Pipeline) -> None:
-    client = TestClient(create_app(pipeline))
+def test_without_a_token_extract_is_open(coder: Coder) -> None:
+    client = TestClient(create_app(coder))
     assert client.post("/extract", json={"articles": [{"text": "Talks resumed."}]}).status_code == 200
 
 
@@ -164,8 +164,8 @@ def test_limits_must_make_sense(bad: dict[str, Any]) -> None:
         ServeOptions(**bad)
 
 
-def test_ingest_stores_with_the_token_and_refuses_without(pipeline: Pipeline, writable_db: Path) -> None:
-    app = create_app(pipeline, db=writable_db, options=ServeOptions(allow_ingest=True, token="s3cret"))
+def test_ingest_stores_with_the_token_and_refuses_without(coder: Coder, writable_db: Path) -> None:
+    app = create_app(coder, db=writable_db, options=ServeOptions(allow_ingest=True, token="s3cret"))
     client = TestClient(app)
     body = {"articles": [{"id": "api-1", "text": "Iran summoned the British ambassador on Monday."}]}
     assert client.post("/articles", json=body, headers={"Authorization": "Bearer bad"}).status_code == 401
@@ -177,8 +177,8 @@ def test_ingest_stores_with_the_token_and_refuses_without(pipeline: Pipeline, wr
     app.state.store.close()
 
 
-def test_ingest_screens_languages_as_extract_does(pipeline: Pipeline, writable_db: Path) -> None:
-    app = create_app(pipeline, db=writable_db, options=ServeOptions(allow_ingest=True, token="s3cret"))
+def test_ingest_screens_languages_as_extract_does(coder: Coder, writable_db: Path) -> None:
+    app = create_app(coder, db=writable_db, options=ServeOptions(allow_ingest=True, token="s3cret"))
     client = TestClient(app)
     # Written for this test: "The government in Madrid announced new sanctions against Russia on Monday."
     spanish = "El gobierno de Madrid anunció el lunes nuevas sanciones contra Rusia por la guerra."

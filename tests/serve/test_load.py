@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 import uvicorn
 
-from eventwire.pipeline import Pipeline
+from eventwire.api import Coder
 from eventwire.serve.app import create_app
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "load_test.py"
@@ -33,9 +33,9 @@ def load_test() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def base_url(load_test: ModuleType, pipeline: Pipeline, sample_db: Path) -> Iterator[str]:
+def base_url(load_test: ModuleType, coder: Coder, sample_db: Path) -> Iterator[str]:
     """uvicorn serving the sample store on a free loopback port, in a thread of this process."""
-    app = create_app(pipeline, db=sample_db)
+    app = create_app(coder, db=sample_db)
     port = load_test.free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

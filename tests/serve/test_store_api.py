@@ -14,14 +14,14 @@ import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.pipeline import Pipeline
+from eventwire.api import Coder
 from eventwire.serve.app import create_app
 from eventwire.store.exports import format_names
 
 
 @pytest.fixture(scope="module")
-def client(pipeline: Pipeline, sample_db: Path) -> Iterator[TestClient]:
-    app = create_app(pipeline, db=sample_db)
+def client(coder: Coder, sample_db: Path) -> Iterator[TestClient]:
+    app = create_app(coder, db=sample_db)
     yield TestClient(app)
     app.state.store.close()
 
@@ -274,6 +274,6 @@ def test_export_holds_only_the_filtered_events(client: TestClient) -> None:
     assert client.get("/events/export", params={"format": "xlsx"}).status_code == 422
 
 
-def test_a_server_without_a_store_says_so(pipeline: Pipeline) -> None:
-    response = TestClient(create_app(pipeline)).get("/events")
+def test_a_server_without_a_store_says_so(coder: Coder) -> None:
+    response = TestClient(create_app(coder)).get("/events")
     assert response.status_code == 404 and "--db" in response.json()["detail"]

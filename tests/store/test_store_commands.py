@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
+from rich.progress import TimeRemainingColumn
 from store_builders import FakeCoder
 
+from eventwire.api import Coder
 from eventwire.cli import main
 from eventwire.commands import ingest as ingest_command
-from eventwire.commands._progress import expected_articles
-from eventwire.pipeline import Pipeline
-from eventwire.store import AddResult, EventStore
+from eventwire.commands._progress import ArticleProgress, expected_articles
+from eventwire.store import EventStore
 from eventwire.store.exports.layouts import asserted_sql
 
 SAMPLES = Path(__file__).parents[2] / "samples" / "news.jsonl"
 
 
-class _FakePipeline:
+class _FakeCoder:
+    """Stands in for the ``eventwire.Coder`` that ``ingest`` gets from its options."""
+
     def __init__(self) -> None:
-        self.run = FakeCoder()
+        self.code_many = FakeCoder()
 
 
 @pytest.fixture
@@ -43,14 +47,14 @@ def news(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> _FakePipeline:
-    fake = _FakePipeline()
-    monkeypatch.setattr(ingest_command, "pipeline_from_args", lambda args: fake)
+def fake_coder(monkeypatch: pytest.MonkeyPatch) -> _FakeCoder:
+    fake = _FakeCoder()
+    monkeypatch.setattr(ingest_command, "coder_from_args", lambda args, pools: fake)
     return fake
 
 
 def test_ingest_twice_prints_summaries_and_adds_nothing(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ingest", str(news), "--db", db_path, "--no-progress"]) == 0
     first = capsys.readouterr().out
@@ -58,7 +62,7 @@ def test_ingest_twice_prints_summaries_and_adds_nothing(
     assert "2 new event(s), 2 mention(s) merged" in first
     assert main(["ingest", str(news), "--db", db_path, "--no-progress"]) == 0
     assert "0 new, 5 already stored" in capsys.readouterr().out
-    assert len(fake_pipeline.run.seen) == 4
+    assert len(fake_coder.code_many.seen) == 4
     with EventStore.open(db_path, read_only=True) as store:
         assert store.con.execute("SELECT id, status FROM articles WHERE status = 'error'").fetchall() == [
             ("news.jsonl:5", "error")
@@ -70,7 +74,7 @@ def test_ingest_twice_prints_summaries_and_adds_nothing(
 
 
 def test_retry_failed_codes_failed_articles_again(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
     news.write_text(news.read_text("utf-8").replace('"text": \n', '"text": "Fixed on day 9."}\n'), "utf-8")
@@ -79,7 +83,7 @@ def test_retry_failed_codes_failed_articles_again(
 
 
 def test_query_dyad_sql_and_export(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
     capsys.readouterr()
@@ -109,7 +113,7 @@ def test_every_question_answers(
     question: list[str],
     news: Path,
     db_path: str,
-    fake_pipeline: _FakePipeline,
+    fake_coder: _FakeCoder,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
@@ -120,7 +124,7 @@ def test_every_question_answers(
 
 
 def test_sql_cannot_write_the_store_or_files(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
     assert main(["sql", "DELETE FROM articles", "--db", db_path]) == 1
@@ -135,9 +139,9 @@ def test_query_without_a_store_is_a_clear_error(tmp_path: Path, capsys: pytest.C
 
 
 def test_samples_through_the_real_pipeline_export_as_gdelt(
-    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch, db_path: str, tmp_path: Path
+    coder: Coder, monkeypatch: pytest.MonkeyPatch, db_path: str, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(ingest_command, "pipeline_from_args", lambda args: pipeline)
+    monkeypatch.setattr(ingest_command, "coder_from_args", lambda args, pools: coder)
     assert main(["ingest", str(SAMPLES), "--db", db_path, "--no-progress"]) == 0
     with EventStore.open(db_path, read_only=True) as store:
         stored = store.counts()
@@ -157,13 +161,21 @@ def test_progress_expects_one_article_per_jsonl_line_and_text_file(news: Path, t
     assert expected_articles([str(tmp_path)]) is None  # a folder: unknown until read
 
 
-def test_progress_counts_articles_and_errors() -> None:
-    bar = ingest_command._progress([], disabled=True)
-    for status in ("coded", "error", "skipped", "error"):
-        bar.advance(AddResult("a", status))
-    task = bar.progress.tasks[0]
-    assert (task.completed, task.fields["errors"]) == (4, 2)
-    assert task.fields["rate"].endswith("articles/s")
+def test_ingest_progress_counts_articles_and_failures_with_an_eta(
+    news: Path, db_path: str, fake_coder: _FakeCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bars: list[ArticleProgress] = []
+
+    def recorded(*args: Any) -> ArticleProgress:
+        bars.append(ArticleProgress(*args))
+        return bars[-1]
+
+    monkeypatch.setattr(ingest_command, "ArticleProgress", recorded)
+    assert main(["ingest", str(news), "--db", db_path]) == 0
+    (bar,) = bars
+    assert (bar.label, bar.done, bar.failed) == ("ingest", 5, 1)  # the broken line is the failure
+    assert bar.progress.tasks[0].total == 5  # one article per JSONL line: the bar has an ETA
+    assert any(isinstance(c, TimeRemainingColumn) for c in bar.progress.columns)
 
 
 def test_bad_csv_column_option_is_a_usage_error(
@@ -174,7 +186,7 @@ def test_bad_csv_column_option_is_a_usage_error(
 
 
 def test_json_output_prints_days_not_timestamps(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
     capsys.readouterr()
@@ -184,7 +196,7 @@ def test_json_output_prints_days_not_timestamps(
 
 
 def test_query_article_prints_its_contract_line(
-    news: Path, db_path: str, fake_pipeline: _FakePipeline, capsys: pytest.CaptureFixture[str]
+    news: Path, db_path: str, fake_coder: _FakeCoder, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["ingest", str(news), "--db", db_path, "--no-progress"])
     capsys.readouterr()

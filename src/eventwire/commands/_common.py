@@ -1,17 +1,16 @@
-"""Options shared by several subcommands."""
+"""Options shared by several subcommands, and the coder they describe.
+
+Commands code only through the public API (``eventwire.coder``); ``tests/test_layering.py``
+checks that no command imports the pipeline or the worker pool itself.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 
+import eventwire
 from eventwire.config import Settings
-from eventwire.pipeline import Pipeline
-from eventwire.records import Article, CodedArticle, RejectedInput
-from eventwire.scale.workers import WorkerPool
-
-Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -38,9 +37,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
-    """The pipeline the shared options describe."""
-    return Pipeline.from_config(settings_from_args(args))
+def coder_from_args(args: argparse.Namespace, stack: ExitStack) -> eventwire.Coder:
+    """The coder the shared options describe, on ``--workers`` processes when the command has it.
+
+    Its processes live as long as ``stack``: an ingest of several files or a --watch loop
+    starts its workers (and loads the model in each) once.
+    """
+    workers = getattr(args, "workers", 1)
+    return stack.enter_context(eventwire.coder(settings_from_args(args), workers=workers))
 
 
 def positive_int(text: str) -> int:
@@ -58,20 +62,8 @@ def add_workers_option(parser: argparse.ArgumentParser) -> None:
     """--workers N: code in N processes, each loading the model once."""
     parser.add_argument(
         "--workers",
-        type=int,
+        type=positive_int,
         default=1,
         metavar="N",
         help="code in N processes, one model each; output order is kept (default 1)",
     )
-
-
-def coder_from_args(args: argparse.Namespace, stack: ExitStack) -> Coder:
-    """``Pipeline.run`` of the pipeline the options describe, on ``--workers`` processes.
-
-    A pool lives as long as ``stack``: an ingest of several files or a --watch loop starts
-    its workers (and loads the model in each) once.
-    """
-    workers = getattr(args, "workers", 1)
-    if workers > 1:
-        return stack.enter_context(WorkerPool(settings_from_args(args), workers, Pipeline.from_config)).run
-    return pipeline_from_args(args).run

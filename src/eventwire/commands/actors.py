@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from rich.console import Console
 from rich.table import Table
 
+import eventwire
 from eventwire.config import Settings
 from eventwire.errors import InputError
 from eventwire.ingest.readers import check_readable, read_inputs
-from eventwire.pipeline import Pipeline
 from eventwire.records import ActorChain, Article, CodedArticle, Mention, RejectedInput
 
 MIN_WIDTH = 120  # the table is unreadable narrower, e.g. when piped (rich then assumes 80)
@@ -122,9 +122,9 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.load(args.config, model=args.model).replace(stages=("metadata.dateline", "actors.kb"))
     if args.actors:
         settings = settings.replace(actor_files=settings.actor_files + tuple(args.actors))
-    pipeline = Pipeline.from_config(settings)
+    wire = eventwire.coder(settings)
     console = Console(width=max(Console().width, MIN_WIDTH))
-    for coded in pipeline.run(_dated(read_inputs(args.inputs), day)):
+    for coded in wire.code_many(_dated(read_inputs(args.inputs), day)):
         _print(console, coded)
     return 0
 

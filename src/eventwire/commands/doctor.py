@@ -11,11 +11,11 @@ from pathlib import Path
 
 import duckdb
 
+import eventwire
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
 from eventwire.ingest.language import detect_language
 from eventwire.nlp.model import load_model
-from eventwire.pipeline import Pipeline
 from eventwire.store import EventStore
 from eventwire.store.schema import LATEST_VERSION, current_version
 
@@ -94,7 +94,7 @@ def check_knowledge(settings: Settings) -> Finding:
     """Build every stage (which loads its knowledge files) and code one sentence end to end."""
     fix = "reinstall eventwire (pip install -e .) or correct the file named above"
     try:
-        coded = Pipeline.from_config(settings).code_text(PROBE)
+        coded = eventwire.coder(settings).code(PROBE)
     except EventwireError as exc:
         return Finding("knowledge files", False, str(exc), fix)
     if coded.error is not None:

@@ -10,7 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+import eventwire
+from eventwire.commands._common import add_pipeline_options, settings_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.evaluate.actor_phrases import ActorEvaluation, evaluate_actor_file
 from eventwire.evaluate.baseline import below_floor, read_floors
@@ -67,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
     if args.places or args.actor_phrases:
         return run_other_gold(args)
-    pipeline = pipeline_from_args(args)
+    wire = eventwire.coder(settings_from_args(args))
     with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
-        evaluation, coded = evaluate_file(pipeline, args.gold, misses=args.misses, track=bar.track)
+        evaluation, coded = evaluate_file(wire, args.gold, misses=args.misses, track=bar.track)
     if args.output:
         _write_coded(args.output, coded)
     if args.json:
@@ -83,12 +84,13 @@ def run(args: argparse.Namespace) -> int:
 
 def run_other_gold(args: argparse.Namespace) -> int:
     """Place or actor-phrase gold: their own figures, the same --output, --json and --baseline."""
-    pipeline = pipeline_from_args(args)
-    if args.places:
-        evaluation: PlaceEvaluation | ActorEvaluation
-        evaluation, coded = evaluate_places_file(pipeline, args.gold)
-    else:
-        evaluation, coded = evaluate_actor_file(pipeline, args.gold)
+    wire = eventwire.coder(settings_from_args(args))
+    evaluation: PlaceEvaluation | ActorEvaluation
+    with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
+        if args.places:
+            evaluation, coded = evaluate_places_file(wire, args.gold, track=bar.track)
+        else:
+            evaluation, coded = evaluate_actor_file(wire, args.gold, track=bar.track)
     if args.output:
         _write_coded(args.output, coded)
     report = evaluation.to_dict(misses=args.misses)
@@ -97,6 +99,7 @@ def run_other_gold(args: argparse.Namespace) -> int:
     else:
         print_figures(report, Console())
     _report_failures(coded)
+    print(bar.summary(), file=sys.stderr)
     return _check_baseline(args.baseline, evaluation) if args.baseline else 0
 
 

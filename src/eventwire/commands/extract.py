@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         # The output is opened before the model loads: an unwritable path fails at once.
         out = stack.enter_context(_Output.open(args.output)) if args.output else None
-        code = coder_from_args(args, stack)
+        code = coder_from_args(args, stack).code_many
         stack.enter_context(bar)
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.

@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import chain
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
 from eventwire.commands._common import (
-    Coder,
     add_pipeline_options,
     add_workers_option,
     coder_from_args,
-    pipeline_from_args,
     positive_int,
     settings_from_args,
 )
-from eventwire.commands._progress import expected_articles
+from eventwire.commands._progress import ArticleProgress, expected_articles
 from eventwire.errors import InputError
 from eventwire.ingest import CsvMapping
 from eventwire.ingest.language import screen_languages
@@ -36,7 +23,7 @@ from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.ingest.watch import watch_folder
 from eventwire.records import Article, CodedArticle, RejectedInput
-from eventwire.store import AddResult, EventStore
+from eventwire.store import EventStore
 from eventwire.store.ingest import COMMIT_EVERY, IngestSummary, ingest
 
 
@@ -104,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"eventwire: {store.forget_failed()} failed article(s) will be coded again", file=sys.stderr
             )
-        with _progress(args.inputs, disabled=args.no_progress) as bar:
+        with ArticleProgress("ingest", expected_articles(args.inputs), args.no_progress) as bar:
             coder = _LazyCoder(args, on_ready=bar.restart_clock, pools=pools)
             for name in args.inputs:
                 items = read_inputs([name], mapping, any_language=args.any_language)
@@ -113,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
                     items,
                     coder,
                     source_name=name,
-                    listener=bar.advance,
+                    listener=lambda result: bar.advance(failed=result.status == "error"),
                     commit_every=args.commit_every,
                 )
                 _add(total, summary)
@@ -135,7 +122,7 @@ class _LazyCoder:
         self.args = args
         self.on_ready = on_ready
         self.pools = pools  # --workers processes live until the ingest ends
-        self.code: Coder | None = None
+        self.code: Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]] | None = None
 
     def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
         articles = iter(items)
@@ -143,8 +130,7 @@ class _LazyCoder:
         if first is None:
             return
         if self.code is None:
-            one = self.args.workers == 1
-            self.code = pipeline_from_args(self.args).run if one else coder_from_args(self.args, self.pools)
+            self.code = coder_from_args(self.args, self.pools).code_many
             self.on_ready()
         yield from self.code(chain([first], articles))
 
@@ -170,46 +156,3 @@ def _watch(
 def _add(total: IngestSummary, part: IngestSummary) -> None:
     for field in IngestSummary.__slots__:
         setattr(total, field, getattr(total, field) + getattr(part, field))
-
-
-class _Bar:
-    """A rich progress bar that counts articles, their rate and the errors so far."""
-
-    def __init__(self, progress: Progress, expected: int | None) -> None:
-        self.progress = progress
-        self.task = progress.add_task("ingest", total=expected, rate="", errors=0)
-        self.started = time.monotonic()
-        self.errors = self.done = 0
-
-    def restart_clock(self) -> None:
-        """Articles/s counts from here: loading the model is not coding articles."""
-        self.started = time.monotonic()
-
-    def advance(self, result: AddResult) -> None:
-        self.done += 1
-        self.errors += result.status == "error"
-        rate = self.done / max(time.monotonic() - self.started, 1e-6)
-        self.progress.update(self.task, advance=1, rate=f"{rate:.1f} articles/s", errors=self.errors)
-
-    def __enter__(self) -> _Bar:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
-
-
-def _progress(inputs: list[str], disabled: bool) -> _Bar:
-    console = Console(stderr=True)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TextColumn("[red]{task.fields[errors]} error(s)"),
-        TimeElapsedColumn(),
-        console=console,
-        disable=disabled or not console.is_terminal,
-    )
-    return _Bar(progress, expected_articles(inputs))

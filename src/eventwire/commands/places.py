@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+import eventwire
+from eventwire.commands._common import add_pipeline_options, settings_from_args
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.records import CodedArticle, Event, EventPlaceNote
 
@@ -73,8 +74,8 @@ def _print_article(coded: CodedArticle) -> None:
 
 def run(args: argparse.Namespace) -> int:
     check_readable(args.inputs)
-    pipeline = pipeline_from_args(args)
-    for coded in pipeline.run(read_inputs(args.inputs)):
+    wire = eventwire.coder(settings_from_args(args))
+    for coded in wire.code_many(read_inputs(args.inputs)):
         if args.json:
             print(json.dumps(article_places(coded), ensure_ascii=False))
         else:

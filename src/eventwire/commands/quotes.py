@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+import eventwire
+from eventwire.commands._common import add_pipeline_options, settings_from_args
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.quotes.score import load_gold, score
 from eventwire.records import Actor, CodedArticle, Quote
@@ -51,12 +52,12 @@ def _print_article(coded: CodedArticle) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pipeline = pipeline_from_args(args)
+    wire = eventwire.coder(settings_from_args(args))
     if args.gold:
         passages = load_gold(args.gold)
-        print(json.dumps(score(passages, pipeline.run(p.article() for p in passages)).to_dict(), indent=2))
+        print(json.dumps(score(passages, wire.code_many(p.article() for p in passages)).to_dict(), indent=2))
         return 0
     check_readable(args.inputs)
-    for coded in pipeline.run(read_inputs(args.inputs)):
+    for coded in wire.code_many(read_inputs(args.inputs)):
         _print_article(coded)
     return 0

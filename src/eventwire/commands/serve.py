@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from eventwire.commands._common import add_pipeline_options, pipeline_from_args
+import eventwire
+from eventwire.commands._common import add_pipeline_options, settings_from_args
 from eventwire.serve.guards import ServeOptions
 
 _DEFAULTS = ServeOptions()
@@ -58,6 +59,6 @@ def run(args: argparse.Namespace) -> int:
         max_article_chars=args.max_article_chars,
         token=args.token or None, allow_ingest=args.allow_ingest,
     )  # fmt: skip
-    app = create_app(pipeline_from_args(args), db=args.db, options=options)
+    app = create_app(eventwire.coder(settings_from_args(args)), db=args.db, options=options)
     uvicorn.run(app, host=args.host, port=args.port)
     return 0

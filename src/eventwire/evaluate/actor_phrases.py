@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.api import Coder
 from eventwire.evaluate.gold import read_records
-from eventwire.pipeline import Pipeline
+from eventwire.evaluate.run import Tracker
 from eventwire.records import Actor, Article, CodedArticle
 
 CARRIER = "{phrase} said on Tuesday."
@@ -170,8 +171,12 @@ def score_actor_cases(cases: Iterable[ActorCase], coded: Mapping[str, CodedArtic
     return ActorEvaluation(tuple(outcomes))
 
 
-def evaluate_actor_file(pipeline: Pipeline, path: str | Path) -> tuple[ActorEvaluation, list[CodedArticle]]:
-    """Code every phrase of an actor gold file in its carrier sentence and score the actors."""
+def evaluate_actor_file(
+    coder: Coder, path: str | Path, track: Tracker | None = None
+) -> tuple[ActorEvaluation, list[CodedArticle]]:
+    """Code every phrase of an actor gold file in its carrier sentence and score the actors;
+    ``track`` sees the coded carriers go by (a progress bar)."""
     cases = read_actor_gold(path)
-    coded = list(pipeline.run(carrier_article(c) for c in cases))
+    stream = coder.code_many(carrier_article(c) for c in cases)
+    coded = list(track(stream) if track else stream)
     return score_actor_cases(cases, {c.article.id: c for c in coded}), coded

@@ -28,9 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.api import Coder
 from eventwire.evaluate.gold import gold_record, read_records
+from eventwire.evaluate.run import Tracker
 from eventwire.ingest.readers import read_path
-from eventwire.pipeline import Pipeline
 from eventwire.records import CodedArticle, Event, Location
 from eventwire.store.dedup import distance_km
 
@@ -204,8 +205,14 @@ def score_places(gold: Sequence[PlaceRecord], coded: Mapping[str, CodedArticle])
     return PlaceEvaluation(records=len(gold), outcomes=tuple(outcomes))
 
 
-def evaluate_places_file(pipeline: Pipeline, path: str | Path) -> tuple[PlaceEvaluation, list[CodedArticle]]:
-    """Code a place gold file's texts exactly as ``eventwire extract`` would, and score the places."""
+def evaluate_places_file(
+    coder: Coder, path: str | Path, track: Tracker | None = None
+) -> tuple[PlaceEvaluation, list[CodedArticle]]:
+    """Code a place gold file's texts exactly as ``eventwire extract`` would, and score the places.
+
+    ``track`` sees the coded articles go by (a progress bar), as in ``evaluate_file``.
+    """
     gold = read_place_gold(path)
-    coded = list(pipeline.run(read_path(Path(path))))
+    stream = coder.code_many(read_path(Path(path)))
+    coded = list(track(stream) if track else stream)
     return score_places(gold, {c.article.id: c for c in coded}), coded

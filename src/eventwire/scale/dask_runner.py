@@ -1,12 +1,13 @@
-"""Code a corpus in partitions with Dask: the same ``Pipeline``, one per worker process.
+"""Code a corpus in partitions with Dask: ``eventwire.code_many``, one model per worker process.
 
     >>> from eventwire.scale import code_corpus
     >>> run = code_corpus(["news.jsonl"], "out/", partition_size=500)          # LocalCluster
     >>> run = code_corpus(["news.parquet"], "out/", scheduler="tcp://10.0.0.5:8786")
 
 The parent only plans partitions (byte ranges of JSONL, row slices of Parquet); each worker
-reads its own partition, codes it with the pipeline it built once (the spaCy model is loaded in
-the worker process, never pickled), and writes
+reads its own partition and codes it with ``eventwire.code_many`` under the run's settings (the
+public API: the process's pipeline cache builds the model once, in the worker, never pickled),
+and writes
 
 - ``jsonl/part-00000.jsonl``: the contract lines, in input order (concatenating the parts gives
   exactly what ``eventwire extract`` writes);
@@ -27,11 +28,10 @@ from typing import Any
 from dask.base import compute
 from dask.delayed import Delayed, delayed
 
+import eventwire
 from eventwire.config import Settings
-from eventwire.pipeline import Pipeline
 from eventwire.scale.event_table import write_event_parquet
 from eventwire.scale.partitions import Partition, plan_partitions, read_partition
-from eventwire.scale.workers import settings_key, worker_pipeline
 
 PART = "part-{:05d}"
 
@@ -47,11 +47,11 @@ class CorpusRun:
     output_dir: str
 
 
-def code_partition(partition: Partition, key: str, output_dir: str) -> tuple[int, int]:
+def code_partition(partition: Partition, settings: Settings, output_dir: str) -> tuple[int, int]:
     """Read, code and write one partition; returns (articles, failed)."""
     out = Path(output_dir)
     name = PART.format(partition.number)
-    coded = list(worker_pipeline(key, Pipeline.from_config).run(read_partition(partition)))
+    coded = list(eventwire.code_many(read_partition(partition), config=settings))
     partial = out / "jsonl" / f"{name}.jsonl.partial"
     with partial.open("w", encoding="utf-8") as handle:
         for article in coded:
@@ -84,8 +84,7 @@ def code_corpus(
         (out / folder).mkdir(parents=True, exist_ok=True)
     planned = plan_partitions(inputs, partition_size)
     todo = [p for p in planned if not (out / "done" / PART.format(p.number)).exists()]
-    key = settings_key(settings)
-    tasks: list[Delayed] = [delayed(code_partition)(p, key, str(out)) for p in todo]
+    tasks: list[Delayed] = [delayed(code_partition)(p, settings, str(out)) for p in todo]
     counts: Sequence[tuple[int, int]] = _compute(tasks, scheduler, workers) if tasks else ()
     return CorpusRun(
         partitions=len(planned),

@@ -1,7 +1,9 @@
 """FastAPI application: code articles over HTTP and explore the event store in a browser.
 
+    >>> import eventwire
     >>> from eventwire.serve import create_app
     >>> app = create_app(db="events.duckdb")     # uvicorn.run(app) or `eventwire serve --db …`
+    >>> app = create_app(eventwire.coder(actor_files=("mine.yaml",)), db="events.duckdb")
 
 Coding: ``POST /extract``, ``/extract/sentences``, ``POST /articles`` (with ``allow_ingest``).
 Store (read-only): ``/events``, ``/events/export``, ``/events/{id}``, ``/articles/{id}``,
@@ -19,8 +21,8 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import Response
 
+import eventwire
 from eventwire import __version__
-from eventwire.pipeline import Pipeline
 from eventwire.serve import extract_api, store_api
 from eventwire.serve.guards import BodyLimit, ServeOptions, add_error_handlers
 from eventwire.store import EventStore
@@ -46,9 +48,10 @@ def open_store(db: str | Path, writable: bool = False) -> EventStore:
 
 
 def create_app(
-    pipeline: Pipeline | None = None, db: str | Path | None = None, options: ServeOptions | None = None
+    coder: eventwire.Coder | None = None, db: str | Path | None = None, options: ServeOptions | None = None
 ) -> FastAPI:
-    """The API and explorer; ``pipeline`` defaults to the packaged settings, ``db`` to no store."""
+    """The API and explorer; ``coder`` (one model, loaded once for every request) defaults to
+    ``eventwire.coder()`` with the packaged settings, ``db`` to no store."""
     options = options or ServeOptions()
     # No /docs or /redoc: their pages load scripts from a CDN, and the explorer works offline.
     app = FastAPI(
@@ -56,7 +59,7 @@ def create_app(
         docs_url=None, redoc_url=None,
     )  # fmt: skip
     app.state.options = options
-    app.state.pipeline = pipeline or Pipeline.from_config()
+    app.state.coder = coder or eventwire.coder()
     app.state.store = open_store(db, writable=options.allow_ingest) if db is not None else None
     app.state.write_lock = threading.Lock()
     app.add_middleware(BodyLimit, limit=options.max_body_bytes)
@@ -72,13 +75,13 @@ def _add_site(app: FastAPI) -> None:
     def health(request: Request) -> dict[str, Any]:
         store: EventStore | None = request.app.state.store
         return {
-            "status": "ok", "version": __version__, "model": request.app.state.pipeline.settings.model,
+            "status": "ok", "version": __version__, "model": request.app.state.coder.settings.model,
             "store": store.path if store else None, "ingest": request.app.state.options.allow_ingest,
         }  # fmt: skip
 
     @app.get("/stages", tags=["server"], summary="The pipeline's stages, in order")
     def stages(request: Request) -> dict[str, list[str]]:
-        return {"stages": [stage.name for stage in request.app.state.pipeline.stages]}
+        return {"stages": list(request.app.state.coder.stages)}
 
     @app.get("/", include_in_schema=False)
     def explorer() -> Response:

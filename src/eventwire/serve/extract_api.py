@@ -17,10 +17,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
+import eventwire
 from eventwire.errors import ArticleInputError
 from eventwire.ingest.language import screen_languages
 from eventwire.ingest.readers import article_from_record
-from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.serve.guards import ServeOptions, require_token
 
@@ -71,7 +71,9 @@ def _out_of_time(item: Article | RejectedInput, seconds: float) -> RejectedInput
     return RejectedInput(id=item.id, error=ArticleError("TimeLimitError", message))
 
 
-def code_request(coder: Pipeline, request: ExtractRequest, options: ServeOptions) -> list[CodedArticle]:
+def code_request(
+    coder: eventwire.Coder, request: ExtractRequest, options: ServeOptions
+) -> list[CodedArticle]:
     """Code the request's articles in order, within the server's length and time limits."""
     read = (_to_input(record, i, options.max_article_chars) for i, record in enumerate(request.articles))
     # The readers' language check: a German article is not coded as English unless asked.
@@ -82,7 +84,7 @@ def code_request(coder: Pipeline, request: ExtractRequest, options: ServeOptions
         chunk = inputs[start : start + _CHUNK]
         if time.monotonic() >= deadline:
             chunk = [_out_of_time(item, options.extract_seconds) for item in chunk]
-        coded.extend(coder.run(chunk))
+        coded.extend(coder.code_many(chunk))
     return coded
 
 
@@ -97,14 +99,14 @@ def _options(request: Request) -> ServeOptions:
 @router.post("/extract", summary="Contract input records in, one coded contract line per article out")
 def extract(request: Request, body: ExtractRequest) -> list[dict[str, Any]]:
     require_token(request, _options(request).token)
-    coded = code_request(request.app.state.pipeline, body, _options(request))
+    coded = code_request(request.app.state.coder, body, _options(request))
     return [article.to_contract_dict() for article in coded]
 
 
 @router.post("/extract/sentences", summary="Like /extract, with each article's sentences as evidence")
 def extract_with_sentences(request: Request, body: ExtractRequest) -> list[dict[str, Any]]:
     require_token(request, _options(request).token)
-    coded = code_request(request.app.state.pipeline, body, _options(request))
+    coded = code_request(request.app.state.coder, body, _options(request))
     return [{**c.to_contract_dict(), "sentences": [s.to_dict() for s in c.sentences]} for c in coded]
 
 
@@ -116,7 +118,7 @@ def ingest_articles(request: Request, body: ExtractRequest) -> dict[str, Any]:
             status_code=403, detail="storing articles is off: start with --allow-ingest --token"
         )
     require_token(request, options.token)
-    coded = code_request(request.app.state.pipeline, body, options)
+    coded = code_request(request.app.state.coder, body, options)
     lock: threading.Lock = request.app.state.write_lock
     with lock:  # one writer at a time: the store's event index is not shared between threads
         results = request.app.state.store.add_many(coded, source_name="api")
