@@ -7,7 +7,8 @@
 
 The corpus is the lead sentence of every synthetic story (weak labels: the story's PLOVER
 type) plus the *training half* of the project gold (``ranker_corpus.gold_split``); the other
-half of the gold and the blind batches in tests/gold/blind are never read. Texts are parsed
+half of the gold and the blind batches in tests/gold/blind are never read. Synthetic stories
+are weighted so that every type counts the same (``example_weights``). Texts are parsed
 with the project's spaCy model, their features hashed (``ranker_model``) and a softmax
 regression fitted with numpy. About two minutes on one core; the weights are ~1 MB.
 A summary (corpus sizes, accuracy on the gold test half) goes to stderr.
@@ -19,6 +20,7 @@ import argparse
 import sys
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,14 +57,26 @@ def build_corpus(synthetic: Path | None, gold: Sequence[Path], types: Sequence[s
     return examples
 
 
+def example_weights(examples: Sequence[Example]) -> list[float]:
+    """Each example's weight: synthetic stories balanced over their types, gold ``GOLD_WEIGHT``.
+
+    The synthetic corpus has six times more CONCEDE stories than AGREE ones; unweighted, the
+    model learns that prior and reads every "agreed" as a concession. Balanced, each type
+    weighs as much as the others, and the rule's own type decides what the text leaves open.
+    """
+    counts = Counter(e.labels[0] for e in examples if e.origin == "synthetic")
+    mean = sum(counts.values()) / len(counts) if counts else 0.0
+    return [GOLD_WEIGHT if e.origin == "gold" else mean / counts[e.labels[0]] for e in examples]
+
+
 def featurise(nlp: Language, examples: Sequence[Example], types: Sequence[str]) -> list[TrainingRow]:
     """Parse each text; a synthetic lead gives its first sentence, a gold record all of it."""
     rows = []
     texts = (e.text for e in examples)
-    for example, doc in zip(examples, nlp.pipe(texts, batch_size=64), strict=True):
+    docs = nlp.pipe(texts, batch_size=64)
+    for example, doc, weight in zip(examples, docs, example_weights(examples), strict=True):
         span = next(doc.sents) if example.origin == "synthetic" else doc[:]
         target = np.array([float(t in example.labels) for t in types], dtype=np.float32)
-        weight = GOLD_WEIGHT if example.origin == "gold" else 1.0
         rows.append(TrainingRow(buckets(sentence_features(span)), target / target.sum(), weight))
     return rows
 

@@ -59,24 +59,33 @@ def model_favouring(feature: str, plover: str, classes: tuple[str, ...]) -> Rank
     return RankerModel(classes, weights, np.zeros(len(classes), dtype=np.float32))
 
 
-def ranker_pipeline(model: RankerModel) -> Pipeline:
+def ranker_pipeline(model: RankerModel, **options: float) -> Pipeline:
     stages = list(Settings().stages)
     stages.insert(stages.index("events.rules") + 1, "events.ranker")
     knowledge: Knowledge = shared_knowledge().with_(ranker=model)
-    return Pipeline.from_config(Settings(stages=tuple(stages)), knowledge=knowledge)
+    settings = Settings(stages=tuple(stages), options={"events.ranker": options})
+    return Pipeline.from_config(settings, knowledge=knowledge)
 
 
-def test_a_sentence_the_classifier_reads_as_a_strike_recodes_the_trigger() -> None:
-    # "strike" is both a work stoppage (PROTEST) and an air strike (ASSAULT) in the lexicon
+def test_the_classifier_chooses_between_senses_that_fit_the_trigger() -> None:
+    # "struck" fits both a work stoppage (PROTEST) and an attack (ASSAULT) in the lexicon
+    text = "Dock workers in Kenya struck on Monday over unpaid wages."
+    classes = shared_knowledge().ontology.plover_types()
+    rules = Pipeline.from_config(knowledge=shared_knowledge()).code_text(text).events
+    assert [e.plover for e in rules] == ["PROTEST"]
+    ranked = ranker_pipeline(model_favouring("w=wage", "ASSAULT", classes)).code_text(text).events
+    assert [e.plover for e in ranked] == ["ASSAULT"]
+    assert ranked[0].trigger == rules[0].trigger and ranked[0].cameo.startswith("19")
+    assert ranker_pipeline(model_favouring("w=wage", "PROTEST", classes)).code_text(text).events == rules
+
+
+def test_a_sense_whose_conditions_fail_is_never_chosen() -> None:
+    # the noun "strike" is an attack only with "on"/"against" or an air/missile modifier
     text = "Dock workers in Kenya began a strike over unpaid wages on Monday."
     classes = shared_knowledge().ontology.plover_types()
     rules = Pipeline.from_config(knowledge=shared_knowledge()).code_text(text).events
-    assert rules, "the rules code the sentence"
-    favoured = "ASSAULT" if rules[0].plover == "PROTEST" else "PROTEST"
-    ranked = ranker_pipeline(model_favouring("w=wage", favoured, classes)).code_text(text).events
-    assert [e.plover for e in ranked] == [favoured]
-    assert ranked[0].trigger == rules[0].trigger
-    assert ranked[0].cameo[:2] != rules[0].cameo[:2]
+    assert [e.plover for e in rules] == ["PROTEST"]
+    assert ranker_pipeline(model_favouring("w=wage", "ASSAULT", classes)).code_text(text).events == rules
 
 
 def test_a_lone_event_the_classifier_rejects_is_vetoed() -> None:
@@ -84,8 +93,14 @@ def test_a_lone_event_the_classifier_rejects_is_vetoed() -> None:
     classes = shared_knowledge().ontology.plover_types()
     rules = Pipeline.from_config(knowledge=shared_knowledge()).code_text(text).events
     assert [e.plover for e in rules] == ["COERCE"]
-    assert ranker_pipeline(model_favouring("w=journalist", "AID", classes)).code_text(text).events == ()
-    assert ranker_pipeline(model_favouring("w=journalist", "COERCE", classes)).code_text(text).events == rules
+    veto = {"veto_below": 0.01, "veto_confidence": 0.8}
+    assert (
+        ranker_pipeline(model_favouring("w=journalist", "AID", classes), **veto).code_text(text).events == ()
+    )
+    favouring_the_rules = model_favouring("w=journalist", "COERCE", classes)
+    assert ranker_pipeline(favouring_the_rules, **veto).code_text(text).events == rules
+    # the default options never veto
+    assert ranker_pipeline(model_favouring("w=journalist", "AID", classes)).code_text(text).events == rules
 
 
 def test_the_stage_is_registered_and_ordered_after_the_rules() -> None:

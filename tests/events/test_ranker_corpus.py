@@ -12,7 +12,14 @@ import numpy as np
 import pytest
 
 from eventwire.errors import KnowledgeBaseError
-from eventwire.events.ranker_corpus import LEAD_CHARS, gold_examples, gold_split, lead, synthetic_examples
+from eventwire.events.ranker_corpus import (
+    LEAD_CHARS,
+    Example,
+    gold_examples,
+    gold_split,
+    lead,
+    synthetic_examples,
+)
 from eventwire.events.ranker_model import BUCKETS, Fit, RankerModel, TrainingRow, buckets, load_ranker, train
 from tests.conftest import shared_knowledge
 
@@ -81,6 +88,16 @@ def test_the_tool_reads_a_zipped_csv_and_skips_untrained_types(tmp_path: Path) -
     corpus = train_ranker_tool().build_corpus(archive, [gold], ("PROTEST", "AID"))
     assert [(e.labels, e.origin) for e in corpus][-1] == (("PROTEST",), "gold")
     assert [e.origin for e in corpus].count("synthetic") == 2
+
+
+def test_synthetic_stories_are_balanced_over_types_and_gold_weighs_more() -> None:
+    examples = synthetic_examples(STORIES, {"PROTEST", "AID"})
+    examples += [examples[0], examples[0], Example("A gold record.", ("AID",), "gold")]
+    tool = train_ranker_tool()
+    weights = tool.example_weights(examples)
+    # three PROTEST leads and one AID lead: together each type weighs two
+    assert weights[:4] == pytest.approx([2 / 3, 2.0, 2 / 3, 2 / 3])
+    assert weights[4] == tool.GOLD_WEIGHT
 
 
 def test_the_tool_refuses_a_zip_without_exactly_one_csv(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ ranker (``ranker_model``) reads the whole sentence and gives a probability to ea
 PLOVER types. The stage uses it in two ways, both conservative because the classifier alone
 is much weaker than the rules (it ranks, it does not find events or their actors):
 
-* **choose a sense**: when the trigger's lemma has lexicon entries of another type ("released"
-  is RETREAT for a withdrawal and CONCEDE for a release of prisoners), the event takes that
-  type if the classifier gives it ``switch_ratio`` times the rule's probability and at
-  least ``switch_min``. Only senses the lexicon already lists are chosen, so the ranker never
-  invents a reading of a word.
+* **choose a sense**: when another lexicon entry of the trigger's word fits it in its parse
+  with another type ("struck" is ASSAULT, and PROTEST for workers on strike; "blocked the
+  road" is a protest blockade or a police cordon), the event takes that type if the
+  classifier gives it ``switch_ratio`` times the rule's probability and at least
+  ``switch_min``. Only senses whose conditions hold are chosen, so the ranker never invents a
+  reading of a word nor overrules what the arguments say.
 * **veto**: the only event of a sentence is dropped when its type gets less than
   ``veto_below`` while another type gets at least ``veto_confidence``.
 
@@ -27,14 +28,15 @@ import dataclasses
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import LexEntry, Lexicon
 from eventwire.events.ontology import Ontology
-from eventwire.events.ranker_model import RankerModel
-from eventwire.events.triggers import part_of_speech, word_forms
+from eventwire.events.ranker_model import RankerModel, load_ranker
+from eventwire.events.triggers import match_entry, part_of_speech, word_forms
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Event
 from eventwire.registry import StageContext, stage_factory
@@ -48,13 +50,16 @@ class RankerOptions:
 
     # Recode to another lexicon sense of the trigger when the classifier gives that type this
     # many times the probability of the rule's type...
-    switch_ratio: float = 4.0
+    switch_ratio: float = 16.0
     # ...and at least this probability.
-    switch_min: float = 0.3
-    # Drop a sentence's only event when its type gets less than this probability...
-    veto_below: float = 0.01
-    # ...and some other type at least this one (0 turns the veto off only if veto_below is 0).
+    switch_min: float = 0.4
+    # Drop a sentence's only event when its type gets less than this probability (0: never;
+    # every veto setting measured lost more true events than false ones, docs/evaluation.md)...
+    veto_below: float = 0.0
+    # ...and some other type at least this one.
     veto_confidence: float = 0.8
+    # A weights file of one's own (``tools/train_ranker.py --output``); empty: the packaged one.
+    weights: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,16 @@ def trigger_head(doc: Doc, event: Event) -> Token | None:
 
 
 def sense_entries(lexicon: Lexicon, token: Token) -> tuple[LexEntry, ...]:
-    """The lexicon entries the trigger's word could have come from, of any type."""
+    """The lexicon entries of any type that fit the trigger in its parse.
+
+    An entry's conditions (the object, preposition or modifier it needs) must hold: "agreed
+    to a ceasefire" has no CONCEDE sense because ``concede.accede`` needs a demand or terms as
+    the object, whatever the sentence's other words suggest.
+    """
     pos = part_of_speech(token, topics=True)
-    return lexicon.candidates(pos, word_forms(token)) if pos is not None else ()
+    if pos is None:
+        return ()
+    return tuple(e for e in lexicon.candidates(pos, word_forms(token)) if match_entry(e, token) is not None)
 
 
 def recoded(event: Event, entry: LexEntry, ontology: Ontology) -> Event:
@@ -162,5 +174,6 @@ def _checked(event: Event) -> bool:
 @stage_factory("events.ranker", requires=("events",), rewrites=("events",), options=RankerOptions)
 def ranker_stage(context: StageContext) -> RankerStage:
     """A learned PLOVER-type classifier vetoes or re-senses rule events (measured, not default)."""
-    knowledge = context.knowledge
-    return RankerStage(knowledge.ranker, knowledge.lexicon, knowledge.ontology, context.options)
+    knowledge, options = context.knowledge, context.options
+    model = load_ranker(Path(options.weights)) if options.weights else knowledge.ranker
+    return RankerStage(model, knowledge.lexicon, knowledge.ontology, options)

@@ -20,6 +20,7 @@ import itertools
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
@@ -112,8 +113,8 @@ class RankerModel:
         return cls(classes, weights, bias)
 
 
-def load_ranker(name: str = WEIGHTS_FILE) -> RankerModel:
-    """The packaged ranker (built by ``tools/train_ranker.py``)."""
+def load_ranker(name: str | Path = WEIGHTS_FILE) -> RankerModel:
+    """The packaged ranker (built by ``tools/train_ranker.py``), or the weights file ``name``."""
     return RankerModel.from_bytes(resources.read_bytes(name), name)
 
 
