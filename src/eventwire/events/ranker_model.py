@@ -26,13 +26,15 @@ import numpy as np
 from numpy.typing import NDArray
 from spacy.tokens import Span, Token
 
-from eventwire import resources
 from eventwire.errors import KnowledgeBaseError
+from eventwire.resources import read_bytes
 
 BUCKETS = 2**15
 WEIGHTS_FILE = "ranker/plover-ranker.npz"
 # Entity labels that stand for a name: the name itself says nothing about the event type.
-NAME_LABELS = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
+NAMED_ENTITY_TYPES = frozenset(
+    {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"}
+)
 # Relations whose head-dependent pair says what was done to what.
 PAIR_DEPS = frozenset(
     {"ROOT", "dobj", "nsubj", "nsubjpass", "pobj", "xcomp", "ccomp", "compound", "amod", "prep"}
@@ -43,7 +45,7 @@ Floats = NDArray[np.float32]
 
 def word(token: Token) -> str:
     """The token as a feature word: its entity label for a name, else its lower-cased lemma."""
-    if token.ent_type_ in NAME_LABELS:
+    if token.ent_type_ in NAMED_ENTITY_TYPES:
         return token.ent_type_
     return token.lemma_.lower()
 
@@ -115,7 +117,7 @@ class RankerModel:
 
 def load_ranker(name: str | Path = WEIGHTS_FILE) -> RankerModel:
     """The packaged ranker (built by ``tools/train_ranker.py``), or the weights file ``name``."""
-    return RankerModel.from_bytes(resources.read_bytes(name), name)
+    return RankerModel.from_bytes(read_bytes(name), str(name))
 
 
 @dataclass(frozen=True)
