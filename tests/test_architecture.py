@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from eventwire.config import Settings
 from eventwire.events.conventions import ConventionOptions
+from eventwire.events.ranker import RankerOptions
 from eventwire.events.stage import RuleCoderOptions
 from eventwire.nlp.component import EventwireComponent
 from eventwire.pipeline import Pipeline
@@ -74,4 +75,7 @@ def test_the_defaults_template_says_what_the_code_says() -> None:
     assert stored == StoreOptions()
     conventions = Settings.from_mapping(template).options_for("events.conventions", ConventionOptions)
     assert conventions == ConventionOptions()
-    assert set(options) == {"events.rules", "events.conventions", "when_where.default", "store"}
+    ranker = Settings.from_mapping(template).options_for("events.ranker", RankerOptions)
+    assert ranker == RankerOptions()
+    components = {"events.rules", "events.ranker", "events.conventions", "when_where.default", "store"}
+    assert set(options) == components

@@ -27,6 +27,7 @@ from eventwire.events.argument_tables import ArgumentTables, load_tables
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.events.modality import ModalityLexicon, load_modality
 from eventwire.events.ontology import Ontology
+from eventwire.events.ranker_model import RankerModel, load_ranker
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.locatives import Locatives, load_locatives
 from eventwire.plugins import plugin_actor_files
@@ -112,6 +113,10 @@ class Knowledge:
     def quote_cues(self) -> QuoteLexicon:
         return self._table("quote_cues", load_cues)
 
+    @cached_property
+    def ranker(self) -> RankerModel:
+        return self._table("ranker", load_ranker)
+
 
 TABLE_NAMES = (
     "actor_kb",
@@ -124,4 +129,5 @@ TABLE_NAMES = (
     "grammar",
     "gender",
     "quote_cues",
+    "ranker",
 )

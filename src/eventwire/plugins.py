@@ -59,6 +59,7 @@ BUILTINS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "actors.kb": "eventwire.actors.stage:actor_stage",
                 "events.rules": "eventwire.events.stage:rule_coder",
                 "events.intent": "eventwire.events.intent:intent_stage",
+                "events.ranker": "eventwire.events.ranker:ranker_stage",
                 "quotes.rules": "eventwire.quotes.stage:quote_stage",
                 "when_where.default": "eventwire.when_where.stage:when_where_stage",
                 "events.conventions": "eventwire.events.conventions:convention_stage",
