@@ -24,6 +24,7 @@ and "City, State" restrict the candidates to that country or state; "X province"
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ Feature = Literal["city", "country", "region", "district"]
 # ("Kandahar" is the city) unless the text says "province" or the article's country decides.
 _FEATURE_WEIGHT = {"country": 30.0, "region": 25.0, "state": -4.0, "city": 0.0, "admin1": 5.0, "admin2": 0.0}
 _UNIT_KINDS = frozenset({"state", "region", "admin1", "admin2"})
+# Kinds of entry a qualifying country keeps ("Trujillo, Venezuela"): its towns and its units.
+_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
 # When the text names the unit's level ("district" vs "province"), a unit of that level wins.
 _LEVEL_BONUS = 10.0
 _CAPITAL_BONUS = 3.0
@@ -167,6 +170,38 @@ class Gazetteer:
         when the name is unambiguous there (its places lie within about 50 km of each other).
         Only for names the main index does not know: such names are too common worldwide to
         be looked up without knowing the country."""
+        towns, key = self._town_table(), _key_of(name)
+        spelt = self._spelling(key, towns.__contains__) or key
+        found = [p for p in towns.get(spelt, []) if p.country in countries]
+        if not found or not all(_near(found[0], other) for other in found[1:]):
+            return None
+        return found[0]
+
+    def lone_town(self, name: str) -> Place | None:
+        """The place a name denotes when it denotes one only, on Earth: all its cities and
+        small towns (by main name) lie within about 50 km of each other. For a name written
+        alone after "in" or "near", with no country around to choose by."""
+        key = _key_of(name)
+        found = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
+        towns = self._town_table()
+        found += towns.get(self._spelling(key, towns.__contains__) or key, [])
+        if not found or not all(_near(found[0], other) for other in found[1:]):
+            return None
+        return found[0]
+
+    @staticmethod
+    def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
+        """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
+        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse."""
+        if known(key):
+            return key
+        for variant in (key.replace(" ", "-"), key.replace("-", " ")):
+            if variant != key and known(variant):
+                return variant
+        return None
+
+    def _town_table(self) -> dict[str, list[Place]]:
+        """Small towns by key, read and indexed on first use."""
         if self._towns is None:
             self._towns = {}
             for line in self._town_lines():
@@ -174,10 +209,20 @@ class Gazetteer:
                 place = Place(town, country, float(lat), float(lon), 0, "city")
                 for key in keys.split("|"):
                     self._towns.setdefault(key, []).append(place)
-        found = [p for p in self._towns.get(_key_of(name), []) if p.country in countries]
-        if not found or not all(_near(found[0], other) for other in found[1:]):
+        return self._towns
+
+    def _seat_town(self, name: str, qualifier: str) -> Place | None:
+        """A small town of that name inside the country the qualifier names ("Jermuk, Armenia"),
+        or, for a district the index lacks, the town it is named after ("Spin Boldak district,
+        Kandahar province"): a district usually bears its seat's name, and the seat is where
+        news of it is."""
+        words = _key_of(name).split()
+        outer = self._ranked(qualifier, ())
+        if not words or not outer or not outer[0].place.country:
             return None
-        return found[0]
+        unit = len(words) > 1 and words[-1] in UNIT_WORDS
+        town = self.small_town(" ".join(words[:-1] if unit else words), [outer[0].place.country])
+        return dataclasses.replace(town, feature="district") if town and unit else town
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -207,11 +252,14 @@ class Gazetteer:
         head, _, qualifier = name.partition(",")
         ranked = self._ranked(head, context_countries)
         if strict:
-            ranked = [e for e in ranked if e.kind != "city" or lookup_key(e.place.name) == _key_of(head)]
+            key = _key_of(head)
+            ranked = [e for e in ranked if e.kind != "city" or _same_key(lookup_key(e.place.name), key)]
         if qualifier.strip():
             if not ranked:
-                # "Nad Ali district, Helmand province" with no Nad Ali known: the province
-                return self.ranked(qualifier.strip(), context_countries, strict=strict)
+                # "Jermuk, Armenia", "Spin Boldak district, Kandahar province": a small town
+                # there, else (no Nad Ali known) the province
+                seat = self._seat_town(head, qualifier.strip())
+                return [seat] if seat else self.ranked(qualifier.strip(), context_countries, strict=strict)
             ranked = self._restrict(ranked, qualifier.strip())
         return [e.place for e in ranked]
 
@@ -269,7 +317,8 @@ class Gazetteer:
         if units:
             return units
         if key not in self._primary and key not in self._alternate:
-            key = self._trimmed(key)
+            known = self._spelling(key, lambda k: k in self._primary or k in self._alternate)
+            key = known or self._trimmed(key)
         primary = self._primary.get(key, [])
         alternate = [i for i in self._alternate.get(key, []) if i not in primary]
         scored = [(_score(self._entry(i), True, context), i) for i in primary]
@@ -319,20 +368,22 @@ class Gazetteer:
     def _restrict(self, ranked: list[_Entry], qualifier: str) -> list[_Entry]:
         """Keep candidates inside the qualifying country or US state ("Paris, Texas")."""
         state = self._states.get(lookup_key(qualifier))
-        if state is not None:
-            return [e for e in ranked if e.place.country == "USA" and e.admin1 == state]
-        outer = self._ranked(qualifier, ())
-        if not outer or outer[0].place.country is None:
-            return ranked
-        if outer[0].kind != "country":
-            # "London, Ontario", "Aurangabad district, Bihar": the places of a named province
-            for unit in (e for e in outer if e.kind == "admin1" and e.admin1):
+        in_state = [e for e in ranked if e.place.country == "USA" and e.admin1 == state]
+        if in_state:
+            return in_state  # "Kutaisi, Georgia" has no Georgian town in the US state: the country
+        outer = [e for e in self._ranked(qualifier, ()) if e.place.country is not None]
+        if outer and outer[0].kind != "country":
+            # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
+            # trying each unit of that name ("La Union" is also a Salvadoran department)
+            for unit in (e for e in outer if e.kind in ("admin1", "admin2") and e.admin1):
                 inside = [e for e in ranked if _within(e, unit)]
                 if inside:
                     return inside
-        country = outer[0].place.country
-        inside = [e for e in ranked if e.place.country == country and e.kind in ("city", "admin1", "admin2")]
-        return inside or ranked
+        for country in dict.fromkeys(e.place.country for e in outer):
+            inside = [e for e in ranked if e.place.country == country and e.kind in _PLACE_KINDS]
+            if inside:
+                return inside
+        return ranked
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
@@ -360,6 +411,11 @@ def _within(entry: _Entry, unit: _Entry) -> bool:
         and entry.place.country == unit.place.country
         and entry.admin1 == unit.admin1
     )
+
+
+def _same_key(one: str, other: str) -> bool:
+    """Keys equal but for hyphens against spaces ("kaga-bandoro", "kaga bandoro")."""
+    return one.replace("-", " ") == other.replace("-", " ")
 
 
 def _key_of(name: str) -> str:

@@ -34,6 +34,7 @@ from eventwire.geo.locatives import Locatives
 from eventwire.geo.names import UNIT_WORDS
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
+from eventwire.when_where.enclosing import enclosed_span, enclosing_span
 
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
@@ -47,6 +48,9 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
+# Labels a town named alone after "in" or "near" may carry: the small model calls many towns
+# persons, or nothing at all.
+_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
@@ -162,7 +166,7 @@ class EventPlacer:
         for span in self._sentence_toponyms(sentence):
             if span.start_char < self._text_start:
                 continue
-            name = self._with_qualifier(span)
+            name = self._with_qualifier(self._finest(span))
             place = self.gazetteer.resolve(name, self.context)
             if place is not None and place.feature != "country":
                 found.append((abs(span.root.i - near), name, place))
@@ -203,7 +207,7 @@ class EventPlacer:
             preps = [*(c for c in head.children if c.dep_ == "dobj"), *preps]
         for prep in preps:
             spans = list(self._phrase_places(prep))
-            yield from (self._with_qualifier(span) for span in spans)
+            yield from (self._with_qualifier(self._finest(span)) for span in spans)
             capital = None if spans else self._capital_in(prep)
             if capital is not None:
                 yield capital
@@ -258,8 +262,8 @@ class EventPlacer:
             # whatever the tagger's label, and the unit may be small
             unit = f"{span.text} {self.doc[span.end].text}"
             return span if self.gazetteer.resolve(unit, self.context) is not None else None
-        if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
-            return None
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS and not _called_a_town(span):
+            return None  # but "the northern city of Makeni" is a town whatever the tagger says
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
             place = self._confirmed_town(span)
@@ -273,22 +277,53 @@ class EventPlacer:
         if not countries and _called_a_town(span):
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
-            return None
+            return self._lone_town(span)
         town = self.gazetteer.resolve(span.text, countries, strict=True)
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
 
-    def _enclosing_place(self, span: Span) -> Place | None:
-        """The larger place written right after a name: "Dori, in northern Burkina Faso",
-        "Jenin in the northern West Bank", "Sake, North Kivu"."""
-        index = span.end
-        while index < len(self.doc) and self.doc[index].lower_ in self.locatives.enclosing_fillers:
-            index += 1
-        outer = self._entity_at.get(index) if index > span.end else None
-        if outer is None or outer.start != index or outer.label_ not in PLACE_LABELS:
+    def _lone_town(self, span: Span) -> Place | None:
+        """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
+        whose name denotes one place only on Earth: no country needed to pick it, and a
+        person or a company is rarely where something happens. Organisations the tagger
+        recognised ("in Parliament", "at Google") stay out."""
+        ent = self._entity_at.get(span.root.i)
+        if ent is not None and ent.label_ not in _LONE_TOWN_LABELS:
             return None
-        return self.gazetteer.resolve(outer.text, self.context)
+        root = span.root
+        if root.dep_ != "pobj" or not self.locatives.is_locative(root.head.lower_, root.head.head.lemma_):
+            return None
+        return self.gazetteer.lone_town(span.text)
+
+    def _enclosing_place(self, span: Span) -> Place | None:
+        """The larger place the text puts a name in: "Dori, in northern Burkina Faso",
+        "Jenin in the northern West Bank", "Sake, North Kivu", "Dori, a town in Burkina Faso"
+        (only places the tagger labelled: this confirms towns the tagger did not)."""
+        outer = enclosing_span(span, self._labelled_place, self.locatives.enclosing_fillers)
+        return self.gazetteer.resolve(outer.text, self.context) if outer is not None else None
+
+    def _labelled_place(self, token: Token) -> Span | None:
+        ent = self._entity_at.get(token.i)
+        return ent if ent is not None and ent.label_ in PLACE_LABELS else None
+
+    def _finest(self, span: Span) -> Span:
+        """The town a region or country encloses when the text gives both ("Trujillo, in
+        western Venezuela"): the event is in the town; else the span itself."""
+        place = self.gazetteer.resolve(span.text, self.context)
+        if place is None or place.feature == "city":
+            return span  # a town after a town is the next item of a list, not an enclosure
+        inner = enclosed_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        return inner if inner is not None else span
+
+    def _outer_name(self, span: Span) -> str | None:
+        """The enclosing place of ``span`` with its unit word, when it is larger than a town."""
+        outer = enclosing_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        if outer is None:
+            return None
+        name, _ = self._with_unit_word(outer.text, outer.end)
+        place = self.gazetteer.resolve(name, self.context)
+        return name if place is not None and place.feature != "city" else None
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
@@ -303,7 +338,8 @@ class EventPlacer:
         if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
             outer, _ = self._with_unit_word(following.text, following.end)
             return f"{name}, {outer}"
-        return name
+        enclosing = self._outer_name(span)
+        return f"{name}, {enclosing}" if enclosing else name
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
         """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
