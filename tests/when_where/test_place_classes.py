@@ -35,6 +35,7 @@ ENCLOSED_TOWNS = [
     ("Rioters burned cars in Hamilton, the capital of Bermuda, on Friday.", "Hamilton", "BMU"),
     ("Police arrested 30 people in Santa Cruz, Bolivia's largest city.", "Santa Cruz de la Sierra", "BOL"),
     ("Police detained 12 strikers in Portland, in southern Maine.", "Portland", "USA"),
+    ("Police in Hyderabad, in India's Telangana state, arrested a preacher.", "Hyderabad", "IND"),
 ]
 
 
@@ -67,6 +68,20 @@ def test_a_town_tagged_as_a_nationality_counts_when_called_a_city(code: Code) ->
     # the small model tags some town names NORP; "the city of" says what it is
     where = first_location(code, "Police arrested a mayor in the southern city of Makeni on Friday.")
     assert (where.name, where.country) == ("Makeni", "SLE")
+
+
+# The small model tags some towns as nationalities (NORP) or tags only part of a town's name
+# as a person; after "in", "through" or "of" they are still the place.
+ODDLY_TAGGED_TOWNS = [
+    ("Nurses marched through Asuncion on Monday.", "PRY"),
+    ("Gunmen attacked a bank in Dera Ghazi Khan, killing a guard.", "PAK"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), ODDLY_TAGGED_TOWNS)
+def test_an_oddly_tagged_town_after_a_place_preposition(code: Code, text: str, country: str) -> None:
+    where = first_location(code, text)
+    assert (where.country, where.precision) == (country, "town")
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +118,14 @@ def test_a_country_sits_at_its_geographic_centre(gazetteer: Gazetteer) -> None:
     # Mali's people live in the south; a country-precision point is the country's centre
     mali = gazetteer.country("MLI")
     assert mali is not None and mali.lat is not None and 15.0 < mali.lat < 19.5
+
+
+def test_a_province_spelt_otherwise_is_found_by_its_capital(gazetteer: Gazetteer) -> None:
+    # GeoNames spells the oblast "Brjansk"; news writes the capital's spelling
+    place = gazetteer.resolve("Bryansk oblast")
+    assert place is not None and (place.country, place.feature) == ("RUS", "region")
+
+
+def test_provinces_newer_than_the_geonames_table(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Tshopo province")
+    assert place is not None and (place.country, place.feature) == ("COD", "region")

@@ -116,6 +116,7 @@ class Gazetteer:
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
+        self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
@@ -283,6 +284,9 @@ class Gazetteer:
             self._primary.setdefault(keys[0], []).append(index)
             for key in keys[1:]:
                 self._alternate.setdefault(key, []).append(index)
+            _, _, country, code, _ = line.split("\t", 4)
+            if code:
+                self._admin1_at.setdefault((country, code), index)
 
     def _district_index(self) -> dict[str, list[int]]:
         """Admin-2 units by every key, read and indexed the first time a lookup needs one."""
@@ -347,6 +351,8 @@ class Gazetteer:
             *self._district_index().get(stem, []),
         ]
         wanted = "admin2" if words[-1] in DISTRICT_WORDS else "admin1"
+        if wanted == "admin1" and not any(self._entry(i).kind in _UNIT_KINDS for i in found):
+            found = self._named_after_capital(stem)
         scored = []
         for index in dict.fromkeys(found):
             entry = self._entry(index)
@@ -355,6 +361,13 @@ class Gazetteer:
                 scored.append((_score(entry, True, context) + _LEVEL_BONUS * (level == wanted), index))
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
+
+    def _named_after_capital(self, stem: str) -> list[int]:
+        """ "Bryansk region" where GeoNames spells the oblast "Brjansk": the provinces whose
+        towns bear the name, as most provinces are named after their capital."""
+        towns = [self._entry(i) for i in self._primary.get(stem, [])]
+        units = (self._admin1_at.get((e.place.country or "", e.admin1)) for e in towns if e.kind == "city")
+        return [i for i in units if i is not None]
 
     def _trimmed(self, key: str) -> str:
         """ "northern italy" -> "italy", "donbas region" -> "donbas": one word off each end at most."""

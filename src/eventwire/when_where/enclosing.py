@@ -35,9 +35,17 @@ def enclosed_span(span: Span, toponym_at: ToponymAt, fillers: frozenset[str]) ->
     """The town that ``span`` encloses ("Venezuela" in "Trujillo, in western Venezuela")."""
     for inner in _before(span, toponym_at, fillers):
         outer = enclosing_span(inner, toponym_at, fillers)
-        if outer is not None and outer.start == span.start:
+        if outer is not None and _part_of(outer, span):
             return inner
     return None
+
+
+def _part_of(outer: Span, span: Span) -> bool:
+    """``outer`` is ``span`` or its possessor: "Hyderabad, in Pakistan's Sindh province" puts
+    Hyderabad in Pakistan, and so in the province Pakistan owns."""
+    if outer.start == span.start:
+        return True
+    return outer.root.dep_ == "poss" and outer.root.head.i in (span.root.i, span.root.head.i)
 
 
 def _after(span: Span, toponym_at: ToponymAt, fillers: frozenset[str]) -> Span | None:

@@ -252,6 +252,9 @@ class EventPlacer:
         a PERSON: "in Dakar") and that the gazetteer knows by its main name as a country,
         region or sizeable city."""
         ent = self._entity_at.get(token.i)
+        whole = self._whole_name(token, ent)
+        if whole is not None:
+            return whole
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
         if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
@@ -262,8 +265,8 @@ class EventPlacer:
             # whatever the tagger's label, and the unit may be small
             unit = f"{span.text} {self.doc[span.end].text}"
             return span if self.gazetteer.resolve(unit, self.context) is not None else None
-        if ent is not None and ent.label_ in _NOT_PLACE_LABELS and not _called_a_town(span):
-            return None  # but "the northern city of Makeni" is a town whatever the tagger says
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS and not self._named_as_place(ent):
+            return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
             place = self._confirmed_town(span)
@@ -282,6 +285,28 @@ class EventPlacer:
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
+
+    def _whole_name(self, token: Token, ent: Span | None) -> Span | None:
+        """The run of proper nouns around ``token`` when the tagger split it or cut it short and
+        the gazetteer knows the whole run by its main name: "Dera Ghazi Khan" tagged as "Dera"
+        (a place) and "Khan" (a person)."""
+        if token.pos_ != "PROPN":
+            return None
+        doc = self.doc
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[start:end]
+        if len(run) < 2 or (ent is not None and ent.start <= start and ent.end >= end):
+            return None
+        return run if self.gazetteer.resolve(run.text, self.context, strict=True) is not None else None
+
+    def _named_as_place(self, ent: Span) -> bool:
+        """A name tagged as a nationality that the text uses as a place: "the northern city of
+        Makeni", "marched through Asuncion" (the small model tags some towns NORP)."""
+        return ent.label_ == "NORP" and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
 
     def _lone_town(self, span: Span) -> Place | None:
         """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
