@@ -70,6 +70,9 @@ class Place:
     lon: float | None
     population: int
     feature: Feature
+    geonames_id: str = ""  # GeoNames id of a city (the tables keep none for other rows)
+    admin1: str = ""  # GeoNames admin-1 code (US: state code) of the province it is in or is
+    feature_class: str = ""  # GeoNames feature class: P populated place, A country or unit, L area
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +209,10 @@ class Gazetteer:
         if self._towns is None:
             self._towns = {}
             for line in self._town_lines():
-                _, town, country, _, lat, lon, keys = line.split("\t")
-                place = Place(town, country, float(lat), float(lon), 0, "city")
+                _, town, country, code, lat, lon, keys = line.split("\t")
+                place = Place(
+                    town, country, float(lat), float(lon), 0, "city", admin1=code, feature_class="P"
+                )
                 for key in keys.split("|"):
                     self._towns.setdefault(key, []).append(place)
         return self._towns
@@ -452,15 +457,17 @@ def _city_lines() -> list[str]:
 
 
 def _city_entry(line: str) -> _Entry:
-    _, name, country, admin1, lat, lon, population, capital, _ = line.split("\t")
-    place = Place(name, country or None, float(lat), float(lon), int(population), "city")
+    geonames_id, name, country, admin1, lat, lon, population, capital, _ = line.split("\t")
+    place = Place(
+        name, country or None, float(lat), float(lon), int(population), "city", geonames_id, admin1, "P"
+    )
     return _Entry(place, "city", capital == "1", admin1)
 
 
 def _admin_entry(line: str) -> _Entry:
     level, name, country, code, _, lat, lon, count, _ = line.split("\t")
     feature: Feature = "region" if level == "A1" else "district"
-    place = Place(name, country, float(lat), float(lon), 0, feature)
+    place = Place(name, country, float(lat), float(lon), 0, feature, admin1=code, feature_class="A")
     return _Entry(place, "admin1" if level == "A1" else "admin2", admin1=code, places=int(count))
 
 
@@ -470,7 +477,15 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     ]
     for line in _data_text("countries.tsv").splitlines():
         iso3, _, name, lat, lon, population, capital, iso_aliases = line.split("\t")
-        place = Place(name, iso3, _optional_float(lat), _optional_float(lon), int(population), "country")
+        place = Place(
+            name,
+            iso3,
+            _optional_float(lat),
+            _optional_float(lon),
+            int(population),
+            "country",
+            feature_class="A",
+        )
         aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
         yield _Entry(place, "country", capital_name=capital), (name,), aliases
 
@@ -478,12 +493,22 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
 def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     for line in _data_text("us_states.tsv").splitlines():
         code, name, lat, lon, population = line.split("\t")
-        place = Place(name, "USA", _optional_float(lat), _optional_float(lon), int(population), "region")
+        place = Place(
+            name, "USA", _optional_float(lat), _optional_float(lon), int(population), "region", "", code, "A"
+        )
         yield _Entry(place, "state", admin1=code), (name,), ()
 
 
 def _region_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     records: list[dict[str, Any]] = load_resource(f"{PLACES_DIR}/regions.yaml", {"regions": list})["regions"]
     for record in records:
-        place = Place(record["name"], record.get("country"), record["lat"], record["lon"], 0, "region")
+        place = Place(
+            record["name"],
+            record.get("country"),
+            record["lat"],
+            record["lon"],
+            0,
+            "region",
+            feature_class="L",
+        )
         yield _Entry(place, "region"), (record["name"],), tuple(record.get("aliases") or ())

@@ -70,7 +70,17 @@ def to_location(
     if place is None:
         return Location(name=name, source="unresolved")
     precision = PRECISION_OF_FEATURE[place.feature]
-    return Location(ascii_name(place.name), place.country, place.lat, place.lon, source, precision)
+    return Location(
+        ascii_name(place.name),
+        place.country,
+        place.lat,
+        place.lon,
+        source,
+        precision,
+        place.geonames_id or None,
+        place.admin1 or None,
+        place.feature_class or None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
