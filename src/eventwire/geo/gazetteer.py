@@ -19,7 +19,11 @@ Ranking prefers, in this order of weight: countries and listed regions over same
 cities (a text that says "Georgia" means the state far more often than a town), the
 article's own countries (``context_countries``), capitals, then population. "City, Country"
 and "City, State" restrict the candidates to that country or state; "X province" and
-"X district" look the name up among admin units first; "X, Y province" keeps Y's places.
+"X district" look the name up among admin units first (else the province whose towns bear
+the name: "Bryansk region" where GeoNames spells the oblast "Brjansk"); "X, Y province" keeps
+Y's places. A name the index lacks, qualified by a country or province, is a small town there
+or, for "X district", the town the district is named after. Each ``Place`` carries what
+exports need of its row: GeoNames id (cities), admin-1 code and feature class.
 """
 
 from __future__ import annotations

@@ -11,7 +11,10 @@ says where (a locative or "of" object, the object of "shelled", a name before "d
 subjects, possessors and targets are actors ("Moscow said", "Kenya's police", "accused
 Moscow"), and a country there is usually an actor, with the focus country the last fallback
 anyway. Admin phrases stay with the name ("the Nad Ali district of Helmand province"), so the
-gazetteer can look among admin units and inside the enclosing province. A small town counts
+gazetteer can look among admin units and inside the enclosing province; so does the larger
+place the text gives for a town in other words ("Trujillo, in western Venezuela", "Victoria,
+the capital of the Seychelles", ``enclosing``), and when the phrase nearest the event names the
+enclosing place, the event still takes the town. A small town counts
 when the text places it ("Dori, in northern Burkina Faso", "Sake, a town ..."). A toponym the
 gazetteer does not know still becomes the event's location, with ``source="unresolved"``,
 and is listed in the article's notes. ``EventPlacer.place`` also says which step chose the
