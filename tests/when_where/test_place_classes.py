@@ -100,6 +100,19 @@ def test_an_unknown_district_takes_its_seat_town(gazetteer: Gazetteer, name: str
     assert place.name.split(maxsplit=1)[0] == name.split(maxsplit=1)[0]
 
 
+def test_the_area_of_a_province_is_its_seat_town(code: Code) -> None:
+    # "the X area of Y state": a local government area named after its town
+    where = first_location(code, "Bandits kidnapped 12 farmers in the Dandume area of Katsina state.")
+    assert (where.country, where.precision) == ("NGA", "district")
+    assert where.name.startswith("Dandume")
+
+
+def test_an_area_without_a_larger_place_is_no_unit(gazetteer: Gazetteer) -> None:
+    # "the Gaza area" must not become Mozambique's Gaza province
+    place = gazetteer.resolve("Gaza area")
+    assert place is not None and place.country == "PSE"
+
+
 def test_a_us_state_qualifier_yields_to_the_country_of_that_name(gazetteer: Gazetteer) -> None:
     # no Kutaisi lies in the US state: the qualifier is the country
     place = gazetteer.resolve("Kutaisi, Georgia")

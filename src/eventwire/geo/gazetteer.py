@@ -226,13 +226,16 @@ class Gazetteer:
         or, for a district the index lacks, the town it is named after ("Spin Boldak district,
         Kandahar province"): a district usually bears its seat's name, and the seat is where
         news of it is."""
-        words = _key_of(name).split()
+        key = _key_of(name)
         outer = self._ranked(qualifier, ())
-        if not words or not outer or not outer[0].place.country:
+        if not key or not outer or not outer[0].place.country:
             return None
+        words = key.split()
         unit = len(words) > 1 and words[-1] in UNIT_WORDS
-        town = self.small_town(" ".join(words[:-1] if unit else words), [outer[0].place.country])
-        return dataclasses.replace(town, feature="district") if town and unit else town
+        # "spin boldak district" -> "spin boldak"; "kankara area" too (a generic suffix)
+        stem = " ".join(words[:-1]) if unit else self._trimmed(key)
+        town = self.small_town(stem, [outer[0].place.country])
+        return dataclasses.replace(town, feature="district") if town and stem != key else town
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""

@@ -273,11 +273,10 @@ class EventPlacer:
         if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
             return None  # a capitalised word before "district" is a name even if tagged ADJ
         span = ent if ent is not None else _proper_noun(token)
-        if span.end < len(self.doc) and self.doc[span.end].lower_ in UNIT_WORDS:
-            # "Djugu territory", "Shopian district": the unit word says it is a place,
-            # whatever the tagger's label, and the unit may be small
-            unit = f"{span.text} {self.doc[span.end].text}"
-            return span if self.gazetteer.resolve(unit, self.context) is not None else None
+        if self._with_unit_word(span.text, span.end)[1] > span.end:
+            # "Djugu territory", "Shopian district", "the Kankara area of Katsina state": the
+            # unit word says it is a place, whatever the tagger's label, and the unit may be small
+            return span if self.gazetteer.resolve(self._with_qualifier(span), self.context) else None
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS and not self._named_as_place(ent):
             return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
@@ -380,13 +379,15 @@ class EventPlacer:
         return f"{name}, {enclosing}" if enclosing else name
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
-        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
-        if (
-            after < len(self.doc)
-            and self.doc[after].lower_ in UNIT_WORDS
-            and name.rsplit(maxsplit=1)[-1].lower() not in UNIT_WORDS
-        ):
-            return f"{name} {self.doc[after].text}", after + 1
+        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name; "area" too
+        when a larger place follows ("the Kankara area of Katsina state")."""
+        doc = self.doc
+        if after >= len(doc) or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS:
+            return name, after
+        word = doc[after].lower_
+        area = word == "area" and after + 1 < len(doc) and doc[after + 1].lower_ == "of"
+        if word in UNIT_WORDS or area:
+            return f"{name} {doc[after].text}", after + 1
         return name, after
 
 
