@@ -58,6 +58,12 @@ def test_a_possessive_country_decides_a_province(code: Code, text: str, country:
     assert (where.country, where.precision) == (country, "province")
 
 
+def test_an_older_name_is_vouched_for_by_its_province(code: Code) -> None:
+    # "Poona" is an alternate name of Pune; the province named after it confirms the city
+    where = first_location(code, "Police arrested a student leader in Poona, Maharashtra, on Friday.")
+    assert (where.name, where.country) == ("Pune", "IND")
+
+
 def test_a_list_of_towns_is_no_enclosure(code: Code) -> None:
     # "Herat, Kandahar" is two towns, not Herat inside Kandahar
     where = first_location(code, "Bombs exploded in Herat, Kandahar and Kunduz on Tuesday.")

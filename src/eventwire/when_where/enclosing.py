@@ -57,7 +57,8 @@ def _after(span: Span, toponym_at: ToponymAt, fillers: frozenset[str]) -> Span |
     if index == span.end or index >= len(doc):
         return None
     found = toponym_at(doc[index])
-    return found if found is not None and found.start == index else None
+    # a name may begin with a filler word: "Solo, Central Java", "Goma, North Kivu"
+    return found if found is not None and span.end < found.start <= index else None
 
 
 def _in_apposition(span: Span, toponym_at: ToponymAt) -> Span | None:

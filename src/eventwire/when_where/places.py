@@ -293,7 +293,9 @@ class EventPlacer:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
             return self._lone_town(span)
-        town = self.gazetteer.resolve(span.text, countries, strict=True)
+        # a name the text puts inside a country may be a city's other name ("Solo, Central
+        # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
+        town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
@@ -336,13 +338,22 @@ class EventPlacer:
     def _enclosing_place(self, span: Span) -> Place | None:
         """The larger place the text puts a name in: "Dori, in northern Burkina Faso",
         "Jenin in the northern West Bank", "Sake, North Kivu", "Dori, a town in Burkina Faso"
-        (only places the tagger labelled: this confirms towns the tagger did not)."""
+        (only labelled places and known regions: this confirms towns the tagger did not)."""
         outer = enclosing_span(span, self._labelled_place, self.locatives.enclosing_fillers)
         return self.gazetteer.resolve(outer.text, self.context) if outer is not None else None
 
     def _labelled_place(self, token: Token) -> Span | None:
+        """A place the tagger labelled, or a proper noun the gazetteer knows as a country or
+        region whatever its label ("Solo, Central Java" with the province tagged a person).
+        No town lookups here: this is what vouches for towns."""
         ent = self._entity_at.get(token.i)
-        return ent if ent is not None and ent.label_ in PLACE_LABELS else None
+        if ent is not None and ent.label_ in PLACE_LABELS:
+            return ent
+        if token.pos_ != "PROPN":
+            return None
+        span = ent if ent is not None else _proper_noun(token)
+        place = self.gazetteer.resolve(span.text, self.context, strict=True)
+        return span if place is not None and place.feature != "city" else None
 
     def _finest(self, span: Span) -> Span:
         """The town a region or country encloses when the text gives both ("Trujillo, in
