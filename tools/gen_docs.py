@@ -88,6 +88,9 @@ LOCATION_KEYS = {
     "lon": "longitude",
     "source": "text (the sentence names it), dateline, focus (the article's focus country), or unresolved",
     "precision": "point, town, district, province or country; null when the name did not resolve",
+    "geonames_id": "GeoNames id of a resolved town or city; null for other places",
+    "admin1": "GeoNames admin-1 code (US: state code) of the province the place is in or is; null if unknown",
+    "feature_class": "GeoNames feature class: P (populated place), A (country or admin unit), L (other area)",
 }
 LINE_KEYS = {
     "id": "the input's id, or a stable hash of its text",

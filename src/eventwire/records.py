@@ -156,6 +156,12 @@ class Location:
     # the gazetteer does not know.
     source: Literal["text", "dateline", "focus", "unresolved"] = "text"
     precision: LocationPrecision | None = None  # None when the name did not resolve
+    # What the gazetteer row is, so exports need not guess it from coordinates: the GeoNames id
+    # (towns and cities), the GeoNames admin-1 code of the province it lies in (or is), and the
+    # GeoNames feature class ("P" populated place, "A" country or admin unit, "L" other area).
+    geonames_id: str | None = None
+    admin1: str | None = None
+    feature_class: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +171,9 @@ class Location:
             "lon": self.lon,
             "source": self.source,
             "precision": self.precision,
+            "geonames_id": self.geonames_id,
+            "admin1": self.admin1,
+            "feature_class": self.feature_class,
         }
 
 

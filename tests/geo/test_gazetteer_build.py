@@ -13,6 +13,7 @@ from eventwire.geo.gazetteer_build import (
     capital_ids,
     city_rows,
     excluded_alternates,
+    mainland_centre,
     useful_alternates,
     weighted_centre,
 )
@@ -64,3 +65,31 @@ def test_weighted_centre_follows_population() -> None:
     centre = weighted_centre([(0.0, 0.0, 900), (0.0, 10.0, 100)])
     assert centre is not None and centre[1] == pytest.approx(1.0, abs=0.1)
     assert weighted_centre([]) is None
+
+
+def _square(lon: float, lat: float, size: float) -> list[list[list[float]]]:
+    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    return [ring]
+
+
+def test_mainland_centre_leaves_out_small_and_far_pieces() -> None:
+    # a 10-degree mainland, a 1-degree island beside it and a big piece 40 degrees away
+    geojson = {
+        "features": [
+            {"geometry": {"type": "MultiPolygon", "coordinates": [_square(0, 0, 10), _square(11, 0, 1)]}},
+            {"geometry": {"type": "Polygon", "coordinates": _square(50, 0, 6)}},
+        ]
+    }
+    centre = mainland_centre(geojson)
+    assert centre is not None and abs(centre[0] - 5.0) < 0.2 and abs(centre[1] - 5.0) < 0.01
+
+
+def test_mainland_centre_weighs_two_large_islands_together() -> None:
+    pieces = [_square(0, 0, 4), _square(6, 0, 4)]
+    geojson = {"features": [{"geometry": {"type": "MultiPolygon", "coordinates": pieces}}]}
+    centre = mainland_centre(geojson)
+    assert centre is not None and abs(centre[1] - 5.0) < 0.01
+
+
+def test_mainland_centre_of_nothing_is_none() -> None:
+    assert mainland_centre({}) is None

@@ -19,11 +19,16 @@ Ranking prefers, in this order of weight: countries and listed regions over same
 cities (a text that says "Georgia" means the state far more often than a town), the
 article's own countries (``context_countries``), capitals, then population. "City, Country"
 and "City, State" restrict the candidates to that country or state; "X province" and
-"X district" look the name up among admin units first; "X, Y province" keeps Y's places.
+"X district" look the name up among admin units first (else the province whose towns bear
+the name: "Bryansk region" where GeoNames spells the oblast "Brjansk"); "X, Y province" keeps
+Y's places. A name the index lacks, qualified by a country or province, is a small town there
+or, for "X district", the town the district is named after. Each ``Place`` carries what
+exports need of its row: GeoNames id (cities), admin-1 code and feature class.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +48,8 @@ Feature = Literal["city", "country", "region", "district"]
 # ("Kandahar" is the city) unless the text says "province" or the article's country decides.
 _FEATURE_WEIGHT = {"country": 30.0, "region": 25.0, "state": -4.0, "city": 0.0, "admin1": 5.0, "admin2": 0.0}
 _UNIT_KINDS = frozenset({"state", "region", "admin1", "admin2"})
+# Kinds of entry a qualifying country keeps ("Trujillo, Venezuela"): its towns and its units.
+_PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
 # When the text names the unit's level ("district" vs "province"), a unit of that level wins.
 _LEVEL_BONUS = 10.0
 _CAPITAL_BONUS = 3.0
@@ -67,6 +74,9 @@ class Place:
     lon: float | None
     population: int
     feature: Feature
+    geonames_id: str = ""  # GeoNames id of a city (the tables keep none for other rows)
+    admin1: str = ""  # GeoNames admin-1 code (US: state code) of the province it is in or is
+    feature_class: str = ""  # GeoNames feature class: P populated place, A country or unit, L area
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +123,7 @@ class Gazetteer:
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
+        self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
@@ -167,17 +178,64 @@ class Gazetteer:
         when the name is unambiguous there (its places lie within about 50 km of each other).
         Only for names the main index does not know: such names are too common worldwide to
         be looked up without knowing the country."""
-        if self._towns is None:
-            self._towns = {}
-            for line in self._town_lines():
-                _, town, country, _, lat, lon, keys = line.split("\t")
-                place = Place(town, country, float(lat), float(lon), 0, "city")
-                for key in keys.split("|"):
-                    self._towns.setdefault(key, []).append(place)
-        found = [p for p in self._towns.get(_key_of(name), []) if p.country in countries]
+        towns, key = self._town_table(), _key_of(name)
+        spelt = self._spelling(key, towns.__contains__) or key
+        found = [p for p in towns.get(spelt, []) if p.country in countries]
         if not found or not all(_near(found[0], other) for other in found[1:]):
             return None
         return found[0]
+
+    def lone_town(self, name: str) -> Place | None:
+        """The place a name denotes when it denotes one only, on Earth: all its cities and
+        small towns (by main name) lie within about 50 km of each other. For a name written
+        alone after "in" or "near", with no country around to choose by."""
+        key = _key_of(name)
+        found = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
+        towns = self._town_table()
+        found += towns.get(self._spelling(key, towns.__contains__) or key, [])
+        if not found or not all(_near(found[0], other) for other in found[1:]):
+            return None
+        return found[0]
+
+    @staticmethod
+    def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
+        """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
+        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse."""
+        if known(key):
+            return key
+        for variant in (key.replace(" ", "-"), key.replace("-", " ")):
+            if variant != key and known(variant):
+                return variant
+        return None
+
+    def _town_table(self) -> dict[str, list[Place]]:
+        """Small towns by key, read and indexed on first use."""
+        if self._towns is None:
+            self._towns = {}
+            for line in self._town_lines():
+                _, town, country, code, lat, lon, keys = line.split("\t")
+                place = Place(
+                    town, country, float(lat), float(lon), 0, "city", admin1=code, feature_class="P"
+                )
+                for key in keys.split("|"):
+                    self._towns.setdefault(key, []).append(place)
+        return self._towns
+
+    def _seat_town(self, name: str, qualifier: str) -> Place | None:
+        """A small town of that name inside the country the qualifier names ("Jermuk, Armenia"),
+        or, for a district the index lacks, the town it is named after ("Spin Boldak district,
+        Kandahar province"): a district usually bears its seat's name, and the seat is where
+        news of it is."""
+        key = _key_of(name)
+        outer = self._ranked(qualifier, ())
+        if not key or not outer or not outer[0].place.country:
+            return None
+        words = key.split()
+        unit = len(words) > 1 and words[-1] in UNIT_WORDS
+        # "spin boldak district" -> "spin boldak"; "kankara area" too (a generic suffix)
+        stem = " ".join(words[:-1]) if unit else self._trimmed(key)
+        town = self.small_town(stem, [outer[0].place.country])
+        return dataclasses.replace(town, feature="district") if town and stem != key else town
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -207,11 +265,14 @@ class Gazetteer:
         head, _, qualifier = name.partition(",")
         ranked = self._ranked(head, context_countries)
         if strict:
-            ranked = [e for e in ranked if e.kind != "city" or lookup_key(e.place.name) == _key_of(head)]
+            key = _key_of(head)
+            ranked = [e for e in ranked if e.kind != "city" or _same_key(lookup_key(e.place.name), key)]
         if qualifier.strip():
             if not ranked:
-                # "Nad Ali district, Helmand province" with no Nad Ali known: the province
-                return self.ranked(qualifier.strip(), context_countries, strict=strict)
+                # "Jermuk, Armenia", "Spin Boldak district, Kandahar province": a small town
+                # there, else (no Nad Ali known) the province
+                seat = self._seat_town(head, qualifier.strip())
+                return [seat] if seat else self.ranked(qualifier.strip(), context_countries, strict=strict)
             ranked = self._restrict(ranked, qualifier.strip())
         return [e.place for e in ranked]
 
@@ -235,6 +296,9 @@ class Gazetteer:
             self._primary.setdefault(keys[0], []).append(index)
             for key in keys[1:]:
                 self._alternate.setdefault(key, []).append(index)
+            _, _, country, code, _ = line.split("\t", 4)
+            if code:
+                self._admin1_at.setdefault((country, code), index)
 
     def _district_index(self) -> dict[str, list[int]]:
         """Admin-2 units by every key, read and indexed the first time a lookup needs one."""
@@ -269,7 +333,8 @@ class Gazetteer:
         if units:
             return units
         if key not in self._primary and key not in self._alternate:
-            key = self._trimmed(key)
+            known = self._spelling(key, lambda k: k in self._primary or k in self._alternate)
+            key = known or self._trimmed(key)
         primary = self._primary.get(key, [])
         alternate = [i for i in self._alternate.get(key, []) if i not in primary]
         scored = [(_score(self._entry(i), True, context), i) for i in primary]
@@ -298,6 +363,8 @@ class Gazetteer:
             *self._district_index().get(stem, []),
         ]
         wanted = "admin2" if words[-1] in DISTRICT_WORDS else "admin1"
+        if wanted == "admin1" and not any(self._entry(i).kind in _UNIT_KINDS for i in found):
+            found = self._named_after_capital(stem)
         scored = []
         for index in dict.fromkeys(found):
             entry = self._entry(index)
@@ -306,6 +373,13 @@ class Gazetteer:
                 scored.append((_score(entry, True, context) + _LEVEL_BONUS * (level == wanted), index))
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
+
+    def _named_after_capital(self, stem: str) -> list[int]:
+        """ "Bryansk region" where GeoNames spells the oblast "Brjansk": the provinces whose
+        towns bear the name, as most provinces are named after their capital."""
+        towns = [self._entry(i) for i in self._primary.get(stem, [])]
+        units = (self._admin1_at.get((e.place.country or "", e.admin1)) for e in towns if e.kind == "city")
+        return [i for i in units if i is not None]
 
     def _trimmed(self, key: str) -> str:
         """ "northern italy" -> "italy", "donbas region" -> "donbas": one word off each end at most."""
@@ -319,20 +393,22 @@ class Gazetteer:
     def _restrict(self, ranked: list[_Entry], qualifier: str) -> list[_Entry]:
         """Keep candidates inside the qualifying country or US state ("Paris, Texas")."""
         state = self._states.get(lookup_key(qualifier))
-        if state is not None:
-            return [e for e in ranked if e.place.country == "USA" and e.admin1 == state]
-        outer = self._ranked(qualifier, ())
-        if not outer or outer[0].place.country is None:
-            return ranked
-        if outer[0].kind != "country":
-            # "London, Ontario", "Aurangabad district, Bihar": the places of a named province
-            for unit in (e for e in outer if e.kind == "admin1" and e.admin1):
+        in_state = [e for e in ranked if e.place.country == "USA" and e.admin1 == state]
+        if in_state:
+            return in_state  # "Kutaisi, Georgia" has no Georgian town in the US state: the country
+        outer = [e for e in self._ranked(qualifier, ()) if e.place.country is not None]
+        if outer and outer[0].kind != "country":
+            # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
+            # trying each unit of that name ("La Union" is also a Salvadoran department)
+            for unit in (e for e in outer if e.kind in ("admin1", "admin2") and e.admin1):
                 inside = [e for e in ranked if _within(e, unit)]
                 if inside:
                     return inside
-        country = outer[0].place.country
-        inside = [e for e in ranked if e.place.country == country and e.kind in ("city", "admin1", "admin2")]
-        return inside or ranked
+        for country in dict.fromkeys(e.place.country for e in outer):
+            inside = [e for e in ranked if e.place.country == country and e.kind in _PLACE_KINDS]
+            if inside:
+                return inside
+        return ranked
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
@@ -362,6 +438,11 @@ def _within(entry: _Entry, unit: _Entry) -> bool:
     )
 
 
+def _same_key(one: str, other: str) -> bool:
+    """Keys equal but for hyphens against spaces ("kaga-bandoro", "kaga bandoro")."""
+    return one.replace("-", " ") == other.replace("-", " ")
+
+
 def _key_of(name: str) -> str:
     return _strip_possessive(lookup_key(name))
 
@@ -383,15 +464,17 @@ def _city_lines() -> list[str]:
 
 
 def _city_entry(line: str) -> _Entry:
-    _, name, country, admin1, lat, lon, population, capital, _ = line.split("\t")
-    place = Place(name, country or None, float(lat), float(lon), int(population), "city")
+    geonames_id, name, country, admin1, lat, lon, population, capital, _ = line.split("\t")
+    place = Place(
+        name, country or None, float(lat), float(lon), int(population), "city", geonames_id, admin1, "P"
+    )
     return _Entry(place, "city", capital == "1", admin1)
 
 
 def _admin_entry(line: str) -> _Entry:
     level, name, country, code, _, lat, lon, count, _ = line.split("\t")
     feature: Feature = "region" if level == "A1" else "district"
-    place = Place(name, country, float(lat), float(lon), 0, feature)
+    place = Place(name, country, float(lat), float(lon), 0, feature, admin1=code, feature_class="A")
     return _Entry(place, "admin1" if level == "A1" else "admin2", admin1=code, places=int(count))
 
 
@@ -401,7 +484,15 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     ]
     for line in _data_text("countries.tsv").splitlines():
         iso3, _, name, lat, lon, population, capital, iso_aliases = line.split("\t")
-        place = Place(name, iso3, _optional_float(lat), _optional_float(lon), int(population), "country")
+        place = Place(
+            name,
+            iso3,
+            _optional_float(lat),
+            _optional_float(lon),
+            int(population),
+            "country",
+            feature_class="A",
+        )
         aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
         yield _Entry(place, "country", capital_name=capital), (name,), aliases
 
@@ -409,12 +500,22 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
 def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     for line in _data_text("us_states.tsv").splitlines():
         code, name, lat, lon, population = line.split("\t")
-        place = Place(name, "USA", _optional_float(lat), _optional_float(lon), int(population), "region")
+        place = Place(
+            name, "USA", _optional_float(lat), _optional_float(lon), int(population), "region", "", code, "A"
+        )
         yield _Entry(place, "state", admin1=code), (name,), ()
 
 
 def _region_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
     records: list[dict[str, Any]] = load_resource(f"{PLACES_DIR}/regions.yaml", {"regions": list})["regions"]
     for record in records:
-        place = Place(record["name"], record.get("country"), record["lat"], record["lon"], 0, "region")
+        place = Place(
+            record["name"],
+            record.get("country"),
+            record["lat"],
+            record["lon"],
+            0,
+            "region",
+            feature_class="L",
+        )
         yield _Entry(place, "region"), (record["name"],), tuple(record.get("aliases") or ())

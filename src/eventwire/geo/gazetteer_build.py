@@ -13,8 +13,9 @@ country's people are, which is what a map of events wants; GeoNames ships no cen
 from __future__ import annotations
 
 import gzip
+import importlib
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,10 @@ CITIES_FILE = PLACES_DIR / "cities.tsv.gz"
 COUNTRIES_FILE = PLACES_DIR / "countries.tsv"
 US_STATES_FILE = PLACES_DIR / "us_states.tsv"
 EXCLUSIONS_FILE = PLACES_DIR / "alternate_exclusions.yaml"
+# A country's centre is that of its main landmasses: polygons of at least this share of the
+# largest one's area, within this many degrees of it (see ``mainland_centre``).
+_MAINLAND_SHARE = 0.2
+_MAINLAND_DEGREES = 25.0
 
 
 def excluded_alternates(path: Path = EXCLUSIONS_FILE) -> frozenset[str]:
@@ -138,11 +143,72 @@ def group_points(cities: Iterable[dict[str, Any]], key: str) -> dict[str, list[t
     return points
 
 
-def country_rows(countries: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> Iterator[str]:
+def ring_centroid(ring: list[tuple[float, float]]) -> tuple[float, tuple[float, float] | None]:
+    """(area, (lat, lon) centroid) of a closed ring of (lon, lat) points, on the flat map (the
+    area scaled by the cosine of the latitude): a country's centre need only be good to a few
+    km, and a ring is one landmass."""
+    twice_area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        twice_area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if twice_area == 0:
+        return 0.0, None
+    lat, lon = cy / (3 * twice_area), cx / (3 * twice_area)
+    # a degree of longitude shrinks towards the poles: Svalbard is not a fifth of Norway
+    return abs(twice_area) / 2 * math.cos(math.radians(lat)), (lat, lon)
+
+
+def mainland_centre(geojson: dict[str, Any]) -> tuple[float, float] | None:
+    """Area-weighted centroid of a country's main landmasses: its largest polygon and the
+    polygons of at least a fifth of its size that lie near it (Luzon with Mindanao, both
+    islands of New Zealand), leaving out small islands and far-off territories (Alaska)."""
+    pieces = [piece for piece in _polygon_centroids(geojson) if piece[1] is not None]
+    if not pieces:
+        return None
+    largest, (lat0, lon0) = max(pieces, key=lambda piece: piece[0])  # type: ignore[misc]
+    kept = [
+        (area, centre)
+        for area, centre in pieces
+        if centre is not None
+        and area >= _MAINLAND_SHARE * largest
+        and math.hypot(centre[0] - lat0, centre[1] - lon0) <= _MAINLAND_DEGREES
+    ]
+    total = sum(area for area, _ in kept)
+    lat = sum(area * centre[0] for area, centre in kept) / total
+    lon = sum(area * centre[1] for area, centre in kept) / total
+    return round(lat, 4), round(lon, 4)
+
+
+def _polygon_centroids(geojson: dict[str, Any]) -> Iterator[tuple[float, tuple[float, float] | None]]:
+    for feature in geojson.get("features") or ():
+        geometry = feature.get("geometry") or {}
+        coordinates = geometry.get("coordinates") or []
+        polygons = coordinates if geometry.get("type") == "MultiPolygon" else [coordinates]
+        for polygon in polygons:
+            if polygon:
+                yield ring_centroid([(float(p[0]), float(p[1])) for p in polygon[0]])
+
+
+def outline_centre(iso3: str) -> tuple[float, float] | None:
+    """The geographic centre of a country from countryinfo's outlines; None without the package."""
+    try:
+        module = importlib.import_module("countryinfo")
+        return mainland_centre(module.CountryInfo(iso3).info().get("geoJSON") or {})
+    except (ImportError, LookupError, ValueError):  # no package, or a code it does not know
+        return None
+
+
+def country_rows(
+    countries: dict[str, dict[str, Any]],
+    cities: list[dict[str, Any]],
+    centre_of: Callable[[str], tuple[float, float] | None] = outline_centre,
+) -> Iterator[str]:
     """One TSV line per country: ISO3, ISO2, name, lat, lon, population, capital, ISO names."""
     points = group_points(cities, "countrycode")
     for iso2, country in sorted(countries.items()):
-        centre = weighted_centre(points.get(iso2, []))
+        centre = centre_of(country["iso3"]) or weighted_centre(points.get(iso2, []))
         lat, lon = centre if centre else ("", "")
         name = country["name"].strip()
         aliases = "|".join(n for n in iso_names(iso2) if n != name)

@@ -24,10 +24,11 @@ UNIT_WORDS = frozenset(
         "raion",
         "division",
         "emirate",
+        "township",
     }
 )
 # Of those, the words that name a second-level unit (GeoNames admin-2).
-DISTRICT_WORDS = frozenset({"district", "county", "territory", "municipality", "raion"})
+DISTRICT_WORDS = frozenset({"district", "county", "territory", "municipality", "raion", "township"})
 _SPACES = re.compile(r"[\s\u00a0]+")
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 # Straight and curly apostrophes and the hyphen family fold to one form each.

@@ -22,17 +22,17 @@ from eventwire.store.dedup import EventFacts, MergeRule, countries, day_range, f
 
 _KNOWN_COLUMNS = (
     "event_id, event_date, date_precision, source_names, target_names, "
-    "location_name, location_country, lat, lon, date_source"
+    "location_name, location_country, lat, lon, date_source, " + ", ".join(rows.PLACE_ID_COLUMNS)
 )
 _REFINED_COLUMNS = (
     "event_id", "source_names", "target_names", "location_name", "location_country", "lat", "lon",
-    "event_date", "date_precision", "date_source",
+    "event_date", "date_precision", "date_source", *rows.PLACE_ID_COLUMNS,
 )  # fmt: skip
 EVENT_COLUMNS = (
     "event_id", "match_key", "plover", "mode", "context", "cameo", "goldstein", "quad", "negated", "modality",
     "source_countries", "target_countries", "source_names", "target_names", "source_json", "target_json",
     "event_date", "date_precision", "location_name", "location_country", "lat", "lon", "root_article_id",
-    "root_sentence", "added_at", "date_source",
+    "root_sentence", "added_at", "date_source", *rows.PLACE_ID_COLUMNS,
 )  # fmt: skip
 
 
@@ -82,7 +82,7 @@ class KnownEvent:
         return [
             self.event_id, sorted(self.source_names), sorted(self.target_names), place and place.name,
             place and place.country, place and place.lat, place and place.lon, self.day, self.precision,
-            self.date_source,
+            self.date_source, *rows.place_ids(place),
         ]  # fmt: skip
 
 
@@ -231,7 +231,7 @@ def _event_row(known: KnownEvent, coded: CodedArticle, event: Event) -> list[Any
         countries(event.target), names(event.source), names(event.target),
         rows.actors_json(event.source), rows.actors_json(event.target), known.day, known.precision,
         place and place.name, place and place.country, place and place.lat, place and place.lon,
-        coded.article.id, event.sentence, dt.datetime.now(), known.date_source,
+        coded.article.id, event.sentence, dt.datetime.now(), known.date_source, *rows.place_ids(place),
     ]  # fmt: skip
 
 
@@ -241,8 +241,14 @@ def _undated(facts: EventFacts) -> EventFacts:
 
 
 def _known(key: str, row: tuple[Any, ...], symmetric: bool) -> KnownEvent:
-    event_id, day, precision, source_names, target_names, place_name, country, lat, lon, date_source = row
-    location = Location(place_name, country, lat, lon) if place_name else None
+    event_id, day, precision, source_names, target_names, place_name, country, lat, lon, date_source, *ids = (
+        row
+    )
+    location = None
+    if place_name:
+        location = Location(
+            place_name, country, lat, lon, geonames_id=ids[0], admin1=ids[1], feature_class=ids[2]
+        )
     return KnownEvent(
         event_id, key, day, precision, set(source_names or ()), set(target_names or ()), location, symmetric,
         date_source,

@@ -61,6 +61,8 @@ def _event(row: Record) -> dict[str, Any]:
         location = {
             "name": row["location_name"], "country": row["location_country"], "lat": row["lat"],
             "lon": row["lon"], "source": row["location_source"], "precision": row["location_precision"],
+            "geonames_id": row["location_geonames_id"], "admin1": row["location_admin1"],
+            "feature_class": row["location_feature_class"],
         }  # fmt: skip
     return {
         "plover": row["plover"], "mode": row["mode"], "context": list(row["context"] or ()),

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from eventwire.records import Actor, Article, CodedArticle, Event
+from eventwire.records import Actor, Article, CodedArticle, Event, Location
 from eventwire.store.dedup import countries, names
 
 Row = list[Any]
@@ -33,13 +33,15 @@ QUOTE_COLUMNS = (
     "article_id", "quote_index", "sentence", "text", "start_char", "end_char", "speaker_actor_id",
     "speaker_json", "cue", "direct", "reported_by_json",
 )  # fmt: skip
+# The GeoNames identity of a stored place (schema migration 5), in ``place_ids`` order.
+PLACE_ID_COLUMNS = ("location_geonames_id", "location_admin1", "location_feature_class")
 EVENT_MENTION_COLUMNS = (
     "mention_id", "event_id", "article_id", "event_index", "sentence", "plover", "mode", "context",
     "cameo", "goldstein", "quad", "source_json", "target_json", "source_countries", "target_countries",
     "source_names", "target_names", "source_actor_ids", "target_actor_ids", "negated", "modality",
     "trigger_text", "trigger_start", "trigger_end", "date", "date_precision", "event_day",
     "location_name", "location_country", "lat", "lon", "location_source", "reported_by_json",
-    "confidence", "coder", "date_source", "location_precision",
+    "confidence", "coder", "date_source", "location_precision", *PLACE_ID_COLUMNS,
 )  # fmt: skip
 INGEST_LOG_COLUMNS = ("article_id", "action", "source_name", "error_type", "error", "logged_at")
 
@@ -216,8 +218,15 @@ def event_mention_row(coded: CodedArticle, event: Event, event_id: int, mention:
         event.trigger.text, event.trigger.start, event.trigger.end, original.date, original.date_precision,
         mention.day, place and place.name, place and place.country, place and place.lat,
         place and place.lon, place and place.source, actors_json(event.reported_by),
-        event.confidence, event.coder, date_source, place and place.precision,
+        event.confidence, event.coder, date_source, place and place.precision, *place_ids(place),
     ]  # fmt: skip
+
+
+def place_ids(place: Location | None) -> list[str | None]:
+    """The values of ``PLACE_ID_COLUMNS`` for a place (all None without one)."""
+    if place is None:
+        return [None, None, None]
+    return [place.geonames_id, place.admin1, place.feature_class]
 
 
 def _ids(actors: tuple[Actor, ...]) -> list[str]:

@@ -110,6 +110,15 @@ _DATE_SOURCE = (
 # country...). Reports stored before have none recorded; NULL says so rather than guessing.
 _LOCATION_PRECISION = ("ALTER TABLE event_mentions ADD COLUMN location_precision VARCHAR",)
 
+# What each stored place is in GeoNames (Location.geonames_id, admin1, feature_class), so that
+# exports read it instead of matching coordinates against the packaged tables. Places stored
+# before have NULL, and exports fall back to matching for them.
+_PLACE_IDS = tuple(
+    f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR"
+    for table in ("event_mentions", "events")
+    for column in ("location_geonames_id", "location_admin1", "location_feature_class")
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "articles, sentences, actors, mentions, events, event_mentions, quotes, ingest_log", _CORE_TABLES
@@ -117,6 +126,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "sentence_terms: offline word index over sentences", _SEARCH_INDEX),
     Migration(3, "events.date_source; first/last seen from publication dates only", _DATE_SOURCE),
     Migration(4, "event_mentions.location_precision", _LOCATION_PRECISION),
+    Migration(5, "GeoNames id, admin-1 code and feature class of each place (mentions, events)", _PLACE_IDS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

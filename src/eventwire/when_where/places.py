@@ -11,7 +11,10 @@ says where (a locative or "of" object, the object of "shelled", a name before "d
 subjects, possessors and targets are actors ("Moscow said", "Kenya's police", "accused
 Moscow"), and a country there is usually an actor, with the focus country the last fallback
 anyway. Admin phrases stay with the name ("the Nad Ali district of Helmand province"), so the
-gazetteer can look among admin units and inside the enclosing province. A small town counts
+gazetteer can look among admin units and inside the enclosing province; so does the larger
+place the text gives for a town in other words ("Trujillo, in western Venezuela", "Victoria,
+the capital of the Seychelles", ``enclosing``), and when the phrase nearest the event names the
+enclosing place, the event still takes the town. A small town counts
 when the text places it ("Dori, in northern Burkina Faso", "Sake, a town ..."). A toponym the
 gazetteer does not know still becomes the event's location, with ``source="unresolved"``,
 and is listed in the article's notes. ``EventPlacer.place`` also says which step chose the
@@ -34,6 +37,7 @@ from eventwire.geo.locatives import Locatives
 from eventwire.geo.names import UNIT_WORDS
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
+from eventwire.when_where.enclosing import enclosed_span, enclosing_span
 
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
@@ -47,6 +51,9 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
 _SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
+# Labels a town named alone after "in" or "near" may carry: the small model calls many towns
+# persons, or nothing at all.
+_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
@@ -66,7 +73,17 @@ def to_location(
     if place is None:
         return Location(name=name, source="unresolved")
     precision = PRECISION_OF_FEATURE[place.feature]
-    return Location(ascii_name(place.name), place.country, place.lat, place.lon, source, precision)
+    return Location(
+        ascii_name(place.name),
+        place.country,
+        place.lat,
+        place.lon,
+        source,
+        precision,
+        place.geonames_id or None,
+        place.admin1 or None,
+        place.feature_class or None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +179,7 @@ class EventPlacer:
         for span in self._sentence_toponyms(sentence):
             if span.start_char < self._text_start:
                 continue
-            name = self._with_qualifier(span)
+            name = self._with_qualifier(self._finest(span))
             place = self.gazetteer.resolve(name, self.context)
             if place is not None and place.feature != "country":
                 found.append((abs(span.root.i - near), name, place))
@@ -203,7 +220,7 @@ class EventPlacer:
             preps = [*(c for c in head.children if c.dep_ == "dobj"), *preps]
         for prep in preps:
             spans = list(self._phrase_places(prep))
-            yield from (self._with_qualifier(span) for span in spans)
+            yield from (self._with_qualifier(self._finest(span)) for span in spans)
             capital = None if spans else self._capital_in(prep)
             if capital is not None:
                 yield capital
@@ -248,17 +265,19 @@ class EventPlacer:
         a PERSON: "in Dakar") and that the gazetteer knows by its main name as a country,
         region or sizeable city."""
         ent = self._entity_at.get(token.i)
+        whole = self._whole_name(token, ent)
+        if whole is not None:
+            return whole
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
         if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
             return None  # a capitalised word before "district" is a name even if tagged ADJ
         span = ent if ent is not None else _proper_noun(token)
-        if span.end < len(self.doc) and self.doc[span.end].lower_ in UNIT_WORDS:
-            # "Djugu territory", "Shopian district": the unit word says it is a place,
-            # whatever the tagger's label, and the unit may be small
-            unit = f"{span.text} {self.doc[span.end].text}"
-            return span if self.gazetteer.resolve(unit, self.context) is not None else None
-        if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
+        if self._with_unit_word(span.text, span.end)[1] > span.end:
+            # "Djugu territory", "Shopian district", "the Kankara area of Katsina state": the
+            # unit word says it is a place, whatever the tagger's label, and the unit may be small
+            return span if self.gazetteer.resolve(self._with_qualifier(span), self.context) else None
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS and not self._named_as_place(ent):
             return None
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         if place is None or (place.feature == "city" and place.population < _MIN_UNLABELLED_CITY):
@@ -273,22 +292,86 @@ class EventPlacer:
         if not countries and _called_a_town(span):
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
-            return None
-        town = self.gazetteer.resolve(span.text, countries, strict=True)
+            return self._lone_town(span)
+        # a name the text puts inside a country may be a city's other name ("Solo, Central
+        # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
+        town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
 
-    def _enclosing_place(self, span: Span) -> Place | None:
-        """The larger place written right after a name: "Dori, in northern Burkina Faso",
-        "Jenin in the northern West Bank", "Sake, North Kivu"."""
-        index = span.end
-        while index < len(self.doc) and self.doc[index].lower_ in self.locatives.enclosing_fillers:
-            index += 1
-        outer = self._entity_at.get(index) if index > span.end else None
-        if outer is None or outer.start != index or outer.label_ not in PLACE_LABELS:
+    def _whole_name(self, token: Token, ent: Span | None) -> Span | None:
+        """The run of proper nouns around ``token`` when the tagger split it or cut it short and
+        the gazetteer knows the whole run by its main name: "Dera Ghazi Khan" tagged as "Dera"
+        (a place) and "Khan" (a person)."""
+        if token.pos_ != "PROPN":
             return None
-        return self.gazetteer.resolve(outer.text, self.context)
+        doc = self.doc
+        start, end = token.i, token.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[start:end]
+        if len(run) < 2 or (ent is not None and ent.start <= start and ent.end >= end):
+            return None
+        return run if self.gazetteer.resolve(run.text, self.context, strict=True) is not None else None
+
+    def _named_as_place(self, ent: Span) -> bool:
+        """A name tagged as a nationality that the text uses as a place: "the northern city of
+        Makeni", "marched through Asuncion" (the small model tags some towns NORP)."""
+        return ent.label_ == "NORP" and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
+
+    def _lone_town(self, span: Span) -> Place | None:
+        """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
+        whose name denotes one place only on Earth: no country needed to pick it, and a
+        person or a company is rarely where something happens. Organisations the tagger
+        recognised ("in Parliament", "at Google") stay out."""
+        ent = self._entity_at.get(span.root.i)
+        if ent is not None and ent.label_ not in _LONE_TOWN_LABELS:
+            return None
+        root = span.root
+        if root.dep_ != "pobj" or not self.locatives.is_locative(root.head.lower_, root.head.head.lemma_):
+            return None
+        return self.gazetteer.lone_town(span.text)
+
+    def _enclosing_place(self, span: Span) -> Place | None:
+        """The larger place the text puts a name in: "Dori, in northern Burkina Faso",
+        "Jenin in the northern West Bank", "Sake, North Kivu", "Dori, a town in Burkina Faso"
+        (only labelled places and known regions: this confirms towns the tagger did not)."""
+        outer = enclosing_span(span, self._labelled_place, self.locatives.enclosing_fillers)
+        return self.gazetteer.resolve(outer.text, self.context) if outer is not None else None
+
+    def _labelled_place(self, token: Token) -> Span | None:
+        """A place the tagger labelled, or a proper noun the gazetteer knows as a country or
+        region whatever its label ("Solo, Central Java" with the province tagged a person).
+        No town lookups here: this is what vouches for towns."""
+        ent = self._entity_at.get(token.i)
+        if ent is not None and ent.label_ in PLACE_LABELS:
+            return ent
+        if token.pos_ != "PROPN":
+            return None
+        span = ent if ent is not None else _proper_noun(token)
+        place = self.gazetteer.resolve(span.text, self.context, strict=True)
+        return span if place is not None and place.feature != "city" else None
+
+    def _finest(self, span: Span) -> Span:
+        """The town a region or country encloses when the text gives both ("Trujillo, in
+        western Venezuela"): the event is in the town; else the span itself."""
+        place = self.gazetteer.resolve(span.text, self.context)
+        if place is None or place.feature == "city":
+            return span  # a town after a town is the next item of a list, not an enclosure
+        inner = enclosed_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        return inner if inner is not None else span
+
+    def _outer_name(self, span: Span) -> str | None:
+        """The enclosing place of ``span`` with its unit word, when it is larger than a town."""
+        outer = enclosing_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        if outer is None:
+            return None
+        name, _ = self._with_unit_word(outer.text, outer.end)
+        place = self.gazetteer.resolve(name, self.context)
+        return name if place is not None and place.feature != "city" else None
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
@@ -303,16 +386,19 @@ class EventPlacer:
         if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
             outer, _ = self._with_unit_word(following.text, following.end)
             return f"{name}, {outer}"
-        return name
+        enclosing = self._outer_name(span)
+        return f"{name}, {enclosing}" if enclosing else name
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
-        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name."""
-        if (
-            after < len(self.doc)
-            and self.doc[after].lower_ in UNIT_WORDS
-            and name.rsplit(maxsplit=1)[-1].lower() not in UNIT_WORDS
-        ):
-            return f"{name} {self.doc[after].text}", after + 1
+        """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name; "area" too
+        when a larger place follows ("the Kankara area of Katsina state")."""
+        doc = self.doc
+        if after >= len(doc) or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS:
+            return name, after
+        word = doc[after].lower_
+        area = word == "area" and after + 1 < len(doc) and doc[after + 1].lower_ == "of"
+        if word in UNIT_WORDS or area:
+            return f"{name} {doc[after].text}", after + 1
         return name, after
 
 

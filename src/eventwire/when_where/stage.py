@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from eventwire.errors import ConfigError
 from eventwire.geo.entities import place_entities
 from eventwire.geo.gazetteer import Place
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Dateline, Event, EventDateNote, Location
+from eventwire.records import Actor, Dateline, Event, EventDateNote, Location
 from eventwire.registry import StageContext, stage_factory
 from eventwire.when_where.event_dates import EventDater
 from eventwire.when_where.focus import focus_country
@@ -32,6 +33,12 @@ from eventwire.when_where.places import (
     unresolved_toponyms,
 )
 
+# Where an unplaced act of a government is put (docs/conventions.md, "Places implied by a
+# government acting").
+GOVERNMENT_PLACES = ("country", "capital")
+# Sectors and kinds of an actor that is a state or acts for its government.
+_GOVERNMENT_SECTORS = frozenset({"GOV", "LEG", "JUD"})  # police and armies act where they are
+
 
 @dataclass(frozen=True)
 class WhenWhereOptions:
@@ -39,6 +46,17 @@ class WhenWhereOptions:
 
     # An event the text does not place gets the article's focus country (precision "country").
     focus_fallback: bool = True
+    # An unplaced event whose source is a state or its government ("the Kenyan government
+    # banned ..."): "country" puts it at the country's centre with precision "country" (GDELT,
+    # ICEWS and the project's gold); "capital" at the seat of government, precision "town".
+    government_place: str = "country"
+
+    def __post_init__(self) -> None:
+        if self.government_place not in GOVERNMENT_PLACES:
+            raise ConfigError(
+                f"option 'government_place' of when_where.default must be one of "
+                f"{', '.join(GOVERNMENT_PLACES)}, not {self.government_place!r}"
+            )
 
 
 class WhenWhereStage:
@@ -80,6 +98,8 @@ class WhenWhereStage:
             steps.append(placement)
             events.append(dataclasses.replace(event, date=date, date_precision=precision, location=location))
             date_notes.append(EventDateNote(index, choice.source, choice.expression))
+        if self.options.government_place == "capital":
+            events = [e if _placed(e) else self._at_seat_of_government(e) for e in events]
         if self.options.focus_fallback:
             events = self._with_focus(events, fallback, parsed)
         unresolved = unresolved_toponyms(named)
@@ -101,6 +121,15 @@ class WhenWhereStage:
             return events
         located = to_location(place.name, place, "focus")
         return [e if _placed(e) else dataclasses.replace(e, location=located) for e in events]
+
+    def _at_seat_of_government(self, event: Event) -> Event:
+        """An unplaced act of a state or its government at that state's capital (town
+        precision, ``source="focus"``); any other event as it is."""
+        states = [a.country for a in event.source if a.country and _acts_for_state(a)]
+        capital = self.knowledge.gazetteer.capital_of(states[0]) if states else None
+        if capital is None:
+            return event
+        return dataclasses.replace(event, location=to_location(capital.name, capital, "focus"))
 
     def _context(
         self, parsed: ParsedArticle, named: list[tuple[Span, Place | None]], dateline: Location | None
@@ -128,6 +157,12 @@ class WhenWhereStage:
 def when_where_stage(context: StageContext) -> WhenWhereStage:
     """Event dates (tense-aware, against the publication date) and places (offline gazetteer)."""
     return WhenWhereStage(context.knowledge, context.options)
+
+
+def _acts_for_state(actor: Actor) -> bool:
+    """A state itself ("Kenya banned") or one of its government's branches ("the Kenyan
+    government", "Kenyan police")."""
+    return actor.kind == "state" or actor.sector in _GOVERNMENT_SECTORS
 
 
 def _placed(event: Event) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.records import Actor
-from eventwire.store.exports.geo import resolved_place
+from eventwire.store.exports.geo import place_of
 from eventwire.store.exports.layouts import (
     NON_STATE,
     Record,
@@ -123,7 +123,7 @@ def action_geo(record: Record) -> list[Any]:
     The type says what was resolved; a city's FeatureID is its GeoNames id (GDELT writes GNS
     ids there) and its ADM1 code the FIPS country code followed by the GeoNames admin1 code.
     """
-    place = resolved_place(record["location_name"], record["location_country"], record["lat"], record["lon"])
+    place = place_of(record)
     if place is None or place.kind == "unresolved":
         return list(EMPTY_GEO)
     fips = fips_code(place.country)

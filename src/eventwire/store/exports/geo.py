@@ -1,19 +1,22 @@
 """What a stored event place really is, so layouts claim no more than was resolved.
 
-The store keeps a place as (name, country, lat, lon). Places come from the packaged gazetteer
-tables, whose coordinates are copied as they are, so the coordinates (else the name within its
-country) say which table row the place is: a country, a US state, a GeoNames city (with its
-GeoNames id and admin1 code) or a project region. Coordinates that match no row are a "point":
-somewhere in that country, of no known rank. A place with a country but no coordinates is known
-only to be in that country; a place with neither was never resolved, and layouts write nothing
-about it but its raw name.
+The geoparser records what each place is in GeoNames (``Location.geonames_id``, ``admin1``,
+``feature_class``; store columns since schema migration 5), and ``place_of`` reads that
+directly: a populated place (a city, with its GeoNames id and admin1 code), a country, an
+admin unit or a project region. Places stored before migration 5 have only (name, country,
+lat, lon); their coordinates (else the name within its country) are matched against the
+packaged tables, whose coordinates the geoparser copies as they are. Coordinates that match no
+row are a "point": somewhere in that country, of no known rank. A place with a country but no
+coordinates is known only to be in that country; a place with neither was never resolved, and
+layouts write nothing about it but its raw name.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from eventwire.geo.names import lookup_key
 from eventwire.resources import load_resource, read_text
@@ -35,12 +38,31 @@ class ResolvedPlace:
     adm1: str = ""
 
 
+def place_of(record: Mapping[str, Any]) -> ResolvedPlace | None:
+    """The place of a stored event or mention row (``events`` or ``event_mentions``)."""
+    ids = (
+        record.get("location_geonames_id"),
+        record.get("location_admin1"),
+        record.get("location_feature_class"),
+    )
+    return resolved_place(
+        record["location_name"], record["location_country"], record["lat"], record["lon"], ids
+    )
+
+
 def resolved_place(
-    name: str | None, country: str | None, lat: float | None, lon: float | None
+    name: str | None,
+    country: str | None,
+    lat: float | None,
+    lon: float | None,
+    ids: tuple[str | None, str | None, str | None] = (None, None, None),
 ) -> ResolvedPlace | None:
-    """Classify one stored place; None when the event has no place at all."""
+    """Classify one stored place; None when the event has no place at all. ``ids``: the GeoNames
+    id, admin-1 code and feature class the geoparser recorded (None for older rows)."""
     if not name:
         return None
+    if ids[2] and country and lat is not None and lon is not None:
+        return _recorded(name, country, (lat, lon), ids)
     if lat is None or lon is None:
         if country and name.casefold() == _country_names().get(country, "").casefold():
             return ResolvedPlace("country", name, country)
@@ -48,6 +70,21 @@ def resolved_place(
     if not country:
         return ResolvedPlace("unresolved", name, None, lat, lon)
     return _located(name, country, lat, lon)
+
+
+def _recorded(
+    name: str, country: str, point: tuple[float, float], ids: tuple[str | None, str | None, str | None]
+) -> ResolvedPlace:
+    """A place the geoparser recorded with its GeoNames identity: no table lookup needed."""
+    geonames_id, adm1, feature_class = (value or "" for value in ids)
+    lat, lon = point
+    if feature_class == "P":
+        return ResolvedPlace("city", name, country, lat, lon, geonames_id, adm1)
+    if feature_class == "A":
+        if _point(country, lat, lon) in _country_points() or _country_names().get(country) == name:
+            return ResolvedPlace("country", name, country, lat, lon)
+        return ResolvedPlace("adm1", name, country, lat, lon, adm1=adm1)
+    return ResolvedPlace("region", name, country, lat, lon)
 
 
 def _located(name: str, country: str, lat: float, lon: float) -> ResolvedPlace:

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eventwire.store.exports.geo import resolved_place
+from eventwire.store.exports.geo import place_of
 from eventwire.store.exports.layouts import (
     Record,
     actor_label,
@@ -55,7 +55,7 @@ def icews_row(record: Record, include_modal: bool = False) -> list[Any]:
 
 def _place(record: Record) -> list[Any]:
     """City, District, Province, Country, Latitude, Longitude."""
-    place = resolved_place(record["location_name"], record["location_country"], record["lat"], record["lon"])
+    place = place_of(record)
     if place is None or place.kind == "unresolved":
         return ["", "", "", country_name(place.country) if place else "", None, None]
     city = place.name if place.kind == "city" else ""

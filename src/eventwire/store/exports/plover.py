@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eventwire.store.exports.geo import resolved_place
+from eventwire.store.exports.geo import place_of
 from eventwire.store.exports.layouts import Record, event_records, records, stated_date
 from eventwire.store.store import EventStore
 
@@ -60,7 +60,7 @@ def plover_record(record: Record, mentions: list[dict[str, Any]]) -> dict[str, A
 
 
 def _location(record: Record) -> dict[str, Any] | None:
-    place = resolved_place(record["location_name"], record["location_country"], record["lat"], record["lon"])
+    place = place_of(record)
     if place is None:
         return None
     return {

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire import __version__
-from eventwire.store.exports.geo import resolved_place
+from eventwire.store.exports.geo import place_of
 from eventwire.store.exports.layouts import (
     Record,
     actor_label,
@@ -63,7 +63,7 @@ def _place(record: Record) -> list[Any]:
     """Placename, City, District, Province, Country, Latitude, Longitude, GeoNames ID, Raw
     Placename, Feature Type: a place the gazetteer did not resolve keeps only its raw name."""
     raw = record["location_name"] or ""
-    place = resolved_place(raw, record["location_country"], record["lat"], record["lon"])
+    place = place_of(record)
     if place is None or place.kind == "unresolved":
         return ["", "", "", "", (place.country if place else None) or "", None, None, "", raw, ""]
     city = place.name if place.kind == "city" else ""
