@@ -37,6 +37,7 @@ ENTITY_FILES = (
     "people.yaml",
     "people_world.yaml",
     "people_figures.yaml",
+    "people_security.yaml",
 )
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
@@ -61,6 +62,7 @@ FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
         "people.yaml": "person",
         "people_world.yaml": "person",
         "people_figures.yaml": "person",
+        "people_security.yaml": "person",
     }
 )
 
