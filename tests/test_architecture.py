@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.language import Language
 
+from eventwire.actors.stage import ActorOptions
 from eventwire.config import Settings
 from eventwire.events.conventions import ConventionOptions
 from eventwire.events.stage import RuleCoderOptions
@@ -74,4 +75,5 @@ def test_the_defaults_template_says_what_the_code_says() -> None:
     assert stored == StoreOptions()
     conventions = Settings.from_mapping(template).options_for("events.conventions", ConventionOptions)
     assert conventions == ConventionOptions()
-    assert set(options) == {"events.rules", "events.conventions", "when_where.default", "store"}
+    assert Settings.from_mapping(template).options_for("actors.kb", ActorOptions) == ActorOptions()
+    assert set(options) == {"actors.kb", "events.rules", "events.conventions", "when_where.default", "store"}

@@ -30,6 +30,8 @@ CONTEXT_KINDS = frozenset({"person", "group", "organization"})
 # the text gives no nationality are usually where the reported events happen (dev set:
 # dyad F1 0.640 at weight 1, 0.646 at 2; 0.535 with no context fallback at all).
 PLACE_WEIGHT = 2.0
+# Sectors of the non-governmental bodies in igos.yaml (the rest there are intergovernmental).
+NGO_SECTORS = frozenset({"NGO", "HRI", "HLH", "ENV", "REL", "DEV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,19 @@ def _named(actor: Resolution | None, states: dict[str, Resolution]) -> Resolutio
     return replace(actor, name=state.name, wikidata=state.wikidata)
 
 
+def _coded(actor: Resolution | None, look: Lookups) -> Resolution | None:
+    """The actor under the configured conventions: a state named as an actor ("Kenya said") is
+    its government, as ICEWS codes it; the KB's international NGOs take the configured code."""
+    if actor is None:
+        return None
+    if actor.kind == "state" and not actor.sector and actor.country and actor.country not in NON_STATE:
+        return replace(actor, sector=look.state_sector)
+    named_ngo = (actor.key or "").startswith("igo:") and actor.sector in NGO_SECTORS
+    if named_ngo and actor.country == "IGO" and look.ngo_country != "IGO":
+        return replace(actor, country=look.ngo_country)
+    return actor
+
+
 def _mention(doc: Doc, c: Candidate, actor: Actor | None, chain: int | None, kind: MentionKind) -> Mention:
     span = doc[c.start : c.end]
     return Mention(
@@ -172,7 +187,7 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     reports: list[ActorChain] = []
     states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
-        actor = _named(_with_context(chains, chain, salience, look), states)
+        actor = _coded(_named(_with_context(chains, chain, salience, look), states), look)
         # A chain that says nothing about who ("both countries" in a country-less text) is
         # no actor: left out, it cannot block an event coder's other candidates.
         if actor is not None and (actor.name or actor.country or actor.sector):
