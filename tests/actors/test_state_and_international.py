@@ -44,6 +44,15 @@ MISSPELT = [
     ("Venezualan soldiers", DAY, "VEN", "MIL"),
 ]
 
+ROLES = [
+    ("Kenyan fraudsters", DAY, "KEN", "CRM"),  # a nationality alone is no government
+    ("Nigerian bandits", DAY, "NGA", "CRM"),
+    ("Zambian poachers", DAY, "ZMB", "CRM"),
+    ("Pakistani polio workers", DAY, "PAK", "HLH"),
+    ("Somali vaccinators", DAY, "SOM", "HLH"),
+    ("Peruvian trawlermen", DAY, "PER", None),  # an unknown noun: no sector, and not GOV
+]
+
 HEADS = [
     ("the Lagos State Police Command", DAY, "NGA", "COP"),
     ("the French Foreign Legion", DAY, "FRA", "MIL"),
@@ -57,8 +66,10 @@ def _resolved(phrase: str, date: str, **settings: Any) -> tuple[str | None, str 
     return actor.country, actor.sector
 
 
-@pytest.mark.parametrize(("phrase", "date", "country", "sector"), STATES + INTERNATIONAL + MISSPELT + HEADS)
-def test_phrase(phrase: str, date: str, country: str, sector: str) -> None:
+@pytest.mark.parametrize(
+    ("phrase", "date", "country", "sector"), STATES + INTERNATIONAL + MISSPELT + ROLES + HEADS
+)
+def test_phrase(phrase: str, date: str, country: str, sector: str | None) -> None:
     assert _resolved(phrase, date) == (country, sector)
 
 

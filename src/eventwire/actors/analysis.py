@@ -122,12 +122,18 @@ def _named(actor: Resolution | None, states: dict[str, Resolution]) -> Resolutio
     return replace(actor, name=state.name, wikidata=state.wikidata)
 
 
+def _named_state(actor: Resolution) -> bool:
+    """A state the text names ("Kenya", "the DPRK"), not a nationality word ("Kenyan"): a
+    nationality before an unknown noun ("Kenyan fraudsters") says nothing about government."""
+    return actor.kind == "state" and bool(actor.country) and actor.reason.startswith("kb country:")
+
+
 def _coded(actor: Resolution | None, look: Lookups) -> Resolution | None:
     """The actor under the configured conventions: a state named as an actor ("Kenya said") is
     its government, as ICEWS codes it; the KB's international NGOs take the configured code."""
     if actor is None:
         return None
-    if actor.kind == "state" and not actor.sector and actor.country and actor.country not in NON_STATE:
+    if _named_state(actor) and not actor.sector and actor.country not in NON_STATE:
         return replace(actor, sector=look.state_sector)
     named_ngo = (actor.key or "").startswith("igo:") and actor.sector in NGO_SECTORS
     if named_ngo and actor.country == "IGO" and look.ngo_country != "IGO":
