@@ -50,6 +50,10 @@ class Lookups:
         """(sector, kind) an unknown organisation's name states by its head ("Cairo University")."""
         return self.kb.org_type(name) if name.strip() else None
 
+    def national_body(self, country: str, short: str) -> tuple[str, str] | None:
+        """(full name, sector) of "India's CBI": a short name read with the country named."""
+        return self.kb.national_body(country, short) if short.strip() else None
+
     def nationality(self, word: str) -> str | None:
         """ISO3 for "Russian"/"Russians"; None for any other word."""
         if word not in self._adjectives:

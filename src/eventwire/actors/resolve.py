@@ -168,6 +168,23 @@ def _name_country(name: str, look: Lookups) -> str | None:
     return _name_place(name, look)
 
 
+def _national_body(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
+    """ "India's CBI", "South Africa's NPA", "the Philippine AFP": a short name that the KB
+    reads one way on its own is the named country's body when the country has one so called."""
+    if c.label in ("ROLE", "ADJ", "NORP", "GPE", "LOC") or not c.name:
+        return None
+    words = [w for w in c.name.split() if w.lower() != "the"]
+    named = [n for n in map(look.nationality, words) if n]  # "the Philippine AFP"
+    country = c.nationalities[0] if c.nationalities else (named[0] if named else None)
+    if country is None and owner is not None and owner.kind == "state":
+        country = owner.country
+    short = " ".join(w for w in words if look.nationality(w) is None)
+    found = look.national_body(country, short) if country and short else None
+    if found is None:
+        return None
+    return Resolution("kb national", found[0], country, found[1], "organization")
+
+
 def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
     """A name the KB does not know: what its title, nationality and owner say."""
     international = _international(c, look, owner)
@@ -233,6 +250,9 @@ def resolve_local(
     the actor of the subject that deploys a role noun, if any."""
     if c.label == "PRON":
         return None
+    national = _national_body(c, look, owner)
+    if national is not None:
+        return national
     if c.entry is not None:
         return _known(c, c.entry, owner)
     if c.label == "ROLE":
