@@ -57,6 +57,7 @@ HEADS = [
     ("the Lagos State Police Command", DAY, "NGA", "COP"),
     ("the French Foreign Legion", DAY, "FRA", "MIL"),
     ("the Denver Police Department", DAY, "USA", "COP"),  # not the GOV of "department"
+    ("the Kaduna state police command", DAY, "NGA", "COP"),  # a role phrase, not a name
 ]
 
 
