@@ -114,12 +114,13 @@ def _state_names(chains: list[Chain]) -> dict[str, Resolution]:
     }
 
 
-def _named(actor: Resolution | None, states: dict[str, Resolution]) -> Resolution | None:
-    """A nameless state actor ("Russian") takes the name of the article's "Russia"."""
+def _named(actor: Resolution | None, states: dict[str, Resolution], look: Lookups) -> Resolution | None:
+    """A nameless state actor ("Russian") takes the name of the article's "Russia", and is the
+    same actor: the same sector too."""
     if actor is None or actor.name or actor.kind != "state" or actor.country not in states:
         return actor
-    state = states[actor.country]
-    return replace(actor, name=state.name, wikidata=state.wikidata)
+    state = _coded(states[actor.country], look) or states[actor.country]
+    return replace(actor, name=state.name, wikidata=state.wikidata, sector=actor.sector or state.sector)
 
 
 def _named_state(actor: Resolution) -> bool:
@@ -193,7 +194,7 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     reports: list[ActorChain] = []
     states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
-        actor = _coded(_named(_with_context(chains, chain, salience, look), states), look)
+        actor = _coded(_named(_with_context(chains, chain, salience, look), states, look), look)
         # A chain that says nothing about who ("both countries" in a country-less text) is
         # no actor: left out, it cannot block an event coder's other candidates.
         if actor is not None and (actor.name or actor.country or actor.sector):
