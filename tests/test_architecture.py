@@ -10,6 +10,7 @@ from importlib import resources
 
 from spacy.language import Language
 
+from eventwire.actors.stage import ActorOptions
 from eventwire.config import Settings
 from eventwire.events.conventions import ConventionOptions
 from eventwire.events.ranker import RankerOptions
@@ -77,5 +78,13 @@ def test_the_defaults_template_says_what_the_code_says() -> None:
     assert conventions == ConventionOptions()
     ranker = Settings.from_mapping(template).options_for("events.ranker", RankerOptions)
     assert ranker == RankerOptions()
-    components = {"events.rules", "events.ranker", "events.conventions", "when_where.default", "store"}
+    assert Settings.from_mapping(template).options_for("actors.kb", ActorOptions) == ActorOptions()
+    components = {
+        "actors.kb",
+        "events.rules",
+        "events.ranker",
+        "events.conventions",
+        "when_where.default",
+        "store",
+    }
     assert set(options) == components

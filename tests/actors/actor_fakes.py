@@ -156,6 +156,9 @@ class FakeKB:
         text = " ".join(phrase.lower().replace("-", " ").split())
         return ROLES.get(text) or ROLES.get(text.removesuffix("s"))
 
+    def national_body(self, country: str, short: str) -> tuple[str, str] | None:
+        return None
+
     def misspelt_country(self, word: str) -> str | None:
         return None
 

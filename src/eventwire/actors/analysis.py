@@ -30,6 +30,8 @@ CONTEXT_KINDS = frozenset({"person", "group", "organization"})
 # the text gives no nationality are usually where the reported events happen (dev set:
 # dyad F1 0.640 at weight 1, 0.646 at 2; 0.535 with no context fallback at all).
 PLACE_WEIGHT = 2.0
+# Sectors of the non-governmental bodies in igos.yaml (the rest there are intergovernmental).
+NGO_SECTORS = frozenset({"NGO", "HRI", "HLH", "ENV", "REL", "DEV"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +114,32 @@ def _state_names(chains: list[Chain]) -> dict[str, Resolution]:
     }
 
 
-def _named(actor: Resolution | None, states: dict[str, Resolution]) -> Resolution | None:
-    """A nameless state actor ("Russian") takes the name of the article's "Russia"."""
+def _named(actor: Resolution | None, states: dict[str, Resolution], look: Lookups) -> Resolution | None:
+    """A nameless state actor ("Russian") takes the name of the article's "Russia", and is the
+    same actor: the same sector too."""
     if actor is None or actor.name or actor.kind != "state" or actor.country not in states:
         return actor
-    state = states[actor.country]
-    return replace(actor, name=state.name, wikidata=state.wikidata)
+    state = _coded(states[actor.country], look) or states[actor.country]
+    return replace(actor, name=state.name, wikidata=state.wikidata, sector=actor.sector or state.sector)
+
+
+def _named_state(actor: Resolution) -> bool:
+    """A state the text names ("Kenya", "the DPRK"), not a nationality word ("Kenyan"): a
+    nationality before an unknown noun ("Kenyan fraudsters") says nothing about government."""
+    return actor.kind == "state" and bool(actor.country) and actor.reason.startswith("kb country:")
+
+
+def _coded(actor: Resolution | None, look: Lookups) -> Resolution | None:
+    """The actor under the configured conventions: a state named as an actor ("Kenya said") is
+    its government, as ICEWS codes it; the KB's international NGOs take the configured code."""
+    if actor is None:
+        return None
+    if _named_state(actor) and not actor.sector and actor.country not in NON_STATE:
+        return replace(actor, sector=look.state_sector)
+    named_ngo = (actor.key or "").startswith("igo:") and actor.sector in NGO_SECTORS
+    if named_ngo and actor.country == "IGO" and look.ngo_country != "IGO":
+        return replace(actor, country=look.ngo_country)
+    return actor
 
 
 def _mention(doc: Doc, c: Candidate, actor: Actor | None, chain: int | None, kind: MentionKind) -> Mention:
@@ -172,7 +194,7 @@ def analyse(doc: Doc, look: Lookups) -> ActorAnalysis:
     reports: list[ActorChain] = []
     states = _state_names(chains)
     for chain in sorted(chains, key=lambda ch: min(c.start for c in ch.members)):
-        actor = _named(_with_context(chains, chain, salience, look), states)
+        actor = _coded(_named(_with_context(chains, chain, salience, look), states, look), look)
         # A chain that says nothing about who ("both countries" in a country-less text) is
         # no actor: left out, it cannot block an event coder's other candidates.
         if actor is not None and (actor.name or actor.country or actor.sector):

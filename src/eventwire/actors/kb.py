@@ -20,6 +20,7 @@ from pathlib import Path
 
 from eventwire.actors.fuzzy import SpellingIndex
 from eventwire.actors.kb_files import (
+    AGENCIES_FILE,
     CATEGORY_PRIORITY,
     ENTITY_FILES,
     FILE_CATEGORIES,
@@ -34,6 +35,7 @@ from eventwire.actors.kb_files import (
     Tenure,
     Vocab,
     apply_user_file,
+    load_agencies,
     load_honorifics,
     load_org_types,
     load_role_modifiers,
@@ -203,6 +205,8 @@ class ActorKB:
         modifiers: Mapping[str, str | None] | None = None,
         honorifics: Iterable[str] = (),
         org_types: Iterable[Role] = (),
+        *,
+        agencies: Mapping[tuple[str, str], tuple[str, str]] | None = None,
     ) -> None:
         _check_keys(records)
         self._records = tuple(records)
@@ -213,6 +217,7 @@ class ActorKB:
         self._modifiers = dict(modifiers or {})
         self._honorifics = frozenset(h.lower() for h in honorifics)
         self._org_types = {clean(t.term).lower(): t for t in org_types}
+        self._agencies = dict(agencies or {})
         self._spellings = SpellingIndex(_country_spellings(records))
 
     @classmethod
@@ -228,7 +233,10 @@ class ActorKB:
         roles = load_roles(files[ROLES_FILE], vocab)
         modifiers = load_role_modifiers(files[MODIFIERS_FILE], vocab)
         org_types = load_org_types(files[ORG_TYPES_FILE], vocab)
-        return cls(records, roles, modifiers, load_honorifics(files[HONORIFICS_FILE]), org_types)
+        agencies = load_agencies(files[AGENCIES_FILE], vocab)
+        return cls(
+            records, roles, modifiers, load_honorifics(files[HONORIFICS_FILE]), org_types, agencies=agencies
+        )
 
     def lookup(self, text: str, on: datetime.date | None = None) -> KBEntry | None:
         """The actor whose full name or alias is ``text``; people are chosen by date.
@@ -259,6 +267,11 @@ class ActorKB:
         if singular.lower().endswith("s"):
             return self._adjectives.get(singular[:-1].lower())
         return None
+
+    def national_body(self, country: str, short: str) -> tuple[str, str] | None:
+        """(full name, sector) of a national body by its short name once its country is
+        known: ("ZAF", "NPA") is the National Prosecuting Authority, not the New People's Army."""
+        return self._agencies.get((country, clean(short).lower()))
 
     def misspelt_country(self, word: str) -> str | None:
         """ISO3 of a near miss of a country name or demonym ("Phillipines", "Columbian")."""

@@ -37,14 +37,24 @@ ENTITY_FILES = (
     "people.yaml",
     "people_world.yaml",
     "people_figures.yaml",
+    "people_security.yaml",
 )
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
 HONORIFICS_FILE = "honorifics.yaml"
 ORG_TYPES_FILE = "org_types.yaml"
+AGENCIES_FILE = "agencies.yaml"
 BUNDLE_FILE = "compiled.json"
-PACKAGED_FILES = (*ENTITY_FILES, ROLES_FILE, SECTORS_FILE, MODIFIERS_FILE, HONORIFICS_FILE, ORG_TYPES_FILE)
+PACKAGED_FILES = (
+    *ENTITY_FILES,
+    ROLES_FILE,
+    SECTORS_FILE,
+    MODIFIERS_FILE,
+    HONORIFICS_FILE,
+    ORG_TYPES_FILE,
+    AGENCIES_FILE,
+)
 # Lower index wins when one alias is held by entries of several categories.
 CATEGORY_PRIORITY = ("country", "metonym", "region", "igo", "media", "group", "org", "person")
 # Country codes the contract allows besides ISO 3166-1 alpha-3.
@@ -61,6 +71,7 @@ FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
         "people.yaml": "person",
         "people_world.yaml": "person",
         "people_figures.yaml": "person",
+        "people_security.yaml": "person",
     }
 )
 
@@ -515,3 +526,18 @@ def load_org_types(entries: list[Any], vocab: Vocab) -> list[Role]:
         assert head is not None and sector is not None
         types.append(Role(head.lower(), sector, _kind(mapping, "organization", where), None))
     return types
+
+
+def load_agencies(entries: list[Any], vocab: Vocab) -> dict[tuple[str, str], tuple[str, str]]:
+    """National bodies by (country, short name): "CBI" is India's only when India is named."""
+    agencies: dict[tuple[str, str], tuple[str, str]] = {}
+    for number, raw in enumerate(entries, start=1):
+        where = Where(AGENCIES_FILE, number)
+        mapping = _check_mapping(raw, where)
+        country = _code(mapping, "country", vocab.countries, where, required=True)
+        short = _text(mapping, "short", where, required=True)
+        name = _text(mapping, "name", where, required=True)
+        sector = _code(mapping, "sector", vocab.sectors, where, required=True)
+        assert country is not None and short is not None and name is not None and sector is not None
+        agencies[(country, short.lower())] = (name, sector)
+    return agencies

@@ -27,6 +27,10 @@ class Lookups:
     gender: GenderWords
     date: dt.date | None = None
     places: PlaceFinder | None = None
+    # Sector given to a state named as an actor (actors.kb option state_sector); None: none.
+    state_sector: str | None = "GOV"
+    # Country code of international NGOs (actors.kb option ngo_country): "IGO" or "NGO".
+    ngo_country: str = "IGO"
     _names: dict[str, EntryLike | None] = field(default_factory=dict)
     _roles: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _adjectives: dict[str, str | None] = field(default_factory=dict)
@@ -45,6 +49,10 @@ class Lookups:
     def org_type(self, name: str) -> tuple[str, str] | None:
         """(sector, kind) an unknown organisation's name states by its head ("Cairo University")."""
         return self.kb.org_type(name) if name.strip() else None
+
+    def national_body(self, country: str, short: str) -> tuple[str, str] | None:
+        """(full name, sector) of "India's CBI": a short name read with the country named."""
+        return self.kb.national_body(country, short) if short.strip() else None
 
     def nationality(self, word: str) -> str | None:
         """ISO3 for "Russian"/"Russians"; None for any other word."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from eventwire.actors.candidates import Candidate, EntryLike
+from eventwire.actors.international import international_body
 from eventwire.actors.lookups import NON_STATE, Lookups
 from eventwire.records import Actor, ActorKind
 
@@ -146,8 +147,49 @@ def _name_place(name: str, look: Lookups) -> str | None:
     return None
 
 
+def _international(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
+    """An international or rights body the KB lacks, known by its name's words: IGO, or an NGO
+    of the nationality or place its name states, else of the code set for international NGOs."""
+    found = international_body(c.name or "") if c.label not in ("GPE", "LOC") else None
+    if found is None:
+        return None
+    scope, sector = found
+    name = c.name or ""
+    country = "IGO" if scope == "IGO" else _country(c, owner) or _name_country(name, look) or look.ngo_country
+    return Resolution("name type", c.name, country, sector, "organization")
+
+
+def _name_country(name: str, look: Lookups) -> str | None:
+    """A nationality word or a place inside a name: "Egyptian Organization for Human Rights"."""
+    for word in name.split():
+        country = look.nationality(word)
+        if country is not None:
+            return country
+    return _name_place(name, look)
+
+
+def _national_body(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
+    """ "India's CBI", "South Africa's NPA", "the Philippine AFP": a short name that the KB
+    reads one way on its own is the named country's body when the country has one so called."""
+    if c.label in ("ROLE", "ADJ", "NORP", "GPE", "LOC") or not c.name:
+        return None
+    words = [w for w in c.name.split() if w.lower() != "the"]
+    named = [n for n in map(look.nationality, words) if n]  # "the Philippine AFP"
+    country = c.nationalities[0] if c.nationalities else (named[0] if named else None)
+    if country is None and owner is not None and owner.kind == "state":
+        country = owner.country
+    short = " ".join(w for w in words if look.nationality(w) is None)
+    found = look.national_body(country, short) if country and short else None
+    if found is None:
+        return None
+    return Resolution("kb national", found[0], country, found[1], "organization")
+
+
 def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution:
     """A name the KB does not know: what its title, nationality and owner say."""
+    international = _international(c, look, owner)
+    if international is not None:
+        return international
     evidence = "title" if c.role or c.nationalities or owner else "name"
     if c.label == "PERSON":
         return Resolution(evidence, c.name, _country(c, owner), _sector(c.role, owner), "person")
@@ -208,6 +250,9 @@ def resolve_local(
     the actor of the subject that deploys a role noun, if any."""
     if c.label == "PRON":
         return None
+    national = _national_body(c, look, owner)
+    if national is not None:
+        return national
     if c.entry is not None:
         return _known(c, c.entry, owner)
     if c.label == "ROLE":

@@ -17,7 +17,9 @@ from eventwire.actors.analysis import analyse
 from eventwire.actors.candidates import KnowledgeBase, PlaceFinder
 from eventwire.actors.gender import GenderWords
 from eventwire.actors.grammar import Grammar
+from eventwire.actors.kb_files import SECTORS_FILE, load_sectors, packaged_name, read_yaml
 from eventwire.actors.lookups import Lookups
+from eventwire.errors import ConfigError
 from eventwire.geo.entities import place_entities
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
@@ -62,25 +64,65 @@ def named_countries(doc: Doc, knowledge: Knowledge) -> tuple[str, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class ActorOptions:
+    """Options of ``actors.kb`` (``[options."actors.kb"]``)."""
+
+    # Sector of a state named as an actor by its own name or short form ("Kenya said",
+    # "the Democratic People's Republic of Korea"): its government, as ICEWS and POLECAT code
+    # a bare state name. "" leaves the sector empty (CAMEO's bare country code, "KEN").
+    state_sector: str = "GOV"
+    # Country code of international NGOs (Amnesty International, "Sahel Rights Watch"): "IGO"
+    # as the PLOVER gold codes them, or "NGO" as CAMEO's actor codes and the project's blind
+    # gold do (docs/actors.md, "Choices worth knowing").
+    ngo_country: str = "IGO"
+
+
 class ActorStage:
     """Finds actor mentions, chains them and resolves each chain against the KB."""
 
     name = "actors.kb"
 
     def __init__(
-        self, kb: KnowledgeBase, grammar: Grammar, gender: GenderWords, places: GazetteerPlaces | None
+        self,
+        kb: KnowledgeBase,
+        grammar: Grammar,
+        gender: GenderWords,
+        places: GazetteerPlaces | None,
+        options: ActorOptions | None = None,
     ) -> None:
         self.kb, self.grammar, self.gender, self.places = kb, grammar, gender, places
+        self.options = options or ActorOptions()
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         places: PlaceFinder | None = self.places.in_article(parsed.doc) if self.places else None
-        look = Lookups(self.kb, self.grammar, self.gender, parsed.article.date, places)
+        look = Lookups(
+            self.kb,
+            self.grammar,
+            self.gender,
+            parsed.article.date,
+            places,
+            self.options.state_sector or None,
+            self.options.ngo_country,
+        )
         result = analyse(parsed.doc, look)
         return parsed.with_(mentions=result.mentions, actor_chains=result.chains, places=result.places)
 
 
-@stage_factory("actors.kb", requires=("metadata",), provides=("mentions", "actor_chains", "places"))
+def _sector_codes() -> frozenset[str]:
+    return load_sectors(read_yaml(packaged_name(SECTORS_FILE), SECTORS_FILE))
+
+
+@stage_factory(
+    "actors.kb", requires=("metadata",), provides=("mentions", "actor_chains", "places"), options=ActorOptions
+)
 def actor_stage(context: StageContext) -> ActorStage:
     """Actor mentions, coreference and resolution against the KB plus ``actor_files``."""
-    knowledge = context.knowledge
-    return ActorStage(knowledge.actor_kb, knowledge.grammar, knowledge.gender, GazetteerPlaces(knowledge))
+    knowledge, options = context.knowledge, context.options
+    if options.state_sector and options.state_sector not in _sector_codes():
+        raise ConfigError(f"actors.kb: state_sector {options.state_sector!r} is no code of sectors.yaml")
+    if options.ngo_country not in ("IGO", "NGO"):
+        raise ConfigError(f"actors.kb: ngo_country must be 'IGO' or 'NGO', got {options.ngo_country!r}")
+    return ActorStage(
+        knowledge.actor_kb, knowledge.grammar, knowledge.gender, GazetteerPlaces(knowledge), options
+    )

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from eventwire.actors.coordination import coordinated_nationals
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.nlp.vocabulary import NOMINAL_POS, NOUN_PHRASE_DEPS, OBJECT_DEPS
 from eventwire.records import Actor, Mention
@@ -155,6 +156,11 @@ def resolve(
         mention = nearest_mention(parsed, head, pool)
         if mention is not None and mention.actor is not None:
             found.setdefault(mention.actor.identity, mention)
+            # "Iranian and American negotiators": one party per coordinated nationality
+            for party in coordinated_nationals(
+                parsed.mentions if pool is None else pool, mention, parsed.doc
+            ):
+                found.setdefault(party.actor.identity if party.actor else (), party)
     return list(found.values())
 
 
