@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 
 from eventwire.config import Settings
+from eventwire.nlp.pieces import CodedPieces
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.scale.workers import WorkerPool
 
-Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
+# A very long article comes as CodedPieces, coded while it is written (bounded memory).
+Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle | CodedPieces]]
 
 
 def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
@@ -74,4 +76,4 @@ def coder_from_args(args: argparse.Namespace, stack: ExitStack) -> Coder:
     workers = getattr(args, "workers", 1)
     if workers > 1:
         return stack.enter_context(WorkerPool(settings_from_args(args), workers, Pipeline.from_config)).run
-    return pipeline_from_args(args).run
+    return pipeline_from_args(args).run_streamed

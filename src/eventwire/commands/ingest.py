@@ -35,6 +35,7 @@ from eventwire.ingest.language import screen_languages
 from eventwire.ingest.readers import check_readable, read_inputs
 from eventwire.ingest.tabular import mapping_from_cli
 from eventwire.ingest.watch import watch_folder
+from eventwire.nlp.pieces import CodedPieces
 from eventwire.records import Article, CodedArticle, RejectedInput
 from eventwire.store import AddResult, EventStore
 from eventwire.store.ingest import COMMIT_EVERY, IngestSummary, ingest
@@ -137,14 +138,16 @@ class _LazyCoder:
         self.pools = pools  # --workers processes live until the ingest ends
         self.code: Coder | None = None
 
-    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle | CodedPieces]:
         articles = iter(items)
         first = next(articles, None)
         if first is None:
             return
         if self.code is None:
             one = self.args.workers == 1
-            self.code = pipeline_from_args(self.args).run if one else coder_from_args(self.args, self.pools)
+            self.code = (
+                pipeline_from_args(self.args).run_streamed if one else coder_from_args(self.args, self.pools)
+            )
             self.on_ready()
         yield from self.code(chain([first], articles))
 
