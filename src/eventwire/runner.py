@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
+
+from spacy.language import Language
 
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
@@ -78,9 +81,7 @@ class StageRunner:
         base = replace(long.article, warnings=())
         for number, (start, end) in enumerate(long.bounds, 1):
             where = f"piece {number} of {len(long.bounds)} (characters {start:,}-{end:,}): "
-            # Strings and lexemes spaCy adds for this piece are freed with its parse; the
-            # records keep Python strings only (numbered or rare words would pile up otherwise).
-            with long.nlp.memory_zone():
+            with _memory_zone(long.nlp):
                 piece = self._code_piece(long, replace(base, text=long.article.text[start:end]), where)
             if isinstance(piece, CodedArticle):
                 yield piece
@@ -115,6 +116,14 @@ class StageRunner:
     @property
     def names(self) -> Sequence[str]:
         return [spec.name for spec in self.specs]
+
+
+def _memory_zone(nlp: Language) -> AbstractContextManager[object]:
+    """Strings and lexemes spaCy adds for one piece, freed with its parse: the records keep
+    Python strings only, and numbered or rare words would otherwise pile up over a long text.
+    Zones do not nest: inside a caller's zone, that zone frees them."""
+    inside = getattr(nlp.vocab, "in_memory_zone", False)  # a property spaCy's type stubs omit
+    return nullcontext() if inside else nlp.memory_zone()
 
 
 def failed(article: Article, exc: Exception, stage: str | None = None, where: str = "") -> CodedArticle:

@@ -170,3 +170,11 @@ def test_a_sigkill_between_pieces_leaves_nothing_and_a_rerun_stores_it_once(tmp_
     with EventStore.open(db) as store, EventStore.open(clean) as reference:
         assert store.counts() == reference.counts()
         assert _content(store, "long") == _content(reference, "long")
+
+
+def test_pieces_code_inside_a_callers_memory_zone(pipeline: Pipeline, article: Article) -> None:
+    # spaCy's memory zones do not nest: inside the caller's zone, the pieces open none.
+    expected = streamed(pipeline, article).merged()
+    with pipeline.nlp.memory_zone():
+        inside = streamed(pipeline, article).merged()
+    assert inside.events == expected.events and inside.mentions == expected.mentions
