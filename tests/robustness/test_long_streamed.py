@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -137,6 +138,7 @@ def test_a_failing_piece_stores_nothing_but_the_error(pipeline: Pipeline, articl
 # Runs `eventwire -v ingest` with pieces of PIECE_CHARS characters (a real piece is 100,000).
 CHILD = f"""
 import sys
+from collections.abc import Callable
 from functools import partial
 import eventwire.pipeline
 from eventwire.cli import main
@@ -178,3 +180,28 @@ def test_pieces_code_inside_a_callers_memory_zone(pipeline: Pipeline, article: A
     with pipeline.nlp.memory_zone():
         inside = streamed(pipeline, article).merged()
     assert inside.events == expected.events and inside.mentions == expected.mentions
+
+
+def test_extract_writes_one_line_for_a_pieced_article(
+    pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventwire.cli import main  # noqa: PLC0415 - the command, run in this process
+
+    monkeypatch.setattr("eventwire.pipeline.parse_articles", partial(parse_articles, max_chars=PIECE_CHARS))
+    monkeypatch.setattr("eventwire.commands._common.pipeline_from_args", lambda args: pipeline)
+    streamed_ids: list[str] = []
+
+    def spy(coded: CodedPieces, write: Callable[[str], None]) -> bool:
+        streamed_ids.append(coded.article.id)
+        return write_pieced_line(coded, write)
+
+    monkeypatch.setattr("eventwire.commands.extract.write_pieced_line", spy)
+    corpus, output = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    records = [{"id": "long", "text": long_text(2)}, {"id": "short", "text": "Chile recalled its envoy."}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["extract", str(corpus), "--output", str(output), "--no-progress"]) == 0
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["long", "short"]
+    assert len(lines[0]["events"]) > 5 and "coded in" in lines[0]["warnings"][-1]
+    assert "2 article(s), 2 coded, 0 failed" in capsys.readouterr().err
+    assert streamed_ids == ["long"]
