@@ -44,10 +44,12 @@ if TYPE_CHECKING:
     from eventwire.api import Coder, code, code_many, coder
     from eventwire.config import Settings
     from eventwire.frames import events_frame
+    from eventwire.nlp.pieces import CodedPieces
     from eventwire.phrase import resolve_actor
     from eventwire.pipeline import Pipeline
 
 _LAZY = {
+    "CodedPieces": "eventwire.nlp.pieces",
     "Coder": "eventwire.api",
     "coder": "eventwire.api",
     "Pipeline": "eventwire.pipeline",
@@ -63,6 +65,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "CodedArticle",
+    "CodedPieces",
     "Coder",
     "Event",
     "Location",

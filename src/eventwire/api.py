@@ -35,6 +35,7 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.errors import ArticleInputError
 from eventwire.ingest.jsonl import article_from_record, parse_publication_date
+from eventwire.nlp.pieces import CodedPieces
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.scale.workers import WorkerPool
@@ -209,6 +210,15 @@ class Coder:
     def code_many(self, items: Iterable[ArticleLike]) -> Iterator[CodedArticle]:
         """Code lazily, one ``CodedArticle`` per item, in input order (items as ``code_many``)."""
         return self._engine.run(as_article(item) for item in items)
+
+    def code_streamed(self, items: Iterable[ArticleLike]) -> Iterator[CodedArticle | CodedPieces]:
+        """``code_many`` for writers: a very long article comes as ``CodedPieces``, coded while
+        the caller iterates it, so memory holds one piece's records (``extract`` and ``ingest``
+        write so). Worker processes send whole articles back, so a pool yields ``CodedArticle``s."""
+        articles = (as_article(item) for item in items)
+        if isinstance(self._engine, WorkerPool):
+            return self._engine.run(articles)
+        return self._engine.run_streamed(articles)
 
     def close(self) -> None:
         """Stop the worker processes, if any (a coder in this process has nothing to stop)."""

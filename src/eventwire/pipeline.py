@@ -22,6 +22,7 @@ from eventwire.errors import ArticleInputError
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.model import load_model
 from eventwire.nlp.parsed import ParsedArticle, PiecedArticle, parse_articles
+from eventwire.nlp.pieces import CodedPieces
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.registry import Stage, StageSpec
 from eventwire.runner import StageRunner, failed
@@ -72,6 +73,15 @@ class Pipeline:
 
             yield from run_in_workers(self.settings, articles, workers, type(self).from_config)
             return
+        for coded in self.run_streamed(articles):
+            yield coded if isinstance(coded, CodedArticle) else coded.merged()
+
+    def run_streamed(
+        self, articles: Iterable[Article | RejectedInput]
+    ) -> Iterator[CodedArticle | CodedPieces]:
+        """``run`` in one process, but a very long article comes as ``CodedPieces``, coded as a
+        writer iterates it, so that memory holds one piece's records, not the whole article's
+        (``extract`` and ``ingest`` write it so). The order is the input order."""
         items = iter(articles)
         while batch := list(islice(items, self.settings.batch_size)):
             yield from self._run_batch(batch)
@@ -80,8 +90,8 @@ class Pipeline:
         """Code one text; metadata are ``Article`` fields (id, title, date, publisher, url)."""
         return next(self.run([Article(text=text, **metadata)]))
 
-    def _run_batch(self, batch: list[Article | RejectedInput]) -> Iterator[CodedArticle]:
-        results: dict[int, CodedArticle] = {}
+    def _run_batch(self, batch: list[Article | RejectedInput]) -> Iterator[CodedArticle | CodedPieces]:
+        results: dict[int, CodedArticle | CodedPieces] = {}
         parseable: list[tuple[int, Article]] = []
         for position, item in enumerate(batch):
             rejected = _reject(item)
@@ -93,9 +103,12 @@ class Pipeline:
         for (position, article), parsed in zip(
             parseable, self._parse([a for _, a in parseable]), strict=True
         ):
-            results[position] = (
-                failed(article, parsed) if isinstance(parsed, Exception) else self.runner.code(parsed)
-            )
+            if isinstance(parsed, Exception):
+                results[position] = failed(article, parsed)
+            elif isinstance(parsed, PiecedArticle):
+                results[position] = self.runner.code_pieces(parsed)
+            else:
+                results[position] = self.runner.code(parsed)
         for position in range(len(batch)):
             yield results[position]
 

@@ -10,14 +10,17 @@ this class, so they agree on stage order, per-article error capture and ``min_co
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
+
+from spacy.language import Language
 
 from eventwire.config import Settings
 from eventwire.errors import EventwireError
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle, PiecedArticle
-from eventwire.nlp.pieces import Shift, merge_pieces, shift_piece
+from eventwire.nlp.pieces import CodedPieces, Shift, shift_piece
 from eventwire.records import Article, ArticleError, CodedArticle
 from eventwire.registry import Stage, StageSpec, check_option_tables, check_order, load_stage_spec
 
@@ -50,9 +53,13 @@ class StageRunner:
     def code(self, parsed: ParsedArticle | PiecedArticle) -> CodedArticle:
         """Run every stage; an exception fails this article alone, with the stage named."""
         if isinstance(parsed, PiecedArticle):
-            return self._code_in_pieces(parsed)
+            return self.code_pieces(parsed).merged()
         done = self._run_stages(parsed)
         return done if isinstance(done, CodedArticle) else self._filtered(done.to_coded())
+
+    def code_pieces(self, long: PiecedArticle) -> CodedPieces:
+        """A very long article coded lazily, piece by piece, for writers that write as they go."""
+        return CodedPieces(long.article, long.warning, self._pieces(long))
 
     def _run_stages(self, parsed: ParsedArticle) -> ParsedArticle | CodedArticle:
         """The state after the last stage, or the failed article when a stage raised."""
@@ -67,28 +74,38 @@ class StageRunner:
             return failed(parsed.article, exc, stage_name)
         return parsed
 
-    def _code_in_pieces(self, long: PiecedArticle) -> CodedArticle:
-        """Parse and code a very long article one piece at a time, so that memory holds one
-        piece's parse, never the whole text's; the pieces' results are merged in text order."""
-        pieces: list[CodedArticle] = []
+    def _pieces(self, long: PiecedArticle) -> Iterator[CodedArticle]:
+        """Parse and code a very long article one piece at a time, each shifted into the whole
+        text; memory holds one piece's parse and records, never the whole text's."""
         shift = Shift()
         base = replace(long.article, warnings=())
         for number, (start, end) in enumerate(long.bounds, 1):
             where = f"piece {number} of {len(long.bounds)} (characters {start:,}-{end:,}): "
-            try:
-                parsed = long.parse(replace(base, text=long.article.text[start:end]))
-            except Exception as exc:
-                return failed(long.article, exc, where=where)
-            done = self._run_stages(parsed)
-            if isinstance(done, CodedArticle):
-                assert done.error is not None
-                error = replace(done.error, message=where + done.error.message)
-                return replace(done, article=long.article, error=error)
-            piece, shift = shift_piece(done.to_coded(), replace(shift, chars=start), len(parsed.doc))
-            pieces.append(piece)
+            with _memory_zone(long.nlp):
+                piece = self._code_piece(long, replace(base, text=long.article.text[start:end]), where)
+            if isinstance(piece, CodedArticle):
+                yield piece
+                return
+            coded, shift = shift_piece(piece[0], replace(shift, chars=start), piece[1])
+            yield self._filtered(coded)
             if number == 1:  # the first piece holds the dateline: its date and publisher hold for all
-                base = replace(done.article, warnings=())
-        return self._filtered(merge_pieces(long.article, pieces, long.warning))
+                base = replace(coded.article, warnings=())
+
+    def _code_piece(
+        self, long: PiecedArticle, piece: Article, where: str
+    ) -> tuple[CodedArticle, int] | CodedArticle:
+        """One coded piece (offsets in the piece) and its token count, or the whole article failed there."""
+        try:
+            parsed = long.parse(piece)
+        except Exception as exc:
+            return failed(long.article, exc, where=where)
+        done = self._run_stages(parsed)
+        if isinstance(done, CodedArticle):
+            assert done.error is not None
+            return replace(
+                done, article=long.article, error=replace(done.error, message=where + done.error.message)
+            )
+        return done.to_coded(), len(parsed.doc)  # the parse is dropped here, inside the memory zone
 
     def _filtered(self, coded: CodedArticle) -> CodedArticle:
         if self.min_confidence <= 0:
@@ -99,6 +116,14 @@ class StageRunner:
     @property
     def names(self) -> Sequence[str]:
         return [spec.name for spec in self.specs]
+
+
+def _memory_zone(nlp: Language) -> AbstractContextManager[object]:
+    """Strings and lexemes spaCy adds for one piece, freed with its parse: the records keep
+    Python strings only, and numbered or rare words would otherwise pile up over a long text.
+    Zones do not nest: inside a caller's zone, that zone frees them."""
+    inside = getattr(nlp.vocab, "in_memory_zone", False)  # a property spaCy's type stubs omit
+    return nullcontext() if inside else nlp.memory_zone()
 
 
 def failed(article: Article, exc: Exception, stage: str | None = None, where: str = "") -> CodedArticle:

@@ -26,6 +26,7 @@ class _FakeCoder:
 
     def __init__(self) -> None:
         self.code_many = FakeCoder()
+        self.code_streamed = self.code_many  # what ingest calls: long articles come as they are coded
 
 
 @pytest.fixture

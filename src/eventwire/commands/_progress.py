@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -31,8 +31,17 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from eventwire.records import CodedArticle
+from eventwire.records import ArticleError
 
+
+class _Outcome(Protocol):
+    """A coded article, or a long one coded while it is written (``CodedPieces``)."""
+
+    @property
+    def error(self) -> ArticleError | None: ...
+
+
+Tracked = TypeVar("Tracked", bound=_Outcome)
 COUNTED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
@@ -93,11 +102,12 @@ class ArticleProgress:
         self.failed += failed
         self.progress.update(self.task, advance=articles, rate=f"{self.rate:.1f} articles/s")
 
-    def track(self, coded: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
-        """Pass the articles through, counting each one (and its error) on the way."""
+    def track(self, coded: Iterable[Tracked]) -> Iterator[Tracked]:
+        """Pass the articles through, counting each one (and its error) once it is written:
+        a very long article (``CodedPieces``) knows its error only then."""
         for article in coded:
-            self.advance(failed=article.error is not None)
             yield article
+            self.advance(failed=article.error is not None)
 
     @property
     def elapsed(self) -> float:

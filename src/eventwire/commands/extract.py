@@ -11,8 +11,10 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from eventwire import CodedPieces
 from eventwire.commands._common import add_pipeline_options, add_workers_option, coder_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
+from eventwire.contract_line import write_pieced_line
 from eventwire.digest import print_digest
 from eventwire.errors import InputError, OutputError
 from eventwire.ingest.readers import check_readable, read_inputs
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         # The output is opened before the model loads: an unwritable path fails at once.
         out = stack.enter_context(_Output.open(args.output)) if args.output else None
-        code = coder_from_args(args, stack).code_many
+        code = coder_from_args(args, stack).code_streamed
         stack.enter_context(bar)
         pretty = args.format == "pretty"
         # A digest on stdout and JSON on stdout would mix: pretty without --output prints only the digest.
@@ -84,10 +86,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_all(coded: Iterator[CodedArticle], write: Callable[[str], None] | None) -> tuple[int, int]:
+def _write_all(
+    coded: Iterator[CodedArticle | CodedPieces], write: Callable[[str], None] | None
+) -> tuple[int, int]:
     total = failed = 0
     for article in coded:
         total += 1
+        if isinstance(article, CodedPieces):  # a very long article, written piece by piece
+            failed += write_pieced_line(article, write or _discard)
+            continue
         failed += article.error is not None
         if write is not None:
             write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
@@ -136,13 +143,20 @@ class _Output:
             raise _unwritable(self.path, exc) from exc
 
 
-def _coded(articles: Iterator[CodedArticle], pretty: bool) -> Iterator[CodedArticle]:
+def _coded(
+    articles: Iterator[CodedArticle | CodedPieces], pretty: bool
+) -> Iterator[CodedArticle | CodedPieces]:
     if not pretty:
         yield from articles
         return
     for coded in articles:
-        print_digest(coded)
-        yield coded
+        whole = coded.merged() if isinstance(coded, CodedPieces) else coded  # a digest reads it all
+        print_digest(whole)
+        yield whole
+
+
+def _discard(line: str) -> None:
+    """--format pretty without --output: the digest is the output."""
 
 
 def _unwritable(path: Path, exc: OSError) -> OutputError:

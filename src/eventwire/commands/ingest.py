@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import chain
 
+from eventwire import CodedPieces
 from eventwire.commands._common import (
     add_pipeline_options,
     add_workers_option,
@@ -122,15 +123,17 @@ class _LazyCoder:
         self.args = args
         self.on_ready = on_ready
         self.pools = pools  # --workers processes live until the ingest ends
-        self.code: Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]] | None = None
+        self.code: (
+            Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle | CodedPieces]] | None
+        ) = None
 
-    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle]:
+    def __call__(self, items: Iterable[Article | RejectedInput]) -> Iterator[CodedArticle | CodedPieces]:
         articles = iter(items)
         first = next(articles, None)
         if first is None:
             return
         if self.code is None:
-            self.code = coder_from_args(self.args, self.pools).code_many
+            self.code = coder_from_args(self.args, self.pools).code_streamed
             self.on_ready()
         yield from self.code(chain([first], articles))
 

@@ -1,4 +1,4 @@
-"""The coded pieces of a very long article merged back into one ``CodedArticle``.
+"""The coded pieces of a very long article: shifted into the whole text, streamed, or merged.
 
 Each piece was coded as an article of its own, so its offsets count from the piece's start,
 its sentences and events from 0, and its coreference chains from 0. Merging shifts every
@@ -6,17 +6,23 @@ character offset by the piece's start in the whole text, every sentence index by
 of the earlier pieces, token indexes by their tokens, chain numbers past the earlier chains
 and event numbers (in the date notes) past the earlier events, so that every offset of the
 merged article points at its words in the full text.
+
+``CodedPieces`` hands the shifted pieces out one at a time, as they are coded, so that a
+writer (the JSONL line of ``extract``, the store transaction of ``ingest``) can write each
+piece and drop it: memory then holds one piece's records, whatever the article's length.
+``merge_pieces`` builds the one ``CodedArticle`` of the library API by holding them all.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from eventwire.records import (
     ActorChain,
     Article,
+    ArticleError,
     CodedArticle,
     Diagnostics,
     Event,
@@ -36,6 +42,42 @@ class Shift:
     tokens: int = 0
     chains: int = 0
     events: int = 0
+
+
+@dataclass
+class CodedPieces:
+    """A very long article whose pieces are coded only as they are iterated (once).
+
+    Each piece is a ``CodedArticle`` with every offset and number already in the whole
+    article (``shift_piece``) and the metadata of the first piece (where a dateline is); its
+    ``article.text`` is the piece's text. A piece with an ``error`` is the last one: the whole
+    article fails, and that piece carries the whole article and the error naming the piece.
+    """
+
+    article: Article
+    warning: str  # "article of N characters coded in K pieces of at most M characters"
+    pieces: Iterator[CodedArticle]
+    error: ArticleError | None = field(default=None, init=False)  # known once iterated
+
+    def __iter__(self) -> Iterator[CodedArticle]:
+        for piece in self.pieces:
+            self.error = piece.error
+            yield piece
+
+    def merged(self) -> CodedArticle:
+        """The one ``CodedArticle`` of the whole article (every piece held in memory)."""
+        pieces: list[CodedArticle] = []
+        for piece in self:
+            if piece.error is not None:
+                return piece
+            pieces.append(piece)
+        return merge_pieces(self.article, pieces, self.warning)
+
+
+def whole_article(article: Article, first: CodedArticle) -> Article:
+    """The article as coded: the first piece's metadata (a date its dateline gave) stand for
+    all, with the whole text and the warnings of the article as read."""
+    return dataclasses.replace(first.article, text=article.text, warnings=article.warnings)
 
 
 def shift_piece(coded: CodedArticle, by: Shift, tokens: int) -> tuple[CodedArticle, Shift]:
@@ -82,8 +124,7 @@ def merge_pieces(article: Article, pieces: Sequence[CodedArticle], warning: str)
         warnings=tuple(dict.fromkeys((warning, *warnings))),
     )
     return CodedArticle(
-        # The first piece holds the dateline: its metadata (a date found there) stand for all.
-        article=dataclasses.replace(first.article, text=article.text, warnings=article.warnings),
+        article=whole_article(article, first),
         sentences=tuple(s for piece in pieces for s in piece.sentences),
         mentions=tuple(m for piece in pieces for m in piece.mentions),
         events=tuple(e for piece in pieces for e in piece.events),

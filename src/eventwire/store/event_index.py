@@ -111,12 +111,17 @@ class EventIndex:
         self._refined.clear()
         self._next_id = None
 
-    def assign(self, coded: CodedArticle, pending: rows.PendingRows) -> Assignment:
-        """Give each event of ``coded`` an event id, queueing new events and their mentions."""
+    def assign(self, coded: CodedArticle, pending: rows.PendingRows, first_event: int = 0) -> Assignment:
+        """Give each event of ``coded`` an event id, queueing new events and their mentions.
+
+        ``first_event``: the number of its first event, when ``coded`` is a piece of a very long
+        article; reports of one event are then merged within the piece (and across pieces as
+        across articles), which keeps the work per event bounded by the piece, not the article.
+        """
         done = Assignment()
         in_article: list[tuple[KnownEvent, EventFacts, int]] = []
         fallbacks = rows.publication_dated(coded)
-        for index, coded_event in enumerate(coded.events):
+        for index, coded_event in enumerate(coded.events, first_event):
             # A publication date the coder filled in is not the text's: match on it, never show it.
             stated = rows.without_date(coded_event) if index in fallbacks else coded_event
             for half, event in enumerate(rows.reciprocal_halves(stated)):

@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from eventwire.errors import StoreError
+from eventwire.nlp.pieces import CodedPieces
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
 from eventwire.store.rows import content_hash
 from eventwire.store.store import AddResult, EventStore, StoreWriteError
 
 log = logging.getLogger(__name__)
-Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle]]
+# A very long article may come as CodedPieces: it is stored as its pieces are coded.
+Coder = Callable[[Iterable[Article | RejectedInput]], Iterator[CodedArticle | CodedPieces]]
 Listener = Callable[[AddResult], None]
 # Articles per transaction: DuckDB pays per statement and per commit, so a batch is ~10x
 # faster than one article at a time; a crash costs at most this many articles to recode.
@@ -110,6 +112,13 @@ def ingest(
                 yield item
 
     for coded in coder(fresh()):
+        if isinstance(coded, CodedPieces):
+            commit()  # the articles read before it are stored before it
+            result = _store_pieces(store, coded, source_name)
+            if result.status == "coded":
+                coded_hashes.add(content_hash(coded.article.text))
+            report(result)
+            continue
         batch.append(coded)
         if len(batch) >= commit_every:
             commit()
@@ -160,8 +169,22 @@ def _store_batch(store: EventStore, batch: list[CodedArticle], source_name: str 
         except StoreWriteError:
             raise
         except (StoreError, UnicodeError) as exc:
-            log.warning("article %s could not be stored: %s", coded.article.id, exc)
-            error = ArticleError("StoreError", f"could not be stored: {exc}")
-            failed = CodedArticle(Article(text="", id=coded.article.id), error=error)
-            results.extend(store.add_many([failed], source_name))
+            results.append(_store_failed(store, coded.article.id, exc, source_name))
     return results
+
+
+def _store_pieces(store: EventStore, coded: CodedPieces, source_name: str | None) -> AddResult:
+    """Store a very long article in its own transaction, or as failed when a row cannot be stored."""
+    try:
+        return store.add_pieces(coded, source_name)
+    except StoreWriteError:
+        raise
+    except (StoreError, UnicodeError) as exc:
+        return _store_failed(store, coded.article.id, exc, source_name)
+
+
+def _store_failed(store: EventStore, article_id: str, exc: Exception, source_name: str | None) -> AddResult:
+    """The article stored as failed, so that it never blocks a rerun (its rows were rolled back)."""
+    log.warning("article %s could not be stored: %s", article_id, exc)
+    error = ArticleError("StoreError", f"could not be stored: {exc}")
+    return store.add(CodedArticle(Article(text="", id=article_id), error=error), source_name)

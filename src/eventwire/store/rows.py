@@ -123,7 +123,8 @@ def _all_actors(coded: CodedArticle) -> list[Actor]:
     return actors
 
 
-def mention_rows(coded: CodedArticle) -> list[Row]:
+def mention_rows(coded: CodedArticle, first: int = 0) -> list[Row]:
+    """``first``: the number of the first mention (a piece of a long article follows others)."""
     return [
         [
             coded.article.id,
@@ -136,13 +137,13 @@ def mention_rows(coded: CodedArticle) -> list[Row]:
             m.chain,
             m.actor and actor_id(m.actor),
         ]
-        for i, m in enumerate(coded.mentions)
+        for i, m in enumerate(coded.mentions, first)
     ]
 
 
-def quote_rows(coded: CodedArticle) -> list[Row]:
+def quote_rows(coded: CodedArticle, first: int = 0) -> list[Row]:
     rows = []
-    for i, q in enumerate(coded.quotes):
+    for i, q in enumerate(coded.quotes, first):
         speaker = q.speaker
         rows.append([
             coded.article.id, i, q.sentence, q.text, q.start, q.end, speaker and actor_id(speaker),

@@ -12,6 +12,7 @@ exactly once.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,12 +25,14 @@ import duckdb
 
 from eventwire.config import Settings
 from eventwire.errors import StoreError
+from eventwire.nlp.pieces import CodedPieces, whole_article
 from eventwire.records import CodedArticle
 from eventwire.store import rows
 from eventwire.store.dedup import MergeRule
 from eventwire.store.event_index import EventIndex
 from eventwire.store.schema import LATEST_VERSION, current_version, migrate, terms_of_sentences
 
+log = logging.getLogger(__name__)
 AddStatus = Literal["coded", "error", "duplicate", "skipped"]
 TABLES = ("articles", "sentences", "actors", "mentions", "events", "event_mentions", "quotes", "ingest_log")
 
@@ -48,6 +51,36 @@ class _Batch:
     pending: rows.PendingRows = field(default_factory=rows.PendingRows)
     coded_ids: list[str] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)  # events whose counts must be recomputed
+
+
+@dataclass(slots=True)
+class _Written:
+    """How much of a very long article ``add_pieces`` has written: where the next piece's
+    mentions, quotes and events are numbered from."""
+
+    article_id: str
+    pieces: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    events: int = 0
+    new_events: int = 0
+    merged: int = 0
+
+    def add(self, piece: CodedArticle, new_events: int, merged: int) -> None:
+        self.pieces += 1
+        self.mentions += len(piece.mentions)
+        self.quotes += len(piece.quotes)
+        self.events += len(piece.events)
+        self.new_events += new_events
+        self.merged += merged
+
+
+class _PieceError(Exception):
+    """A piece of a long article failed: its transaction is rolled back, its error stored."""
+
+    def __init__(self, piece: CodedArticle) -> None:
+        super().__init__(piece.error.message if piece.error else "")
+        self.piece = piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +198,54 @@ class EventStore:
         batch.touched.update(assigned.event_ids)
         return AddResult(article.id, status, assigned.new_events, assigned.merged)
 
+    def add_pieces(self, coded: CodedPieces, source_name: str | None = None) -> AddResult:
+        """Store a very long article as its pieces are coded, in one transaction of its own.
+
+        Each piece's rows are written as soon as it is coded and then dropped, so memory holds
+        one piece's records; a crash leaves nothing of the article, and a piece that fails
+        rolls it back and stores the article with its error instead.
+        """
+        article = coded.article
+        if self._stored_ids([article.id]):
+            return AddResult(article.id, "skipped")
+        if self._coded_hashes([article.text]):
+            return self.add(CodedArticle(article=article), source_name)  # stored as a duplicate
+        try:
+            with self._transaction():
+                return self._write_pieces(coded, source_name)
+        except _PieceError as failure:
+            return self.add(failure.piece, source_name)
+
+    def _write_pieces(self, coded: CodedPieces, source_name: str | None) -> AddResult:
+        written = _Written(coded.article.id)
+        for piece in coded:
+            if piece.error is not None:
+                raise _PieceError(piece)
+            pending = rows.PendingRows()
+            if not written.pieces:  # the first piece's metadata (its dateline's date) stand for all
+                self._stage_article(CodedArticle(whole_article(coded.article, piece)), source_name, pending)
+            self._stage_content(piece, pending, written)
+            assigned = self.index.assign(piece, pending, first_event=written.events)
+            pending.flush(self.con)
+            self.index.write_refinements()
+            self._update_counts(sorted(set(assigned.event_ids)))
+            written.add(piece, assigned.new_events, assigned.merged)
+            log.info(
+                "article %s: piece %d written, committed with the last", written.article_id, written.pieces
+            )
+        self.con.execute(
+            "UPDATE articles SET num_events = ? WHERE id = ?", [written.events, written.article_id]
+        )
+        terms = terms_of_sentences("WHERE article_id = ?")
+        self.con.execute(f"INSERT INTO sentence_terms {terms}", [written.article_id])
+        return AddResult(written.article_id, "coded", written.new_events, written.merged)
+
+    def _stage_article(self, coded: CodedArticle, source_name: str | None, pending: rows.PendingRows) -> None:
+        """The article's row and its log line (its event count is set when every piece is in)."""
+        pending.add("articles", rows.ARTICLE_COLUMNS, [rows.article_row(coded, "coded", source_name, None)])
+        logged = rows.log_row(coded.article.id, "coded", source_name, coded)
+        pending.add("ingest_log", rows.INGEST_LOG_COLUMNS, [logged])
+
     def _stored_ids(self, ids: list[str]) -> set[str]:
         found = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
         return {row[0] for row in found}
@@ -207,11 +288,15 @@ class EventStore:
                 f"cannot write to the store {self.path}: {exc}; nothing of this batch was stored"
             ) from exc
 
-    def _stage_content(self, coded: CodedArticle, pending: rows.PendingRows) -> None:
+    def _stage_content(
+        self, coded: CodedArticle, pending: rows.PendingRows, before: _Written | None = None
+    ) -> None:
+        """Sentences, actors, mentions and quotes; ``before``: the earlier pieces of a long article."""
+        mentions, quotes = (before.mentions, before.quotes) if before else (0, 0)
         pending.add("sentences", rows.SENTENCE_COLUMNS, rows.sentence_rows(coded))
         pending.add("actors", rows.ACTOR_COLUMNS, rows.actor_rows(coded), verb="INSERT OR IGNORE")
-        pending.add("mentions", rows.MENTION_COLUMNS, rows.mention_rows(coded))
-        pending.add("quotes", rows.QUOTE_COLUMNS, rows.quote_rows(coded))
+        pending.add("mentions", rows.MENTION_COLUMNS, rows.mention_rows(coded, mentions))
+        pending.add("quotes", rows.QUOTE_COLUMNS, rows.quote_rows(coded, quotes))
 
     # -- events and their mentions -------------------------------------------------------
 
