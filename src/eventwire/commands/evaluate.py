@@ -14,6 +14,7 @@ from eventwire.commands._common import add_pipeline_options, pipeline_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.evaluate.actor_phrases import ActorEvaluation, evaluate_actor_file
 from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.perturb import PerturbationEvaluation, evaluate_perturbations
 from eventwire.evaluate.places import PlaceEvaluation, evaluate_places_file
 from eventwire.evaluate.run import evaluate_file
 from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
@@ -33,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15\n"
             "         eventwire evaluate tests/gold/events.jsonl --baseline tests/gold/baseline.json\n"
             "         eventwire evaluate tests/gold/blind/places-b1.jsonl --places\n"
-            "         eventwire evaluate tests/gold/blind/actors-b1.jsonl --actor-phrases --json"
+            "         eventwire evaluate tests/gold/blind/actors-b1.jsonl --actor-phrases --json\n"
+            "         eventwire evaluate tests/gold/perturb-simple.jsonl --perturb"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -58,6 +60,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="GOLD is actor phrase gold: country, sector, kind and name accuracy per phrase",
     )
+    kind.add_argument(
+        "--perturb",
+        action="store_true",
+        help="GOLD holds simple sentences: share of codings kept under adjuncts, attributions, dates",
+    )
     add_pipeline_options(parser)
     add_progress_option(parser)
     parser.set_defaults(handler=run)
@@ -65,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
-    if args.places or args.actor_phrases:
+    if args.places or args.actor_phrases or args.perturb:
         return run_other_gold(args)
     pipeline = pipeline_from_args(args)
     with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
@@ -85,8 +92,10 @@ def run_other_gold(args: argparse.Namespace) -> int:
     """Place or actor-phrase gold: their own figures, the same --output, --json and --baseline."""
     pipeline = pipeline_from_args(args)
     if args.places:
-        evaluation: PlaceEvaluation | ActorEvaluation
+        evaluation: PlaceEvaluation | ActorEvaluation | PerturbationEvaluation
         evaluation, coded = evaluate_places_file(pipeline, args.gold)
+    elif args.perturb:
+        evaluation, coded = evaluate_perturbations(pipeline, args.gold)
     else:
         evaluation, coded = evaluate_actor_file(pipeline, args.gold)
     if args.output:
@@ -108,6 +117,10 @@ def print_figures(report: dict[str, Any], console: Console) -> None:
     for name, value in report.items():
         if isinstance(value, int | float):
             table.add_row(name, str(value))
+        elif isinstance(value, dict) and name != "per_class":
+            # Figures per sub-class (the probe's share kept per rewrite) as "name.class" rows.
+            for part, number in value.items():
+                table.add_row(f"{name}.{part}", str(number))
     console.print(table)
     if report.get("per_class"):
         per_class = Table(title="per class")
@@ -132,7 +145,9 @@ def _write_coded(path: str, coded: list[CodedArticle]) -> None:
             out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
 
 
-def _check_baseline(path: str, evaluation: Evaluation | PlaceEvaluation | ActorEvaluation) -> int:
+def _check_baseline(
+    path: str, evaluation: Evaluation | PlaceEvaluation | ActorEvaluation | PerturbationEvaluation
+) -> int:
     failures = below_floor(evaluation.figures(), read_floors(path))
     for failure in failures:
         print(f"eventwire: below baseline: {failure}", file=sys.stderr)

@@ -255,8 +255,11 @@ def _originators(objects: Iterable[Token]) -> Tier:
 
 
 def _addressee(verb: Token) -> Tier:
-    """ "China told Australia it would drop the tariffs": who a reported promise is made to."""
-    if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS:
+    """ "China told Australia it would drop the tariffs": who a reported promise is made to.
+
+    Only a clause after its speech verb: in "X withdrew, a spokesman *told reporters*" the
+    attribution follows the report, and whom the spokesman told is no party to the event."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS or verb.i < verb.head.i:
         return []
     return [_dative_object(o) for o in kids(verb.head, OBJECT_DEPS)]
 

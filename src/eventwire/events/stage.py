@@ -25,7 +25,7 @@ from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, polarity_and_modality
 from eventwire.events.ontology import Ontology
-from eventwire.events.select import Ranked, confidence, rank, reported_events, select
+from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
@@ -51,6 +51,9 @@ def trigger_span(text: str, doc: Doc, match: TriggerMatch) -> TextSpan:
     first, last = doc[min(match.tokens)], doc[max(match.tokens)]
     start, end = first.idx, last.idx + len(last.text)
     return TextSpan(text=text[start:end], start=start, end=end)
+
+
+NOUN_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 class RuleCoder:
@@ -141,7 +144,16 @@ class RuleCoder:
         # topic nouns are never events alone, but may be what a reaction is about
         topics = [Candidate(m, m.token) for m in topic_triggers(doc, self.lexicon, sent.start, sent.end)]
         pool = ranked + rank(doc, topics, self.lexicon.frames)
-        return reported_events(select(ranked, self.max_per_sentence), pool, doc), pool
+        framing = self.arguments.tables.framing_nouns
+        # background nouns stay in the pool: a reaction may be about them, a companion may use them
+        foreground = [
+            r
+            for r in ranked
+            if not (
+                _used_as_noun(doc, r.candidate.match) and is_background(doc[r.candidate.match.token], framing)
+            )
+        ]
+        return reported_events(select(foreground, self.max_per_sentence), pool, doc), pool
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -173,6 +185,14 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _used_as_noun(doc: Doc, match: TriggerMatch) -> bool:
+    """A nominal trigger, or a gerund the parser gives a noun's place ("as *fighting* continued")."""
+    token = doc[match.token]
+    if token.dep_ == "pcomp":  # "reports of *shelling*", but not "after *shelling the town*"
+        return not any(c.dep_ == "dobj" for c in token.children)
+    return match.nominal or token.dep_ in NOUN_PLACE_DEPS
 
 
 def _in_text_order(kept: list[Ranked]) -> list[Ranked]:
