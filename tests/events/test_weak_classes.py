@@ -20,6 +20,24 @@ DYADS = [
     ("China withdrew its coast guard ships from Philippine waters.", "RETREAT", {"CHN"}, {"PHL"}),
 ]
 
+# An announced or promised political concession is the concession (CONCEDE), not intent to
+# cooperate: the government yields by announcing it. Promised releases and withdrawals stay
+# statements of intent (AGREE), as the conventions say.
+TYPES = [
+    ("Kenya's president said he would lift the ban on opposition rallies.", "CONCEDE"),
+    ("The interior ministry announced that the curfew in Bamako would be lifted from Friday.", "CONCEDE"),
+    ("The Ghanaian government promised to lift the ban on street vendors.", "CONCEDE"),
+    ("Kazakhstan agreed to ease restrictions on foreign journalists.", "CONCEDE"),
+    ("Azerbaijan said it would pull its troops back from the ridge.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover"), TYPES)
+def test_main_type(pipeline: Pipeline, text: str, plover: str) -> None:
+    events = [e for e in pipeline.code_text(text).events if not e.negated]
+    assert events and events[0].plover == plover, [(e.plover, e.cameo, e.trigger.text) for e in events]
+    assert events[0].modality == "asserted"
+
 
 @pytest.mark.parametrize(("text", "plover", "source", "target"), DYADS)
 def test_type_and_dyad(

@@ -122,7 +122,10 @@ def objects_of(token: Token) -> set[str]:
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-            heads += [clause] + [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a passive clause acts on its own subject: "announced that the curfew *would be
+            # lifted*" does not announce a curfew
+            subject_deps = ("nsubj",) if clause.dep_ == "ccomp" else ("nsubj", "nsubjpass")
+            heads += [clause] + [c for c in clause.children if c.dep_ in subject_deps]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     heads += [g for h in heads for g in _of_objects(h)]
     words: set[str] = set()
