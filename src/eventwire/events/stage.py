@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
+from eventwire.events.clauses import per_main_clause
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
@@ -153,7 +154,10 @@ class RuleCoder:
                 _used_as_noun(doc, r.candidate.match) and is_background(doc[r.candidate.match.token], framing)
             )
         ]
-        return reported_events(select(foreground, self.max_per_sentence), pool, doc), pool
+        kept = per_main_clause(
+            doc, foreground, select(foreground, self.max_per_sentence), self.lexicon.frames
+        )
+        return reported_events(kept, pool, doc), pool
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
