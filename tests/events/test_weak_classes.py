@@ -31,6 +31,42 @@ TYPES = [
     ("Azerbaijan said it would pull its troops back from the ridge.", "AGREE"),
 ]
 
+# Protest senses decided by the arguments: refusing food is a hunger strike, walking off the
+# job a strike; blocking or cutting internet access is censorship (COERCE), not a blockade.
+TYPES += [
+    ("A detained opposition leader in Zambia has refused food for a week to protest her arrest.", "PROTEST"),
+    ("Bus drivers in Nairobi walked off the job on Monday.", "PROTEST"),
+    ("Authorities in Ethiopia cut mobile internet access in Amhara region.", "COERCE"),
+    ("Farmers blocked access to the port of Rotterdam.", "PROTEST"),
+]
+
+# Multi-event reports: every main clause reports its own event, whether the clauses are
+# joined by "and", by a semicolon, or misparsed as one hanging on the other.
+MULTI = [
+    (
+        "Thousands of workers marched in Istanbul on Monday; police detained 150 people.",
+        {"PROTEST", "COERCE"},
+    ),
+    ("Police fired tear gas and detained 20 students in Jayapura.", {"ASSAULT", "COERCE"}),
+    (
+        "Malawi's president met opposition leaders in Lilongwe and promised to lift a ban on their rallies.",
+        {"CONSULT", "CONCEDE"},
+    ),
+    ("Rebels seized the town of Kalehe and released 30 hostages.", {"ASSAULT", "RETREAT"}),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), MULTI)
+def test_every_main_clause_is_an_event(pipeline: Pipeline, text: str, types: set[str]) -> None:
+    found = {e.plover for e in pipeline.code_text(text).events if not e.negated}
+    assert types <= found, found
+
+
+def test_background_clause_stays_out_of_a_multi_event_report(pipeline: Pipeline) -> None:
+    text = "Kenya and Ethiopia signed a border pact after talks that followed weeks of clashes."
+    found = {e.plover for e in pipeline.code_text(text).events if not e.negated}
+    assert found == {"SUPPORT"}, found
+
 
 @pytest.mark.parametrize(("text", "plover"), TYPES)
 def test_main_type(pipeline: Pipeline, text: str, plover: str) -> None:
