@@ -40,6 +40,17 @@ TYPES += [
     ("Farmers blocked access to the port of Rotterdam.", "PROTEST"),
 ]
 
+# Senses the perturbation probe's simple forms revealed: what is mobilised decides (armed
+# forces whatever the spelling), a lifted veto is a concession, a suspect handed over is
+# extradition, rescue teams sent abroad are aid.
+TYPES += [
+    ("Armenia mobilised army reservists on the border with Azerbaijan.", "MOBILIZE"),
+    ("Union leaders mobilised dock workers against the privatisation plan.", "PROTEST"),
+    ("Hungary lifted its veto on the European Union's aid package.", "CONCEDE"),
+    ("Italy handed the suspect over to Albanian police.", "COOPERATE"),
+    ("Greece sent rescue teams to Morocco.", "AID"),
+]
+
 # Multi-event reports: every main clause reports its own event, whether the clauses are
 # joined by "and", by a semicolon, or misparsed as one hanging on the other.
 MULTI = [

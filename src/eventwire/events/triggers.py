@@ -74,7 +74,16 @@ def word_forms(token: Token) -> tuple[str, ...]:
         forms += [lower[:-3], lower[:-3] + "e"]
     elif token.tag_ == "VBZ" and lower.endswith("s"):
         forms.append(lower[:-1])
+    # British "-ise" spellings ("mobilised", "organisation") reach the "-ize" entries too
+    forms += [_american(form) for form in forms if "is" in form]
     return tuple(dict.fromkeys(forms))
+
+
+def _american(form: str) -> str:
+    for british, american in (("isation", "ization"), ("ising", "izing"), ("ise", "ize")):
+        if british in form:
+            return form.replace(british, american)
+    return form
 
 
 def hyphen_head(token: Token) -> Token | None:
