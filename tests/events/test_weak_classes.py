@@ -51,6 +51,33 @@ TYPES += [
     ("Greece sent rescue teams to Morocco.", "AID"),
 ]
 
+# Property destroyed or looted by armed men is violence (ASSAULT); rioters doing it riot;
+# freeing people someone else held is a rescue (AID), freeing one's own captives a release.
+TYPES += [
+    ("Government troops torched houses in three villages near Kumbo.", "ASSAULT"),
+    ("Armed men looted the main market in Gao overnight.", "ASSAULT"),
+    ("Raiders stole 200 goats from herders near Lodwar.", "ASSAULT"),
+    ("Rioters set fire to cars and looted shops in Lyon.", "PROTEST"),
+    ("Kenyan police freed nine travellers held by kidnappers near Garissa.", "AID"),
+    ("Nigerian troops freed 20 abducted farmers in Zamfara state.", "AID"),
+    ("The rebels released 30 hostages in Kivu.", "RETREAT"),
+    ("Iran freed a French tourist held for three years.", "RETREAT"),
+    # "stepped down" with "down" parsed as an adverb is still a resignation
+    ("Ghana's energy minister stepped down on Monday amid a row over power cuts.", "RETREAT"),
+]
+
+NO_EVENT = [
+    # natural forces destroy and cut, but do not act
+    "A fire destroyed part of the old market in Kisangani on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(pipeline: Pipeline, text: str) -> None:
+    events = [e for e in pipeline.code_text(text).events if not e.negated]
+    assert events == [], [(e.plover, e.trigger.text) for e in events]
+
+
 # Multi-event reports: every main clause reports its own event, whether the clauses are
 # joined by "and", by a semicolon, or misparsed as one hanging on the other.
 MULTI = [

@@ -27,6 +27,7 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, polarity_and_modality
 from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
+from eventwire.events.senses import with_rescue_sense
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
@@ -140,7 +141,7 @@ class RuleCoder:
 
     def _select_in(self, doc: Doc, sent: Span) -> tuple[list[Ranked], list[Ranked]]:
         """The kept candidates of one sentence, and every candidate ranked (the pool)."""
-        matches = find_triggers(doc, self.lexicon, sent.start, sent.end)
+        matches = [with_rescue_sense(doc, m) for m in find_triggers(doc, self.lexicon, sent.start, sent.end)]
         ranked = rank(doc, self.resolver.resolve(doc, matches), self.lexicon.frames)
         # topic nouns are never events alone, but may be what a reaction is about
         topics = [Candidate(m, m.token) for m in topic_triggers(doc, self.lexicon, sent.start, sent.end)]

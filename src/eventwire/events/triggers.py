@@ -160,8 +160,16 @@ def _says_when(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
+# Particles the small model now and then tags as adverbs ("stepped *down* on Friday").
+ADVERB_PARTICLES = frozenset({"down", "off", "out", "back", "aside", "away"})
+
+
 def particles_of(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+    return {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == token.i + 1)
+    }
 
 
 def subjects_of(token: Token) -> set[str]:
