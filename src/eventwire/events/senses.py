@@ -26,9 +26,9 @@ def _held_by_others(captive: Token) -> bool:
     for child in captive.children:
         if child.dep_ == "amod" and child.lower_ in ABDUCTED_ADJECTIVES:
             return True
-        if child.dep_ == "acl" and child.lemma_.lower() in CAPTURED_WORDS:
-            if any(g.dep_ == "agent" for g in child.children):
-                return True
+        captured = child.dep_ == "acl" and child.lemma_.lower() in CAPTURED_WORDS
+        if captured and any(g.dep_ == "agent" for g in child.children):
+            return True
     return False
 
 
