@@ -64,11 +64,19 @@ TYPES += [
     ("Iran freed a French tourist held for three years.", "RETREAT"),
     # "stepped down" with "down" parsed as an adverb is still a resignation
     ("Ghana's energy minister stepped down on Monday amid a row over power cuts.", "RETREAT"),
+    # leaving a treaty or a body reduces relations (SANCTION), leaving a territory is a retreat
+    ("Russia formally pulled out of the Treaty on Open Skies on Tuesday.", "SANCTION"),
+    ("Mali completed its withdrawal from the Economic Community of West African States.", "SANCTION"),
+    ("Israel completed its withdrawal from Gaza.", "RETREAT"),
+    # drones and armoured vehicles delivered to an army are military aid
+    ("Turkey delivered armed drones and armoured vehicles to the Somali army this week.", "AID"),
 ]
 
 NO_EVENT = [
     # natural forces destroy and cut, but do not act
     "A fire destroyed part of the old market in Kisangani on Sunday.",
+    # dismantling a criminal ring is no disarmament
+    "Detectives dismantled a car theft ring that had operated for years.",
 ]
 
 

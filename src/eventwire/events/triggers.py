@@ -126,10 +126,20 @@ def objects_of(token: Token) -> set[str]:
     if token.pos_ in ("NOUN", "PROPN"):
         # "an end *to the fighting*" names what the noun acts on just as "of" does
         # and "in" names what changes: "a rise *in* the number of troops"
-        heads += _of_objects(token, ("of", "to", "in")) + [c for c in token.children if c.dep_ == "compound"]
+        # "withdrawal *from* the bloc" names what is left
+        heads += _of_objects(token, ("of", "to", "in", "from")) + [
+            c for c in token.children if c.dep_ == "compound"
+        ]
     else:
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
+            # ... also behind a two-word preposition: "pulled *out of* the treaty"
+            heads += [
+                g
+                for c in token.children
+                if c.lower_ in ("out", "away")
+                for g in _of_objects(c, ("of", "from"))
+            ]
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
             # a passive clause acts on its own subject: "announced that the curfew *would be
             # lifted*" does not announce a curfew
