@@ -70,6 +70,7 @@ class RuleCoder:
         tables: ArgumentTables,
         modality: ModalityLexicon,
         max_per_sentence: int = 1,
+        per_main_clause: bool = True,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
@@ -77,6 +78,7 @@ class RuleCoder:
         self.modality = modality
         self.resolver = FrameResolver(lexicon, ontology)
         self.max_per_sentence = max_per_sentence
+        self.per_main_clause = per_main_clause
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         events: list[Event] = []
@@ -155,9 +157,9 @@ class RuleCoder:
                 _used_as_noun(doc, r.candidate.match) and is_background(doc[r.candidate.match.token], framing)
             )
         ]
-        kept = per_main_clause(
-            doc, foreground, select(foreground, self.max_per_sentence), self.lexicon.frames
-        )
+        kept = select(foreground, self.max_per_sentence)
+        if self.per_main_clause:
+            kept = per_main_clause(doc, foreground, kept, self.lexicon.frames)
         return reported_events(kept, pool, doc), pool
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
@@ -349,6 +351,9 @@ class RuleCoderOptions:
     # Main events kept per sentence. A kept reaction to another side's act ("condemned the
     # massing of troops") also brings that act along; it is not counted against this limit.
     max_per_sentence: int = 1
+    # Also keep the best event of every other main clause ("workers marched; police detained
+    # 150"): coordinated clauses report events of their own (events.clauses).
+    per_main_clause: bool = True
 
 
 @stage_factory(
@@ -363,4 +368,5 @@ def rule_coder(context: StageContext) -> RuleCoder:
         knowledge.argument_tables,
         knowledge.modality,
         max_per_sentence=context.options.max_per_sentence,
+        per_main_clause=context.options.per_main_clause,
     )
