@@ -70,6 +70,7 @@ class RuleCoder:
         tables: ArgumentTables,
         modality: ModalityLexicon,
         max_per_sentence: int = 1,
+        *,
         per_main_clause: bool = True,
     ) -> None:
         self.lexicon = lexicon
