@@ -75,6 +75,8 @@ TYPES += [
 NO_EVENT = [
     # natural forces destroy and cut, but do not act
     "A fire destroyed part of the old market in Kisangani on Sunday.",
+    # a bystander's act in an after-clause is background
+    "The bus company raised its fares after the driver refused to work on Sundays.",
     # dismantling a criminal ring is no disarmament
     "Detectives dismantled a car theft ring that had operated for years.",
 ]
@@ -99,6 +101,17 @@ MULTI = [
         {"CONSULT", "CONCEDE"},
     ),
     ("Rebels seized the town of Kalehe and released 30 hostages.", {"ASSAULT", "RETREAT"}),
+    # an adverbial clause whose own named actor acts is an event of its own
+    (
+        "Belarus released 18 political prisoners on Thursday, hours after a U.S. envoy met President Lukashenko.",
+        {"RETREAT", "CONSULT"},
+    ),
+    # a joint military action: the partners cooperate and act together on a third party
+    (
+        "Kenyan and Somali troops launched a joint offensive against al-Shabaab in Gedo.",
+        {"COOPERATE", "ASSAULT"},
+    ),
+    ("Nigerien and Malian soldiers carried out a joint raid on a militant camp.", {"COOPERATE", "ASSAULT"}),
 ]
 
 

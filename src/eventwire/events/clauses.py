@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames
-from eventwire.events.select import Ranked, anchor_token, clause_depth
+from eventwire.events.select import BACKGROUND_MARKS, Ranked, anchor_token, clause_depth, has_own_actor
 
 COORDINATION_DEPS = frozenset({"conj", "parataxis"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -22,7 +22,13 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 # a complement or an object noun ("promised *to lift*", "imposed *a curfew*"), not a
 # subordinate clause of it (cost 1 each, see events.select).
 MAX_DEPTH_IN_CLAUSE = 0.75
-MAX_STEPS = 40  # a parse is a tree; the bound only guards against a broken one
+MAX_STEPS = 40
+# Role words that are political actors by themselves.
+ACTOR_NOUNS = frozenset(
+    {"protester", "demonstrator", "police", "troop", "soldier", "rebel", "militant", "gunman", "army"}
+    | {"government", "minister", "president", "envoy", "official", "insurgent", "fighter", "militia"}
+    | {"resident", "villager", "student", "worker", "farmer", "crowd", "striker", "activist", "supporter"}
+)  # a parse is a tree; the bound only guards against a broken one
 
 
 def is_main_clause(verb: Token) -> bool:
@@ -30,11 +36,29 @@ def is_main_clause(verb: Token) -> bool:
     for _ in range(MAX_STEPS):
         if verb.head.i == verb.i:
             return True
-        coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb)
+        coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb) or _adjunct_with_actors(verb)
         if not coordinated or verb.pos_ not in VERBAL_POS:
             return False
         verb = verb.head
     return False
+
+
+def _adjunct_with_actors(clause: Token) -> bool:
+    """ "Belarus freed 18 prisoners, hours *after a U.S. envoy met* Lukashenko": an adverbial
+    clause whose own named subject acts reports a separate event (the conventions' rule
+    for adjuncts with actors of their own); one with no subject or a pronoun is background."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(_names_an_actor(s) for s in subjects)
+
+
+def _names_an_actor(subject: Token) -> bool:
+    """A named or political subject ("a U.S. envoy", "Norway's minister", "protesters"), not
+    a bystander ("after *the driver* refused to pay")."""
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return subject.pos_ == "NOUN" and has_own_actor(subject)
 
 
 def _across_semicolon(clause: Token) -> bool:
@@ -75,3 +99,21 @@ def per_main_clause(doc: Doc, ranked: list[Ranked], kept: list[Ranked], frames: 
         covered |= {*item.candidate.match.tokens, item.candidate.match.token}
         added.append(item)
     return kept + added
+
+
+def in_bystander_clause(token: Token) -> bool:
+    """``token`` sits in a background clause ("after ...", "as ...") whose subject is no
+    actor: "fares rose after *the driver refused* to work" reports no political event."""
+    clause = token
+    for _ in range(MAX_STEPS):
+        if clause.pos_ in VERBAL_POS and clause.dep_ == "advcl":
+            break
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    else:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(_names_an_actor(s) for s in subjects)

@@ -165,7 +165,8 @@ SIDE_WORDS = frozenset(
 COMPLEX_BACKGROUND = frozenset({"ahead", "prior", "because"})
 
 
-def _has_own_actor(noun: Token) -> bool:
+def has_own_actor(noun: Token) -> bool:
+    """The noun names who takes part: a possessor, a "by" agent, a nationality or a side."""
     for child in noun.children:
         if child.dep_ == "poss":
             return True
@@ -183,7 +184,7 @@ def is_background(noun: Token, framing_nouns: frozenset[str]) -> bool:
     its own: "agreed *after two days of talks*", "withdrew *in response to the arrest* of a
     leader", "met *as fighting continued*". Such nouns set the scene; the conventions code
     no event for them."""
-    if _has_own_actor(noun):
+    if has_own_actor(noun):
         return False
     token = noun
     for _ in range(12):  # up to the clause that holds the noun; a parse is a tree

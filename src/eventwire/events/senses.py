@@ -40,3 +40,43 @@ def with_rescue_sense(doc: Doc, match: TriggerMatch) -> TriggerMatch:
     if not any(_held_by_others(c) for c in captives):
         return match
     return dataclasses.replace(match, cameo=RESCUE_CAMEO, plover="AID", mode=None)
+
+
+# A joint military action is two events: the partners cooperate with each other (CAMEO 062)
+# and act together against a third party ("Mozambican and Rwandan troops launched *a joint
+# operation against* insurgents", "police and AU troops launched *a joint raid on* a hideout").
+JOINT_ACTIONS = frozenset({"operation", "raid", "offensive", "assault", "attack", "strike", "crackdown"})
+JOINT_COOPERATION_CAMEO = "062"
+JOINT_FORCE_CAMEO = "190"
+
+
+def joint_counterpart(doc: Doc, match: TriggerMatch) -> TriggerMatch | None:
+    """The other half of a joint military action: its force against the target when the
+    coded half is the cooperation, the partners' cooperation when it is the force."""
+    noun = doc[match.token]
+    if not match.nominal or noun.lemma_.lower() not in JOINT_ACTIONS:
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
+        return None
+    if match.plover == "COOPERATE":
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in noun.children)
+        if not aimed:
+            return None
+        return dataclasses.replace(
+            match,
+            plover="ASSAULT",
+            cameo=JOINT_FORCE_CAMEO,
+            mode=None,
+            reciprocal=False,
+            target_preps=("against", "on"),
+        )
+    if match.plover == "ASSAULT":
+        return dataclasses.replace(
+            match,
+            plover="COOPERATE",
+            cameo=JOINT_COOPERATION_CAMEO,
+            mode=None,
+            reciprocal=True,
+            target_preps=("with",),
+        )
+    return None

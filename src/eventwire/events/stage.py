@@ -20,14 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
-from eventwire.events.clauses import per_main_clause
+from eventwire.events.clauses import in_bystander_clause, per_main_clause
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, polarity_and_modality
 from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
-from eventwire.events.senses import with_rescue_sense
+from eventwire.events.senses import joint_counterpart, with_rescue_sense
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
@@ -130,6 +130,12 @@ class RuleCoder:
         actor, or done by the reacting side itself, stays part of the reaction only.
         """
         event = self._code(parsed, item)
+        counterpart = joint_counterpart(parsed.doc, item.candidate.match)
+        if counterpart is not None:
+            partner = self._code(
+                parsed, replace(item, candidate=Candidate(counterpart, item.candidate.anchor))
+            )
+            return sorted([event, partner], key=lambda e: e.plover)
         if item.reported is None:
             return [event]
         reported = with_mover(parsed, self._code(parsed, item.reported), item.reported.candidate.match)
@@ -151,13 +157,7 @@ class RuleCoder:
         pool = ranked + rank(doc, topics, self.lexicon.frames)
         framing = self.arguments.tables.framing_nouns
         # background nouns stay in the pool: a reaction may be about them, a companion may use them
-        foreground = [
-            r
-            for r in ranked
-            if not (
-                _used_as_noun(doc, r.candidate.match) and is_background(doc[r.candidate.match.token], framing)
-            )
-        ]
+        foreground = [r for r in ranked if not _is_background(doc, r.candidate.match, framing)]
         kept = select(foreground, self.max_per_sentence)
         if self.per_main_clause:
             kept = per_main_clause(doc, foreground, kept, self.lexicon.frames)
@@ -193,6 +193,12 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _is_background(doc: Doc, match: TriggerMatch, framing: frozenset[str]) -> bool:
+    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause."""
+    token = doc[match.token]
+    return (_used_as_noun(doc, match) and is_background(token, framing)) or in_bystander_clause(token)
 
 
 def _used_as_noun(doc: Doc, match: TriggerMatch) -> bool:
