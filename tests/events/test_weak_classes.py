@@ -103,7 +103,7 @@ MULTI = [
     ("Rebels seized the town of Kalehe and released 30 hostages.", {"ASSAULT", "RETREAT"}),
     # an adverbial clause whose own named actor acts is an event of its own
     (
-        "Belarus freed 18 political prisoners on Thursday, hours after a U.S. envoy met President Lukashenko.",
+        "Belarus freed 18 political prisoners on Thursday, hours after a U.S. envoy met Lukashenko.",
         {"RETREAT", "CONSULT"},
     ),
     # a joint military action: the partners cooperate and act together on a third party
