@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +146,37 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value[:10]) if value else None
 
 
+@dataclass(slots=True)
+class _Tally:
+    """Counts gathered over the probe's records (one per evaluation, never shared)."""
+
+    kept: Counter[str] = field(default_factory=Counter)
+    tried: Counter[str] = field(default_factory=Counter)
+    added: Counter[str] = field(default_factory=Counter)
+    losses: list[Loss] = field(default_factory=list)
+    codings: int = 0
+    simple_correct: int = 0
+
+
+def _score_record(record: GoldRecord, by_id: dict[str, CodedArticle], tally: _Tally) -> None:
+    """What the simple form got right, and which rewrites kept it or gained an event."""
+    simple_claims = predicted_claims(by_id.get(record.id))
+    simple = {_key(c) for c in simple_claims}
+    right = [g for g in record.events if _found(g, simple_claims)]
+    tally.codings += len(record.events)
+    tally.simple_correct += len(right)
+    for name, rewrite in PERTURBATIONS.items():
+        variant = predicted_claims(by_id.get(f"{record.id}~{name}"))
+        tally.added[name] += bool({_key(c) for c in variant} - simple)
+        for gold in right:
+            tally.tried[name] += 1
+            if _found(gold, variant):
+                tally.kept[name] += 1
+                continue
+            shown = tuple(_show(c) for c in variant)
+            tally.losses.append(Loss(record.id, name, rewrite(record.text), _show(gold), shown))
+
+
 def evaluate_perturbations(
     pipeline: Pipeline, gold_path: str | Path
 ) -> tuple[PerturbationEvaluation, list[CodedArticle]]:
@@ -153,36 +184,16 @@ def evaluate_perturbations(
     records = read_gold(gold_path)
     coded = list(pipeline.run(_articles(records)))
     by_id = {c.article.id: c for c in coded}
-    kept: Counter[str] = Counter()
-    tried: Counter[str] = Counter()
-    added: Counter[str] = Counter()
-    losses: list[Loss] = []
-    simple_correct = codings = 0
+    tally = _Tally()
     for record in records:
-        simple_claims = predicted_claims(by_id.get(record.id))
-        simple = {_key(c) for c in simple_claims}
-        right = [g for g in record.events if _found(g, simple_claims)]
-        codings += len(record.events)
-        simple_correct += len(right)
-        for name, rewrite in PERTURBATIONS.items():
-            variant = predicted_claims(by_id.get(f"{record.id}~{name}"))
-            keys = {_key(c) for c in variant}
-            added[name] += bool(keys - simple)
-            for gold in right:
-                tried[name] += 1
-                if _found(gold, variant):
-                    kept[name] += 1
-                else:
-                    losses.append(
-                        Loss(
-                            record.id,
-                            name,
-                            rewrite(record.text),
-                            _show(gold),
-                            tuple(_show(c) for c in variant),
-                        )
-                    )
+        _score_record(record, by_id, tally)
     evaluation = PerturbationEvaluation(
-        len(records), codings, simple_correct, kept, tried, added, tuple(losses)
+        len(records),
+        tally.codings,
+        tally.simple_correct,
+        tally.kept,
+        tally.tried,
+        tally.added,
+        tuple(tally.losses),
     )
     return evaluation, coded
