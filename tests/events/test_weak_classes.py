@@ -68,6 +68,8 @@ TYPES += [
     ("Russia formally pulled out of the Treaty on Open Skies on Tuesday.", "SANCTION"),
     ("Mali completed its withdrawal from the Economic Community of West African States.", "SANCTION"),
     ("Israel completed its withdrawal from Gaza.", "RETREAT"),
+    # signing a truce is signing a formal agreement (CAMEO 057, SUPPORT in the crosswalk)
+    ("The two rival militias signed a ceasefire in Tripoli on Monday.", "SUPPORT"),
     # drones and armoured vehicles delivered to an army are military aid
     ("Turkey delivered armed drones and armoured vehicles to the Somali army this week.", "AID"),
 ]
