@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames
 from eventwire.events.select import BACKGROUND_MARKS, Ranked, anchor_token, clause_depth, has_own_actor
+from eventwire.nlp.vocabulary import VERB_POS
 
 COORDINATION_DEPS = frozenset({"conj", "parataxis"})
-VERBAL_POS = frozenset({"VERB", "AUX"})
 # How far below its own main clause a candidate may sit and still be that clause's event:
 # a complement or an object noun ("promised *to lift*", "imposed *a curfew*"), not a
 # subordinate clause of it (cost 1 each, see events.select).
@@ -37,7 +37,7 @@ def is_main_clause(verb: Token) -> bool:
         if verb.head.i == verb.i:
             return True
         coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb) or _adjunct_with_actors(verb)
-        if not coordinated or verb.pos_ not in VERBAL_POS:
+        if not coordinated or verb.pos_ not in VERB_POS:
             return False
         verb = verb.head
     return False
@@ -106,7 +106,7 @@ def in_bystander_clause(token: Token) -> bool:
     actor: "fares rose after *the driver refused* to work" reports no political event."""
     clause = token
     for _ in range(MAX_STEPS):
-        if clause.pos_ in VERBAL_POS and clause.dep_ == "advcl":
+        if clause.pos_ in VERB_POS and clause.dep_ == "advcl":
             break
         if clause.head.i == clause.i:
             return False

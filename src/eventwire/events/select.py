@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.frames import BACKGROUND_PREPS, Candidate, governed
 from eventwire.events.lexicon import Frames
 from eventwire.events.triggers import TriggerMatch, governor_of, word_forms
-from eventwire.nlp.vocabulary import ARGUMENT_PHRASE_DEPS
+from eventwire.nlp.vocabulary import ARGUMENT_PHRASE_DEPS, OWNER_MODIFIER_DEPS
 from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
@@ -150,9 +150,9 @@ def is_agentless_passive(verb: Token) -> bool:
     return "auxpass" in deps and "agent" not in deps
 
 
-# Dependants through which a noun names its own actors: "Russia's attack", "the attack *by*
-# rebels", "Israeli strikes", "opposition protests".
-OWN_ACTOR_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# A noun names its own actors through a possessor, a "by" agent or an owner modifier
+# (vocabulary.OWNER_MODIFIER_DEPS) that is an entity or a side: "Russia's attack", "the
+# attack *by* rebels", "Israeli strikes", "opposition protests".
 ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # "Opposition", "union" and the like name a side even when the parser gives them no entity.
 SIDE_WORDS = frozenset(
@@ -172,7 +172,7 @@ def has_own_actor(noun: Token) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ == "by":
             return True
-        if child.dep_ in OWN_ACTOR_DEPS and (
+        if child.dep_ in OWNER_MODIFIER_DEPS and (
             child.ent_type_ in ACTOR_ENTITIES or child.lemma_.lower() in SIDE_WORDS
         ):
             return True
