@@ -39,9 +39,17 @@ def test_event_carries_ontology_facts_and_offsets(nlp: Language) -> None:
     assert event.coder == "rules"
 
 
-def test_one_event_per_sentence_by_default(nlp: Language) -> None:
+def test_one_event_per_main_clause_by_default(nlp: Language) -> None:
+    # two coordinated main clauses, two events; the background "after the riots" adds none
     text = "Rebels shelled the airport and police arrested dozens of protesters after the riots."
-    assert len(coded(nlp, text)) == 1
+    assert sorted(e.plover for e in coded(nlp, text)) == ["ASSAULT", "COERCE"]
+
+
+def test_one_event_per_sentence_when_main_clauses_are_switched_off(nlp: Language) -> None:
+    text = "Rebels shelled the airport and police arrested dozens of protesters after the riots."
+    options = {"options": {"events.rules": {"per_main_clause": False}}}
+    coder = build_stage(rule_coder, Settings.from_mapping(options))
+    assert len(coded(nlp, text, coder)) == 1
 
 
 def test_max_per_sentence_option(nlp: Language) -> None:

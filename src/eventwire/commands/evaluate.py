@@ -15,6 +15,7 @@ from eventwire.commands._common import add_pipeline_options, settings_from_args
 from eventwire.commands._progress import ArticleProgress, add_progress_option, expected_articles
 from eventwire.evaluate.actor_phrases import ActorEvaluation, evaluate_actor_file
 from eventwire.evaluate.baseline import below_floor, read_floors
+from eventwire.evaluate.perturb import PerturbationEvaluation, evaluate_perturbations
 from eventwire.evaluate.places import PlaceEvaluation, evaluate_places_file
 from eventwire.evaluate.run import evaluate_file
 from eventwire.evaluate.scoring import NOTHING, PRF, Evaluation
@@ -34,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "example: eventwire evaluate tests/gold/events.jsonl --output predicted.jsonl --misses 15\n"
             "         eventwire evaluate tests/gold/events.jsonl --baseline tests/gold/baseline.json\n"
             "         eventwire evaluate tests/gold/blind/places-b1.jsonl --places\n"
-            "         eventwire evaluate tests/gold/blind/actors-b1.jsonl --actor-phrases --json"
+            "         eventwire evaluate tests/gold/blind/actors-b1.jsonl --actor-phrases --json\n"
+            "         eventwire evaluate tests/gold/perturb-simple.jsonl --perturb"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -59,6 +61,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="GOLD is actor phrase gold: country, sector, kind and name accuracy per phrase",
     )
+    kind.add_argument(
+        "--perturb",
+        action="store_true",
+        help="GOLD holds simple sentences: share of codings kept under adjuncts, attributions, dates",
+    )
     add_pipeline_options(parser)
     add_progress_option(parser)
     parser.set_defaults(handler=run)
@@ -66,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     check_readable([args.gold])
-    if args.places or args.actor_phrases:
+    if args.places or args.actor_phrases or args.perturb:
         return run_other_gold(args)
     wire = eventwire.coder(settings_from_args(args))
     with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
@@ -85,10 +92,13 @@ def run(args: argparse.Namespace) -> int:
 def run_other_gold(args: argparse.Namespace) -> int:
     """Place or actor-phrase gold: their own figures, the same --output, --json and --baseline."""
     wire = eventwire.coder(settings_from_args(args))
-    evaluation: PlaceEvaluation | ActorEvaluation
-    with ArticleProgress("evaluate", expected_articles([args.gold]), args.no_progress) as bar:
+    evaluation: PlaceEvaluation | ActorEvaluation | PerturbationEvaluation
+    expected = None if args.perturb else expected_articles([args.gold])  # variants are made on the fly
+    with ArticleProgress("evaluate", expected, args.no_progress) as bar:
         if args.places:
             evaluation, coded = evaluate_places_file(wire, args.gold, track=bar.track)
+        elif args.perturb:
+            evaluation, coded = evaluate_perturbations(wire, args.gold, track=bar.track)
         else:
             evaluation, coded = evaluate_actor_file(wire, args.gold, track=bar.track)
     if args.output:
@@ -111,6 +121,10 @@ def print_figures(report: dict[str, Any], console: Console) -> None:
     for name, value in report.items():
         if isinstance(value, int | float):
             table.add_row(name, str(value))
+        elif isinstance(value, dict) and name != "per_class":
+            # Figures per sub-class (the probe's share kept per rewrite) as "name.class" rows.
+            for part, number in value.items():
+                table.add_row(f"{name}.{part}", str(number))
     console.print(table)
     if report.get("per_class"):
         per_class = Table(title="per class")
@@ -135,7 +149,9 @@ def _write_coded(path: str, coded: list[CodedArticle]) -> None:
             out.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
 
 
-def _check_baseline(path: str, evaluation: Evaluation | PlaceEvaluation | ActorEvaluation) -> int:
+def _check_baseline(
+    path: str, evaluation: Evaluation | PlaceEvaluation | ActorEvaluation | PerturbationEvaluation
+) -> int:
     failures = below_floor(evaluation.figures(), read_floors(path))
     for failure in failures:
         print(f"eventwire: below baseline: {failure}", file=sys.stderr)

@@ -116,6 +116,9 @@ class ArgumentContext:
 # --- syntax helpers -------------------------------------------------------------------
 
 
+COMPOUND_PREP_HEADS = frozenset({"out", "away", "back", "up"})
+
+
 def _prep_objects(ctx: ArgumentContext, token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions among ``preps`` ("sanctions *on* Iran").
 
@@ -123,7 +126,12 @@ def _prep_objects(ctx: ArgumentContext, token: Token, preps: Iterable[str]) -> l
     """
     wanted = frozenset(preps)
     framing = ctx.tables.framing_nouns
-    preps_found = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in wanted]
+    attached = [c for c in token.children if c.dep_ in ("prep", "dative")]
+    preps_found = [c for c in attached if c.lower_ in wanted]
+    # two-word prepositions hang the second word on the first: "pulled *out of* Congo" is
+    # "from Congo"
+    inner = [g for c in attached if c.lower_ in COMPOUND_PREP_HEADS for g in kids(c, ("prep",))]
+    preps_found += [g for g in inner if g.lower_ in wanted or (g.lower_ == "of" and "from" in wanted)]
     objects = [o for p in preps_found for o in kids(p, ("pobj",))]
     return [o for o in objects if o.lemma_.lower() not in framing]
 
@@ -255,8 +263,11 @@ def _originators(objects: Iterable[Token]) -> Tier:
 
 
 def _addressee(verb: Token) -> Tier:
-    """ "China told Australia it would drop the tariffs": who a reported promise is made to."""
-    if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS:
+    """ "China told Australia it would drop the tariffs": who a reported promise is made to.
+
+    Only a clause after its speech verb: in "X withdrew, a spokesman *told reporters*" the
+    attribution follows the report, and whom the spokesman told is no party to the event."""
+    if verb.dep_ != "ccomp" or verb.head.pos_ not in PREDICATE_POS or verb.i < verb.head.i:
         return []
     return [_dative_object(o) for o in kids(verb.head, OBJECT_DEPS)]
 

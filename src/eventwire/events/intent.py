@@ -37,10 +37,7 @@ COOPERATIVE_INTENT: Mapping[str, str] = MappingProxyType(
         "072": "0332",
         "073": "0333",
         "074": "0334",
-        "08": "035",  # yield
-        "081": "0351",
-        "082": "0352",
-        "083": "034",
+        "08": "035",  # yield (returns, releases, withdrawals: 084-087)
         "084": "0353",
         "085": "0354",
         "086": "0355",
@@ -66,6 +63,10 @@ CONFLICTUAL_THREAT: Mapping[str, str] = MappingProxyType(
     }
 )
 INTENT_MODALITIES = frozenset({"future", "conditional"})
+# A political concession announced ("the ban on rallies will be lifted from Monday", "promised
+# to scrap the price rise") is the concession: the government yields by announcing it, and
+# event data coders code it CONCEDE (CAMEO 08x), not as intent to cooperate.
+ANNOUNCED_CONCESSIONS = frozenset({"CONCEDE"})
 
 
 def intent_code(cameo: str) -> str | None:
@@ -81,6 +82,8 @@ def as_statement_of_intent(event: Event, ontology: Ontology) -> Event:
     """``event`` recoded as the promise or threat it is, or unchanged if it is not one."""
     if event.negated or event.modality not in INTENT_MODALITIES:
         return event
+    if event.plover in ANNOUNCED_CONCESSIONS:
+        return dataclasses.replace(event, modality="asserted")
     code = intent_code(event.cameo)
     if code is None:
         return event

@@ -31,10 +31,10 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.frames import Candidate, governed
+from eventwire.events.frames import BACKGROUND_PREPS, Candidate, governed
 from eventwire.events.lexicon import Frames
 from eventwire.events.triggers import TriggerMatch, governor_of, word_forms
-from eventwire.nlp.vocabulary import ARGUMENT_PHRASE_DEPS
+from eventwire.nlp.vocabulary import ARGUMENT_PHRASE_DEPS, OWNER_MODIFIER_DEPS
 from eventwire.records import Modality
 
 DEPTH_PENALTY = 0.25
@@ -148,6 +148,59 @@ def is_agentless_passive(verb: Token) -> bool:
         return False
     deps = {c.dep_ for c in verb.children}
     return "auxpass" in deps and "agent" not in deps
+
+
+# A noun names its own actors through a possessor, a "by" agent or an owner modifier
+# (vocabulary.OWNER_MODIFIER_DEPS) that is an entity or a side: "Russia's attack", "the
+# attack *by* rebels", "Israeli strikes", "opposition protests".
+ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+# "Opposition", "union" and the like name a side even when the parser gives them no entity.
+SIDE_WORDS = frozenset(
+    {"opposition", "rebel", "government", "police", "army", "military", "union", "student"}
+)
+
+
+# Heads of two-word prepositions that introduce background: "*ahead of* a summit", "*prior
+# to* the vote", "*because of* the fighting".
+COMPLEX_BACKGROUND = frozenset({"ahead", "prior", "because"})
+
+
+def has_own_actor(noun: Token) -> bool:
+    """The noun names who takes part: a possessor, a "by" agent, a nationality or a side."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+        if child.dep_ in OWNER_MODIFIER_DEPS and (
+            child.ent_type_ in ACTOR_ENTITIES or child.lemma_.lower() in SIDE_WORDS
+        ):
+            return True
+    return False
+
+
+def is_background(noun: Token, framing_nouns: frozenset[str]) -> bool:
+    """``noun`` (a nominal trigger) names an event in a background adjunct with no actors of
+    its own: "agreed *after two days of talks*", "withdrew *in response to the arrest* of a
+    leader", "met *as fighting continued*". Such nouns set the scene; the conventions code
+    no event for them."""
+    if has_own_actor(noun):
+        return False
+    token = noun
+    for _ in range(12):  # up to the clause that holds the noun; a parse is a tree
+        head = token.head
+        if token.dep_ == "prep" and (token.lower_ in BACKGROUND_PREPS or head.lower_ in COMPLEX_BACKGROUND):
+            return True
+        if token.dep_ == "pobj" and token.lemma_.lower() in framing_nouns:
+            return True
+        if head.i == token.i or (token.pos_ in ("VERB", "AUX") and token is not noun):
+            return token.dep_ == "advcl" and _marked_background(token)
+        token = head
+    return False
+
+
+def _marked_background(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children)
 
 
 def select(ranked: list[Ranked], max_per_sentence: int = 1) -> list[Ranked]:

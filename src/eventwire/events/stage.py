@@ -20,12 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
+from eventwire.events.clauses import in_bystander_clause, per_main_clause
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, polarity_and_modality
 from eventwire.events.ontology import Ontology
-from eventwire.events.select import Ranked, confidence, rank, reported_events, select
+from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
+from eventwire.events.senses import joint_counterpart, with_rescue_sense
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
@@ -53,6 +55,9 @@ def trigger_span(text: str, doc: Doc, match: TriggerMatch) -> TextSpan:
     return TextSpan(text=text[start:end], start=start, end=end)
 
 
+NOUN_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
 class RuleCoder:
     """Stage ``events.rules``: lexicon triggers -> frames -> selection -> Events."""
 
@@ -65,6 +70,8 @@ class RuleCoder:
         tables: ArgumentTables,
         modality: ModalityLexicon,
         max_per_sentence: int = 1,
+        *,
+        per_main_clause: bool = True,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
@@ -72,6 +79,7 @@ class RuleCoder:
         self.modality = modality
         self.resolver = FrameResolver(lexicon, ontology)
         self.max_per_sentence = max_per_sentence
+        self.per_main_clause = per_main_clause
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         events: list[Event] = []
@@ -122,6 +130,12 @@ class RuleCoder:
         actor, or done by the reacting side itself, stays part of the reaction only.
         """
         event = self._code(parsed, item)
+        counterpart = joint_counterpart(parsed.doc, item.candidate.match)
+        if counterpart is not None:
+            partner = self._code(
+                parsed, replace(item, candidate=Candidate(counterpart, item.candidate.anchor))
+            )
+            return sorted([event, partner], key=lambda e: e.plover)
         if item.reported is None:
             return [event]
         reported = with_mover(parsed, self._code(parsed, item.reported), item.reported.candidate.match)
@@ -136,12 +150,18 @@ class RuleCoder:
 
     def _select_in(self, doc: Doc, sent: Span) -> tuple[list[Ranked], list[Ranked]]:
         """The kept candidates of one sentence, and every candidate ranked (the pool)."""
-        matches = find_triggers(doc, self.lexicon, sent.start, sent.end)
+        matches = [with_rescue_sense(doc, m) for m in find_triggers(doc, self.lexicon, sent.start, sent.end)]
         ranked = rank(doc, self.resolver.resolve(doc, matches), self.lexicon.frames)
         # topic nouns are never events alone, but may be what a reaction is about
         topics = [Candidate(m, m.token) for m in topic_triggers(doc, self.lexicon, sent.start, sent.end)]
         pool = ranked + rank(doc, topics, self.lexicon.frames)
-        return reported_events(select(ranked, self.max_per_sentence), pool, doc), pool
+        framing = self.arguments.tables.framing_nouns
+        # background nouns stay in the pool: a reaction may be about them, a companion may use them
+        foreground = [r for r in ranked if not _is_background(doc, r.candidate.match, framing)]
+        kept = select(foreground, self.max_per_sentence)
+        if self.per_main_clause:
+            kept = per_main_clause(doc, foreground, kept, self.lexicon.frames)
+        return reported_events(kept, pool, doc), pool
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -173,6 +193,20 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _is_background(doc: Doc, match: TriggerMatch, framing: frozenset[str]) -> bool:
+    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause."""
+    token = doc[match.token]
+    return (_used_as_noun(doc, match) and is_background(token, framing)) or in_bystander_clause(token)
+
+
+def _used_as_noun(doc: Doc, match: TriggerMatch) -> bool:
+    """A nominal trigger, or a gerund the parser gives a noun's place ("as *fighting* continued")."""
+    token = doc[match.token]
+    if token.dep_ == "pcomp":  # "reports of *shelling*", but not "after *shelling the town*"
+        return not any(c.dep_ == "dobj" for c in token.children)
+    return match.nominal or token.dep_ in NOUN_PLACE_DEPS
 
 
 def _in_text_order(kept: list[Ranked]) -> list[Ranked]:
@@ -324,6 +358,9 @@ class RuleCoderOptions:
     # Main events kept per sentence. A kept reaction to another side's act ("condemned the
     # massing of troops") also brings that act along; it is not counted against this limit.
     max_per_sentence: int = 1
+    # Also keep the best event of every other main clause ("workers marched; police detained
+    # 150"): coordinated clauses report events of their own (events.clauses).
+    per_main_clause: bool = True
 
 
 @stage_factory(
@@ -338,4 +375,5 @@ def rule_coder(context: StageContext) -> RuleCoder:
         knowledge.argument_tables,
         knowledge.modality,
         max_per_sentence=context.options.max_per_sentence,
+        per_main_clause=context.options.per_main_clause,
     )

@@ -74,7 +74,16 @@ def word_forms(token: Token) -> tuple[str, ...]:
         forms += [lower[:-3], lower[:-3] + "e"]
     elif token.tag_ == "VBZ" and lower.endswith("s"):
         forms.append(lower[:-1])
+    # British "-ise" spellings ("mobilised", "organisation") reach the "-ize" entries too
+    forms += [_american(form) for form in forms if "is" in form]
     return tuple(dict.fromkeys(forms))
+
+
+def _american(form: str) -> str:
+    for british, american in (("isation", "ization"), ("ising", "izing"), ("ise", "ize")):
+        if british in form:
+            return form.replace(british, american)
+    return form
 
 
 def hyphen_head(token: Token) -> Token | None:
@@ -117,12 +126,25 @@ def objects_of(token: Token) -> set[str]:
     if token.pos_ in ("NOUN", "PROPN"):
         # "an end *to the fighting*" names what the noun acts on just as "of" does
         # and "in" names what changes: "a rise *in* the number of troops"
-        heads += _of_objects(token, ("of", "to", "in")) + [c for c in token.children if c.dep_ == "compound"]
+        # "withdrawal *from* the bloc" names what is left
+        heads += _of_objects(token, ("of", "to", "in", "from")) + [
+            c for c in token.children if c.dep_ == "compound"
+        ]
     else:
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
+            # ... also behind a two-word preposition: "pulled *out of* the treaty"
+            heads += [
+                g
+                for c in token.children
+                if c.lower_ in ("out", "away")
+                for g in _of_objects(c, ("of", "from"))
+            ]
         for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-            heads += [clause] + [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a passive clause acts on its own subject: "announced that the curfew *would be
+            # lifted*" does not announce a curfew
+            subject_deps = ("nsubj",) if clause.dep_ == "ccomp" else ("nsubj", "nsubjpass")
+            heads += [clause] + [c for c in clause.children if c.dep_ in subject_deps]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
     heads += [g for h in heads for g in _of_objects(h)]
     words: set[str] = set()
@@ -148,8 +170,16 @@ def _says_when(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
+# Particles the small model now and then tags as adverbs ("stepped *down* on Friday").
+ADVERB_PARTICLES = frozenset({"down", "off", "out", "back", "aside", "away"})
+
+
 def particles_of(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+    return {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES and c.i == token.i + 1)
+    }
 
 
 def subjects_of(token: Token) -> set[str]:

@@ -1,0 +1,119 @@
+"""Multi-event reports: one event per main clause, not one per sentence.
+
+News sentences join separate events as coordinated main clauses: "thousands marched in the
+capital; police detained 150 of them", "the president met opposition leaders and promised to
+lift the ban", "police fired tear gas and detained 20". Each main clause reports an event of
+its own, with its own actors, so the selector keeps the best candidate of every main clause.
+A main clause is the sentence's root or a verb coordinated with it (``conj``, ``parataxis``,
+recursively); subordinate, relative and adjunct clauses stay inside the clause they hang on,
+so background ("after talks collapsed") still competes with, and loses to, its main clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.lexicon import Frames
+from eventwire.events.select import BACKGROUND_MARKS, Ranked, anchor_token, clause_depth, has_own_actor
+from eventwire.nlp.vocabulary import VERB_POS
+
+COORDINATION_DEPS = frozenset({"conj", "parataxis"})
+# How far below its own main clause a candidate may sit and still be that clause's event:
+# a complement or an object noun ("promised *to lift*", "imposed *a curfew*"), not a
+# subordinate clause of it (cost 1 each, see events.select).
+MAX_DEPTH_IN_CLAUSE = 0.75
+MAX_STEPS = 40
+# Role words that are political actors by themselves.
+ACTOR_NOUNS = frozenset(
+    {"protester", "demonstrator", "police", "troop", "soldier", "rebel", "militant", "gunman", "army"}
+    | {"government", "minister", "president", "envoy", "official", "insurgent", "fighter", "militia"}
+    | {"resident", "villager", "student", "worker", "farmer", "crowd", "striker", "activist", "supporter"}
+)  # a parse is a tree; the bound only guards against a broken one
+
+
+def is_main_clause(verb: Token) -> bool:
+    """The sentence root, or a verb coordinated with a main clause."""
+    for _ in range(MAX_STEPS):
+        if verb.head.i == verb.i:
+            return True
+        coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb) or _adjunct_with_actors(verb)
+        if not coordinated or verb.pos_ not in VERB_POS:
+            return False
+        verb = verb.head
+    return False
+
+
+def _adjunct_with_actors(clause: Token) -> bool:
+    """ "Belarus freed 18 prisoners, hours *after a U.S. envoy met* Lukashenko": an adverbial
+    clause whose own named subject acts reports a separate event (the conventions' rule
+    for adjuncts with actors of their own); one with no subject or a pronoun is background."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(_names_an_actor(s) for s in subjects)
+
+
+def _names_an_actor(subject: Token) -> bool:
+    """A named or political subject ("a U.S. envoy", "Norway's minister", "protesters"), not
+    a bystander ("after *the driver* refused to pay")."""
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    return subject.pos_ == "NOUN" and has_own_actor(subject)
+
+
+def _across_semicolon(clause: Token) -> bool:
+    """ "Workers marched; police detained 150": the parser may hang the first clause on the
+    second as a complement, but a semicolon between them makes them two main clauses."""
+    if clause.dep_ != "ccomp":
+        return False
+    low, high = sorted((clause.i, clause.head.i))
+    return any(t.text == ";" for t in clause.doc[low:high])
+
+
+def main_clause_of(token: Token) -> Token:
+    """The main clause ``token`` belongs to: the nearest main-clause verb above it (or itself)."""
+    for _ in range(MAX_STEPS):
+        if is_main_clause(token):
+            return token
+        token = token.head
+    return token
+
+
+def per_main_clause(doc: Doc, ranked: list[Ranked], kept: list[Ranked], frames: Frames) -> list[Ranked]:
+    """``kept`` plus the best candidate of every other main clause (``ranked`` is best first).
+
+    A candidate joins only when it sits near the top of its clause and shares no token with
+    an event already kept; its clause must be another than those of the kept events.
+    """
+    clauses = {main_clause_of(anchor_token(doc, r.candidate, frames)).i for r in kept}
+    covered = {t for r in kept for t in (*r.candidate.match.tokens, r.candidate.match.token)}
+    added: list[Ranked] = []
+    for item in ranked:
+        anchor = anchor_token(doc, item.candidate, frames)
+        clause = main_clause_of(anchor)
+        if clause.i in clauses or item.candidate.match.token in covered:
+            continue
+        if item.depth - clause_depth(clause, frames) > MAX_DEPTH_IN_CLAUSE:
+            continue
+        clauses.add(clause.i)
+        covered |= {*item.candidate.match.tokens, item.candidate.match.token}
+        added.append(item)
+    return kept + added
+
+
+def in_bystander_clause(token: Token) -> bool:
+    """``token`` sits in a background clause ("after ...", "as ...") whose subject is no
+    actor: "fares rose after *the driver refused* to work" reports no political event."""
+    clause = token
+    for _ in range(MAX_STEPS):
+        if clause.pos_ in VERB_POS and clause.dep_ == "advcl":
+            break
+        if clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    else:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(_names_an_actor(s) for s in subjects)
