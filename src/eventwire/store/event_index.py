@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,6 +191,32 @@ class EventIndex:
             if swapped is not None:
                 return known, swapped
         return None, False
+
+    def prefetch(self, articles: Sequence[CodedArticle]) -> None:
+        """Load the stored events of every match key a batch will look up, with one query.
+
+        One query per key (each a scan of the events table) cost more than the batch's parse
+        and grew with the store; a batch now pays one scan, however many keys it holds.
+        """
+        keys = {
+            self.rule.key(half)
+            for coded in articles
+            for event in coded.events
+            for half in rows.reciprocal_halves(event)
+        }
+        missing = sorted(keys - self._by_key.keys())
+        if not missing:
+            return
+        found = self.con.execute(
+            f"SELECT match_key, {_KNOWN_COLUMNS} FROM events "
+            "WHERE match_key IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id",
+            [missing],
+        ).fetchall()
+        for key in missing:
+            self._by_key[key] = []
+        for key, *row in found:
+            symmetric = key.split("|", 1)[0] in self.rule.symmetric_types
+            self._by_key[key].append(_known(key, tuple(row), symmetric))
 
     def _events_of(self, key: str) -> list[KnownEvent]:
         if key not in self._by_key:

@@ -132,6 +132,7 @@ class EventStore:
             originals=self._coded_hashes([c.article.text for c in articles]),
         )
         with self._transaction():
+            self.index.prefetch([c for c in articles if c.error is None])
             results = [self._stage(coded, batch) for coded in articles]
             batch.pending.flush(self.con)
             self.index.write_refinements()
