@@ -13,6 +13,9 @@ from collections.abc import Iterable
 
 MIN_LENGTH = 7  # shorter words are never guessed
 TWO_EDITS_FROM = 10  # words this long may be two edits away ("Phillipine")
+# Answers kept across articles (news repeats its unknown names); bounded so a long run's
+# memory stays flat: the memo is emptied when it holds this many words.
+MEMO_SIZE = 50_000
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -39,6 +42,7 @@ class SpellingIndex:
             key = word.lower()
             if len(key) >= MIN_LENGTH - 2 and key.isalpha():
                 self._by_initial.setdefault(key[0], []).append((key, country))
+        self._memo: dict[str, str | None] = {}
 
     def country(self, word: str) -> str | None:
         """The one country whose spelling is nearest ``word`` within the allowed edits; None
@@ -46,6 +50,13 @@ class SpellingIndex:
         key = word.lower()
         if len(key) < MIN_LENGTH or not key.isalpha():
             return None
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._nearest(key)
+        return self._memo[key]
+
+    def _nearest(self, key: str) -> str | None:
         limit = 2 if len(key) >= TWO_EDITS_FROM else 1
         best: dict[str, int] = {}
         for spelling, country in self._by_initial.get(key[0], []):
