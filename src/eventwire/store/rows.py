@@ -61,6 +61,10 @@ class PendingRows:
     def add(self, table: str, columns: tuple[str, ...], values: list[Row], verb: str = "INSERT") -> None:
         self.tables.setdefault((table, columns, verb), []).extend(values)
 
+    def rows_of(self, table: str) -> list[Row]:
+        """The rows queued for ``table`` (of every column list and verb)."""
+        return [row for (name, _, _), values in self.tables.items() if name == table for row in values]
+
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         for (table, columns, verb), values in self.tables.items():
             insert_rows(con, table, columns, values, verb)
@@ -72,9 +76,8 @@ def insert_rows(
 ) -> None:
     """Insert ``values`` through one Arrow table: DuckDB binds ``?`` parameters one by one, which
     made a batch's INSERTs cost more than its parse (about 200 ms per 100 rows of events)."""
-    try:
-        frame = pa.table({c: pa.array([row[i] for row in values]) for i, c in enumerate(columns)})
-    except (pa.ArrowException, UnicodeError):  # a value Arrow cannot type: DuckDB says what is wrong
+    frame = arrow_rows(columns, values)
+    if frame is None:  # a value Arrow cannot type: DuckDB says what is wrong
         for start in range(0, len(values), VALUES_CHUNK):
             chunk = values[start : start + VALUES_CHUNK]
             con.execute(insert_sql(table, columns, verb, len(chunk)), [v for row in chunk for v in row])
@@ -84,6 +87,14 @@ def insert_rows(
         con.execute(f"{verb} INTO {table} ({', '.join(columns)}) SELECT * FROM pending_rows")
     finally:
         con.unregister("pending_rows")
+
+
+def arrow_rows(columns: tuple[str, ...], values: list[Row]) -> pa.Table | None:
+    """The rows as an Arrow table (one column each), or None when Arrow cannot type a value."""
+    try:
+        return pa.table({c: pa.array([row[i] for row in values]) for i, c in enumerate(columns)})
+    except (pa.ArrowException, UnicodeError):
+        return None
 
 
 def content_hash(text: str) -> str:

@@ -134,11 +134,11 @@ class EventStore:
         with self._transaction():
             self.index.prefetch([c for c in articles if c.error is None])
             results = [self._stage(coded, batch) for coded in articles]
+            sentences = batch.pending.rows_of("sentences")
             batch.pending.flush(self.con)
             self.index.write_refinements()
             if batch.coded_ids:
-                terms = terms_of_sentences("WHERE list_contains(?, article_id)")
-                self.con.execute(f"INSERT INTO sentence_terms {terms}", [batch.coded_ids])
+                self._index_terms(sentences, batch.coded_ids)
             self._update_counts(sorted(batch.touched))
         return results
 
@@ -165,6 +165,20 @@ class EventStore:
         assigned = self.index.assign(coded, batch.pending)
         batch.touched.update(assigned.event_ids)
         return AddResult(article.id, status, assigned.new_events, assigned.merged)
+
+    def _index_terms(self, sentences: list[rows.Row], article_ids: list[str]) -> None:
+        """Index the words of a batch's sentences from the rows in hand: reading them back from
+        the sentences table scanned the whole table once per batch, a cost growing with the store."""
+        frame = rows.arrow_rows(rows.SENTENCE_COLUMNS, sentences)
+        if frame is None:
+            terms = terms_of_sentences("WHERE list_contains(?, article_id)")
+            self.con.execute(f"INSERT INTO sentence_terms {terms}", [article_ids])
+            return
+        self.con.register("batch_sentences", frame)
+        try:
+            self.con.execute(f"INSERT INTO sentence_terms {terms_of_sentences(source='batch_sentences')}")
+        finally:
+            self.con.unregister("batch_sentences")
 
     def _stored_ids(self, ids: list[str]) -> set[str]:
         found = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
