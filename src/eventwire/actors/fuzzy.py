@@ -17,6 +17,9 @@ from collections.abc import Iterable
 MIN_LENGTH = 7  # shorter words are never guessed by edit distance
 TWO_EDITS_FROM = 10  # words this long may be two edits away ("Phillipine")
 SLIP_MIN_LENGTH = 5  # doubled letters and swaps are tried from this length
+# Answers kept across articles (news repeats its unknown names); bounded so a long run's
+# memory stays flat: the memo is emptied when it holds this many words.
+MEMO_SIZE = 50_000
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -68,6 +71,7 @@ class SpellingIndex:
             key = word.lower()
             if len(key) >= MIN_LENGTH - 2 and key.isalpha():
                 self._by_initial.setdefault(key[0], []).append((key, country))
+        self._memo: dict[str, str | None] = {}
 
     def country(self, word: str) -> str | None:
         """The one country whose spelling is nearest ``word``: a slip (doubled letter, swap),
@@ -75,6 +79,13 @@ class SpellingIndex:
         key = word.lower()
         if len(key) < SLIP_MIN_LENGTH or not key.isalpha():
             return None
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._answer(key)
+        return self._memo[key]
+
+    def _answer(self, key: str) -> str | None:
         candidates = self._by_initial.get(key[0], [])
         slips = {c for s, c in candidates if doubled(key, s) or swapped(key, s)}
         if slips:

@@ -81,11 +81,15 @@ class MergeRule:
             symmetric_types=frozenset(options.dedup_symmetric_types),
         )
 
+    def key(self, event: Event) -> str:
+        """The match key of ``event`` under this rule (sides sorted for the symmetric types)."""
+        return match_key(event, event.plover in self.symmetric_types)
+
     def facts(self, event: Event, days: DayRange | None) -> EventFacts:
         """What this rule compares of one coded event, whose dates cover ``days``."""
         symmetric = event.plover in self.symmetric_types
         return EventFacts(
-            match_key=match_key(event, symmetric),
+            match_key=self.key(event),
             days=days,
             source_names=folded(names(event.source)),
             target_names=folded(names(event.target)),

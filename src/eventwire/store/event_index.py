@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ _REFINED_COLUMNS = (
     "event_id", "source_names", "target_names", "location_name", "location_country", "lat", "lon",
     "event_date", "date_precision", "date_source", *rows.PLACE_ID_COLUMNS,
 )  # fmt: skip
+# The last day a stored event's range may cover: its date is the first day of a day, a month
+# or a year (dedup.day_range); a longer bound only loads a few events more.
+_RANGE_END = "event_date + CASE date_precision WHEN 'year' THEN 366 WHEN 'month' THEN 31 ELSE 0 END"
 EVENT_COLUMNS = (
     "event_id", "match_key", "plover", "mode", "context", "cameo", "goldstein", "quad", "negated", "modality",
     "source_countries", "target_countries", "source_names", "target_names", "source_json", "target_json",
@@ -195,6 +199,45 @@ class EventIndex:
             if swapped is not None:
                 return known, swapped
         return None, False
+
+    def prefetch(self, articles: Sequence[CodedArticle]) -> None:
+        """Load, with one query, the stored events a batch can merge with: those of a match key
+        of the batch dated within the window of a mention of that key (undated events never
+        merge across articles).
+
+        One query per key (each a scan of the events table) cost more than the batch's parse,
+        and loading every event of a key made the cost grow with the store. Each batch starts
+        afresh, so memory holds the batch's candidates, not every event the run has seen.
+        """
+        keys, reach = self._reach(articles)
+        self._by_key = {key: [] for key in keys}
+        if not reach:
+            return
+        found = self.con.execute(
+            f"""SELECT match_key, {_KNOWN_COLUMNS} FROM events WHERE event_id IN (
+                SELECT event_id FROM events JOIN (SELECT unnest(?::VARCHAR[]) AS k,
+                    unnest(?::DATE[]) AS lo, unnest(?::DATE[]) AS hi) ON match_key = k
+                WHERE event_date <= hi AND {_RANGE_END} >= lo) ORDER BY event_id""",
+            [list(column) for column in zip(*reach, strict=True)],
+        ).fetchall()
+        for key, *row in found:
+            symmetric = key.split("|", 1)[0] in self.rule.symmetric_types
+            self._by_key[key].append(_known(key, tuple(row), symmetric))
+
+    def _reach(self, articles: Sequence[CodedArticle]) -> tuple[set[str], set[tuple[str, dt.date, dt.date]]]:
+        """The batch's match keys, and (key, first, last day) a stored event must overlap to merge."""
+        keys: set[str] = set()
+        reach: set[tuple[str, dt.date, dt.date]] = set()
+        window = dt.timedelta(days=self.rule.window_days)
+        for coded in articles:
+            for event in coded.events:
+                for half in rows.reciprocal_halves(event):
+                    key = self.rule.key(half)
+                    keys.add(key)
+                    days = day_range(*rows.effective_date(half, coded.article)[:2])
+                    if days is not None:
+                        reach.add((key, days[0] - window, days[1] + window))
+        return keys, reach
 
     def _events_of(self, key: str) -> list[KnownEvent]:
         if key not in self._by_key:

@@ -73,13 +73,14 @@ _CORE_TABLES = (
 _TERMS_OF_SENTENCES = """
     SELECT term, article_id, sentence, count(*)::INTEGER AS tf FROM (
         SELECT unnest(regexp_extract_all(lower(text), '[\\p{L}\\p{N}]+')) AS term, article_id, sentence
-        FROM sentences {where})
+        FROM {source} {where})
     GROUP BY ALL"""
 
 
-def terms_of_sentences(where: str = "") -> str:
-    """SELECT the (term, article_id, sentence, tf) rows of the sentences ``where`` picks."""
-    return _TERMS_OF_SENTENCES.replace("{where}", where)
+def terms_of_sentences(where: str = "", source: str = "sentences") -> str:
+    """SELECT the (term, article_id, sentence, tf) rows of the sentences ``where`` picks from
+    ``source`` (a table or view with the sentences table's article_id, sentence and text)."""
+    return _TERMS_OF_SENTENCES.replace("{where}", where).replace("{source}", source)
 
 
 _SEARCH_INDEX = (

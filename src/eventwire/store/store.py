@@ -165,12 +165,13 @@ class EventStore:
             originals=self._coded_hashes([c.article.text for c in articles]),
         )
         with self._transaction():
+            self.index.prefetch([c for c in articles if c.error is None])
             results = [self._stage(coded, batch) for coded in articles]
+            sentences = batch.pending.rows_of("sentences")
             batch.pending.flush(self.con)
             self.index.write_refinements()
             if batch.coded_ids:
-                terms = terms_of_sentences("WHERE list_contains(?, article_id)")
-                self.con.execute(f"INSERT INTO sentence_terms {terms}", [batch.coded_ids])
+                self._index_terms(sentences, batch.coded_ids)
             self._update_counts(sorted(batch.touched))
         return results
 
@@ -245,6 +246,20 @@ class EventStore:
         pending.add("articles", rows.ARTICLE_COLUMNS, [rows.article_row(coded, "coded", source_name, None)])
         logged = rows.log_row(coded.article.id, "coded", source_name, coded)
         pending.add("ingest_log", rows.INGEST_LOG_COLUMNS, [logged])
+
+    def _index_terms(self, sentences: list[rows.Row], article_ids: list[str]) -> None:
+        """Index the words of a batch's sentences from the rows in hand: reading them back from
+        the sentences table scanned the whole table once per batch, a cost growing with the store."""
+        frame = rows.arrow_rows(rows.SENTENCE_COLUMNS, sentences)
+        if frame is None:
+            terms = terms_of_sentences("WHERE list_contains(?, article_id)")
+            self.con.execute(f"INSERT INTO sentence_terms {terms}", [article_ids])
+            return
+        self.con.register("batch_sentences", frame)
+        try:
+            self.con.execute(f"INSERT INTO sentence_terms {terms_of_sentences(source='batch_sentences')}")
+        finally:
+            self.con.unregister("batch_sentences")
 
     def _stored_ids(self, ids: list[str]) -> set[str]:
         found = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()

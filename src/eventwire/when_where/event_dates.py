@@ -51,16 +51,23 @@ class EventDater:
     """Dates the events of one parsed article; build once per article."""
 
     def __init__(
-        self, doc: Doc, sentences: tuple[Sentence, ...], published: dt.date | None, skip_to: int = 0
+        self,
+        doc: Doc,
+        sentences: tuple[Sentence, ...],
+        published: dt.date | None,
+        skip_to: int = 0,
+        text: str | None = None,
     ) -> None:
-        """``skip_to``: character offset before which dates are ignored (the dateline's)."""
+        """``skip_to``: character offset before which dates are ignored (the dateline's);
+        ``text``: the article's text, which the doc was parsed from (default ``doc.text``)."""
         self.doc = doc
-        # spaCy rebuilds ``doc.text`` from every token on each access: read it once per article,
-        # not once per event (that made dating quadratic in article length).
-        self.text = doc.text
+        # spaCy rebuilds ``doc.text`` from every token on each access (a tenth of this stage's
+        # time): the caller passes the article's string; never read it once per event.
+        self.text = doc.text if text is None else text
         self.sentences = sentences
         self.published = published
         self.skip_to = skip_to
+        self._anchored_in: dict[int, list[_Anchored]] = {}  # by sentence: several events share one
 
     def date(self, event: Event) -> DateChoice:
         token = trigger_token(self.doc, event)
@@ -68,7 +75,7 @@ class EventDater:
         tense: Tense = tense_of(head) if head is not None else "past"
         if event.modality in _UNREALISED:
             tense = "future"
-        anchored = list(self._anchored(event.sentence))
+        anchored = self._anchored(event.sentence)
         choice = self._in_sentence(anchored, head, token, tense)
         if choice is None and tense != "future":
             choice = self._previous_sentence(event.sentence)
@@ -95,7 +102,7 @@ class EventDater:
     def _previous_sentence(self, index: int) -> DateChoice | None:
         if not 0 < index < len(self.sentences) or self._paragraph_break(index):
             return None
-        anchored = list(self._anchored(index - 1))
+        anchored = self._anchored(index - 1)
         sentence = self.doc.char_span(*self._bounds(index - 1), alignment_mode="expand")
         root = clause_head(sentence.root) if sentence is not None and len(sentence) else None
         main = [a for a in anchored if a.head is not None and a.head == root]
@@ -109,7 +116,13 @@ class EventDater:
         resolved = resolve_expression(anchored.mention.text, self.published, tense)
         return DateChoice(resolved, source, anchored.mention.text) if resolved else None
 
-    def _anchored(self, index: int) -> Iterator[_Anchored]:
+    def _anchored(self, index: int) -> list[_Anchored]:
+        """The date expressions of sentence ``index``, found once per sentence, not per event."""
+        if index not in self._anchored_in:
+            self._anchored_in[index] = list(self._find_anchored(index))
+        return self._anchored_in[index]
+
+    def _find_anchored(self, index: int) -> Iterator[_Anchored]:
         if not 0 <= index < len(self.sentences):
             return  # an event pointing at a sentence the article lacks gets no text date
         start, end = self._bounds(index)

@@ -123,6 +123,7 @@ class EventPlacer:
         self.unresolved: dict[str, None] = {}  # ordered set of toponyms the gazetteer lacks
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._text_start = text_start
+        self._places_in: dict[int, list[tuple[int, str, Place]]] = {}  # by sentence start token
 
     def locate(self, event: Event) -> Location | None:
         """The event's location (see ``place``)."""
@@ -175,18 +176,26 @@ class EventPlacer:
     def _sentence_place(self, sentence: Span, near: int) -> tuple[str, Place] | None:
         """The town, district or province of the sentence nearest to token ``near`` (with the
         name as written), in a role that says where."""
-        found: list[tuple[int, str, Place]] = []
-        for span in self._sentence_toponyms(sentence):
-            if span.start_char < self._text_start:
-                continue
-            name = self._with_qualifier(self._finest(span))
-            place = self.gazetteer.resolve(name, self.context)
-            if place is not None and place.feature != "country":
-                found.append((abs(span.root.i - near), name, place))
+        found = [(abs(root - near), name, place) for root, name, place in self._sentence_places(sentence)]
         if not found:
             return None
         _, name, place = min(found, key=lambda item: item[0])
         return name, place
+
+    def _sentence_places(self, sentence: Span) -> list[tuple[int, str, Place]]:
+        """(root token, name, place) of the sentence's resolved places below country level,
+        found once per sentence: the events of a sentence, and the next one's, ask again."""
+        if sentence.start not in self._places_in:
+            found: list[tuple[int, str, Place]] = []
+            for span in self._sentence_toponyms(sentence):
+                if span.start_char < self._text_start:
+                    continue
+                name = self._with_qualifier(self._finest(span))
+                place = self.gazetteer.resolve(name, self.context)
+                if place is not None and place.feature != "country":
+                    found.append((span.root.i, name, place))
+            self._places_in[sentence.start] = found
+        return self._places_in[sentence.start]
 
     def _sentence_toponyms(self, sentence: Span) -> Iterator[Span]:
         """Places of a sentence in a role that says where ("protesting in Herat", "the streets

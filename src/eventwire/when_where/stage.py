@@ -75,7 +75,7 @@ class WhenWhereStage:
         dateline = parsed.dateline
         fallback = self._dateline_location(dateline)
         start = dateline.end if dateline else 0
-        dater = EventDater(parsed.doc, parsed.sentences, parsed.article.date, start)
+        dater = EventDater(parsed.doc, parsed.sentences, parsed.article.date, start, parsed.article.text)
         named = place_entities(parsed.doc, gazetteer)  # each toponym looked up once per article
         context = self._context(parsed, named, fallback)
         placer = EventPlacer(
