@@ -77,7 +77,7 @@ class Bench:
         return value
 
     def _pool(self) -> WorkerPool:
-        pool = WorkerPool(self.settings, workers=2)
+        pool = WorkerPool(self.settings, workers=2, factory=Pipeline.from_config)
         pool.warm_up()
         return pool
 
