@@ -491,6 +491,15 @@ CASES = [
         plover="RETREAT",
         preps=("from",),
     ),
+    # a main verb the parser hung on its subject as a participle is still active
+    Case(
+        "Zambia's largest mining unions threatened on Friday to halt output if the state raised royalties.",
+        "threatened",
+        "Zambia 's largest mining unions=ZMB;the state=ZMB",
+        "ZMB",
+        "ZMB",
+        plover="THREATEN",
+    ),
     # both sides of a fight named with "between" act
     Case(
         "Fighting between rival militias closed the port of Misrata.",

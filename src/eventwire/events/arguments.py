@@ -148,7 +148,15 @@ def _is_passive(ctx: ArgumentContext, verb: Token) -> bool:
         stative = verb.lower_ in ctx.tables.stative_participles and not kids(verb, ("agent",))
         return not stative
     # A bare participle modifying a noun is passive: "a group backed by Rwanda".
-    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not _misread_main_verb(verb)
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """ "Kenya's unions threatened on Monday to strike": the small model may read the main verb
+    as a participle on its subject, leaving a noun as the sentence's root. A sentence has a
+    main verb, so a participle without a "by"-agent on a root noun is that verb, in the active."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in NOMINAL_POS and not _agents(verb, "by")
 
 
 def _agents(verb: Token, prep_word: str) -> list[Token]:
