@@ -429,6 +429,93 @@ CASES = [
         "KEN",
         plover="CONCEDE",
     ),
+    # a condition put in the clause the trigger governs names whom the threat is aimed at
+    Case(
+        "The Vietnamese navy warned that it would retaliate if Chinese vessels crossed the line.",
+        "warned",
+        "Vietnamese navy=VNM;it=-;Chinese vessels=CHN",
+        "VNM",
+        "CHN",
+        plover="THREATEN",
+    ),
+    # whom a promised clause lets or helps act is its target
+    Case(
+        "Chile promised to let Argentine trawlers fish in its waters.",
+        "promised",
+        "Chile=CHL;Argentine trawlers=ARG",
+        "CHL",
+        "ARG",
+        plover="AGREE",
+    ),
+    Case(
+        "Norway offered to help Tonga rebuild its harbour.",
+        "offered",
+        "Norway=NOR;Tonga=TON",
+        "NOR",
+        "TON",
+        plover="AGREE",
+    ),
+    # the instrument acts: who launched or planted it is the source
+    Case(
+        "Missiles fired by the militia hit a fuel depot in Aden.",
+        "hit",
+        "the militia=YEM;Aden=YEM",
+        "YEM",
+        "YEM",
+    ),
+    Case(
+        "A car bomb planted by insurgents wrecked a checkpoint near Mosul.",
+        "bomb",
+        "insurgents=IRQ;Mosul=IRQ",
+        "IRQ",
+        "IRQ",
+        nominal=True,
+    ),
+    # "of" after an event noun: whom it is done to, or who moved for a movement
+    Case(
+        "The expulsion of three Moldovan diplomats was ordered by Russia.",
+        "expulsion",
+        "three Moldovan diplomats=MDA;Russia=RUS",
+        "RUS",
+        "MDA",
+        nominal=True,
+        plover="SANCTION",
+    ),
+    Case(
+        "The withdrawal of Kenyan troops from Somalia began on Monday.",
+        "withdrawal",
+        "Kenyan troops=KEN;Somalia=SOM",
+        "KEN",
+        "SOM",
+        nominal=True,
+        plover="RETREAT",
+        preps=("from",),
+    ),
+    # a main verb the parser hung on its subject as a participle is still active
+    Case(
+        "Zambia's largest mining unions threatened on Friday to halt output if the state raised royalties.",
+        "threatened",
+        "Zambia 's largest mining unions=ZMB;the state=ZMB",
+        "ZMB",
+        "ZMB",
+        plover="THREATEN",
+    ),
+    # both sides of a fight named with "between" act
+    Case(
+        "Fighting between rival militias closed the port of Misrata.",
+        "Fighting",
+        "rival militias=LBY;Misrata=LBY",
+        "LBY",
+        "LBY",
+        nominal=True,
+    ),
+    Case(
+        "On Sunday, fighting between two armed clans in Baidoa forced hundreds from their homes.",
+        "fighting",
+        "two armed clans=SOM;Baidoa=SOM",
+        "SOM",
+        "",  # the place inside the clans' phrase is theirs; events.conventions adds the country
+    ),
 ]
 
 
@@ -815,6 +902,13 @@ def test_the_sources_own_forces_are_not_its_target(nlp: Language) -> None:
     chile = _mention(doc, "Chile", Actor(text="Chile", country="CHL", kind="state"))
     parsed = parsed_with(doc, {}).with_(mentions=(chile, units))
     assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "attacked"))) == (["CHL"], ["PER"])
+    # a person of the source's own military is nobody's instrument: a target
+    doc = nlp("The Bolivian president accused the army commander of plotting a coup.")
+    chief = Actor(text="the army commander", country="BOL", sector="MIL", kind="person")
+    commander = _mention(doc, "the army commander", chief, "nominal")
+    president = _mention(doc, "Bolivian president", Actor(text="Bolivian president", country="BOL"))
+    parsed = parsed_with(doc, {}).with_(mentions=(president, commander))
+    assert countries(find_arguments(CONTEXT, parsed, trigger_at(doc, "accused"))) == (["BOL"], ["BOL"])
 
 
 def test_no_argument_ever_comes_from_another_sentence(nlp: Language) -> None:

@@ -73,7 +73,7 @@ def test_a_protest_with_a_target_keeps_it() -> None:
 
 
 def test_each_convention_can_be_turned_off() -> None:
-    off = _stage(domestic_actor_country=False, implicit_state_target=())
+    off = _stage(domestic_actor_country=False, implicit_state_target=(), domestic_target=())
     event = _event("PROTEST", (Actor(text="students", sector="EDU", kind="group"),))
     assert off.apply(event) == event
 
@@ -83,6 +83,11 @@ ARTICLES = [
     ("Hundreds of students marched through Bamako on Friday against the new exam rules.", ["MLI"], ["MLI"]),
     ("Truck drivers went on strike in Lusaka over fuel prices.", ["ZMB"], ["ZMB"]),
     ("Masked gunmen torched a bus depot in Gonaives overnight.", ["HTI"], []),
+    # told without an agent: the state arrests, unidentified attackers bomb
+    ("Forty miners were detained in Oruro on Monday.", ["BOL"], ["BOL"]),
+    ("A bomb exploded at a bus stop in Quetta on Tuesday, killing four people.", ["PAK"], ["PAK"]),
+    # a domestic concession names no target: the country it is made in
+    ("Ecuador's president promised to withdraw the fuel-price rise.", ["ECU"], ["ECU"]),
 ]
 
 
@@ -146,3 +151,58 @@ def test_appeals_and_demands_get_their_cameo_roots(pipeline: Pipeline, text: str
     (event,) = [e for e in pipeline.code_text(text).events if e.plover == "REQUEST"]
     assert event.cameo[:2] == root
     assert (event.goldstein or 0) > -1 if root == "02" else (event.goldstein or 0) <= -4
+
+
+STATE_POLICE = Actor(text="Malian gendarmes", country="MLI", sector="COP", kind="group")
+FOREIGN_ENVOY = Actor(text="the French envoy", country="FRA", sector="GOV", kind="person")
+REGIONAL_BLOC = Actor(text="ECOWAS", name="ECOWAS", country="IGO", sector="IGO", kind="organization")
+
+AGENTLESS = [
+    # (event type, expected sector and kind of the unnamed agent coded for it)
+    ("COERCE", ("GOV", "state")),  # "dozens were detained": the state arrests
+    ("ASSAULT", ("UAF", "group")),  # "a car bomb went off": unidentified attackers
+    ("PROTEST", ("CVL", "group")),  # "a rally was held": protesters
+]
+
+
+@pytest.mark.parametrize(("plover", "expected"), AGENTLESS)
+def test_an_agentless_event_gets_an_unnamed_actor_of_its_country(
+    plover: str, expected: tuple[str, str]
+) -> None:
+    out = _stage().apply(_event(plover, ()))
+    assert [(a.country, a.sector, a.kind) for a in out.source] == [("MLI", *expected)]
+
+
+def test_an_agentless_event_without_a_place_keeps_no_source() -> None:
+    assert _stage().apply(_event("COERCE", (), where=None)).source == ()
+
+
+def test_an_agentless_type_outside_the_list_keeps_no_source() -> None:
+    assert _stage().apply(_event("CONSULT", ())).source == ()
+
+
+DOMESTIC_TARGETS = [
+    # (event type, sources, expected target countries)
+    ("COERCE", (STATE_POLICE,), ["MLI"]),  # a curfew imposed at home
+    ("CONCEDE", (STATE_POLICE,), ["MLI"]),  # a concession to its own people
+    ("ASSAULT", (GUNMEN,), ["MLI"]),  # unnamed gunmen take the place's country first
+    ("ACCUSE", (FOREIGN_ENVOY,), []),  # a foreign actor: no target is guessed
+    ("ACCUSE", (REGIONAL_BLOC,), []),  # nor for an international body
+    ("CONSULT", (STATE_POLICE,), []),  # a meeting needs a named partner
+    ("MOBILIZE", (STATE_POLICE,), []),  # troops deployed at home target no one
+]
+
+
+@pytest.mark.parametrize(("plover", "sources", "expected"), DOMESTIC_TARGETS)
+def test_a_domestic_event_with_no_target_is_aimed_at_its_country(
+    plover: str, sources: tuple[Actor, ...], expected: list[str]
+) -> None:
+    out = _stage().apply(_event(plover, sources))
+    assert [a.country for a in out.target] == expected
+    assert all(a.kind == "state" and a.sector is None for a in out.target)
+
+
+def test_the_agentless_and_domestic_conventions_can_be_turned_off() -> None:
+    off = _stage(implicit_source=(), domestic_target=())
+    event = _event("COERCE", ())
+    assert off.apply(event) == event

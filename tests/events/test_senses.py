@@ -41,6 +41,8 @@ DYADS = [
         ["VNM"],
     ),
     ("Azerbaijani troops massed on the border with Armenia.", "MOBILIZE", ["AZE"], ["ARM"]),
+    # the border hangs on the clause's verb, not on the nominal trigger
+    ("Kenyan units were kept on alert for a week along the Somali frontier.", "MOBILIZE", ["KEN"], ["SOM"]),
     ("Seoul wants a stable relationship with Tokyo, the foreign minister said.", "AGREE", ["KOR"], ["JPN"]),
 ]
 

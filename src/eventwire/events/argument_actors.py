@@ -195,14 +195,19 @@ def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Menti
     """Mentions that may be a target: not the source again, nor the forces it moves.
 
     "Greece dispatched *warships*": the source's own military is its instrument, not
-    whom it acts on, so a nominal military mention of a source country is left out.
+    whom it acts on, so a nominal military mention of a source country is left out. A
+    person is nobody's instrument: "accused *the army chief*" targets him.
     """
     countries = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
 
     def own_forces(m: Mention) -> bool:
         actor = m.actor
         return (
-            m.kind == "nominal" and actor is not None and actor.sector == "MIL" and actor.country in countries
+            m.kind == "nominal"
+            and actor is not None
+            and actor.sector == "MIL"
+            and actor.kind != "person"
+            and actor.country in countries
         )
 
     pronouns = [m for m in parsed.mentions if m.kind == "pronoun"]

@@ -31,6 +31,7 @@ class ArgumentTables:
     place_carrier_preps: frozenset[str]
     documents: frozenset[str]
     mover_types: frozenset[str]
+    instrument_participles: frozenset[str]
     framing_nouns: frozenset[str]
     place_target_types: frozenset[str]
     envoy_nouns: frozenset[str]
@@ -66,6 +67,7 @@ def load_tables(source: str | Path = TABLES_RESOURCE) -> ArgumentTables:
         place_carrier_preps=frozenset(_strings(data, "place_carrier_preps")),
         documents=frozenset(_strings(data, "documents")),
         mover_types=frozenset(_strings(data, "mover_types")),
+        instrument_participles=frozenset(_strings(data, "instrument_participles")),
         framing_nouns=frozenset(_strings(data, "framing_nouns")),
         place_target_types=frozenset(_strings(data, "place_target_types")),
         envoy_nouns=frozenset(_strings(data, "envoy_nouns")),

@@ -17,17 +17,23 @@ an event in another:
 - participles and purpose clauses share the main clause's subject ("..., citing",
   "troops backed by Rwanda");
 - nominal triggers: possessor or modifier ("Russia's attack", "US sanctions",
-  "US-led strikes"), "by"-phrase, or the subject of a light verb ("launched an attack
-  on X"), with targets from their prepositions ("sanctions on Iran", "talks with Kyiv").
+  "US-led strikes"), "by"-phrase (also on a participle: "a bomb planted by rebels"), or the
+  subject of a light verb ("launched an attack on X"), with targets from their prepositions
+  ("sanctions on Iran", "talks with Kyiv") and, last, "of" ("the expulsion of two envoys";
+  for movements "of" names who moved: "the withdrawal of Kenyan troops");
+- an instrument that acts stands for whoever used it: "drones launched by X struck";
+- "between"/"among" names both sides as sources when nothing else does ("fighting
+  between rival gangs").
 
 Targets are tried in tiers, the first that names an actor wins: the lexicon's target
 prepositions ("sanctions *on* Iran"), the direct object or dative, a preposition on the
 object ("called for sanctions *against* X"), the maker of an offer ("the plan drafted
 *by* Turkey"), then what a governed clause acts on ("demanded that *the US* cancel",
-"refused to lift the curfew *on* X", "threatened to strike *unless Israel*..."), the
-addressee of a reported promise ("told *Australia* it would..."). Failing all that, the
-country of the place the event happened in is the target ("imposed a curfew in Hebron"):
-coders code domestic actions against the country where they happen. A lifted measure
+"refused to lift the curfew *on* X", "promised to let *X* build", "warned that it would
+respond *if X* ..."), the addressee of a reported promise ("told *Australia* it
+would..."). Failing all that, the country of the place the event happened in is the
+target ("imposed a curfew in Hebron"): coders code domestic actions against the country
+where they happen. A lifted measure
 targets whom it was imposed on ("lifted the sanctions *imposed on* X").
 
 Policies a user of the data should know:
@@ -142,7 +148,15 @@ def _is_passive(ctx: ArgumentContext, verb: Token) -> bool:
         stative = verb.lower_ in ctx.tables.stative_participles and not kids(verb, ("agent",))
         return not stative
     # A bare participle modifying a noun is passive: "a group backed by Rwanda".
-    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
+    return verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and not _misread_main_verb(verb)
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """ "Kenya's unions threatened on Monday to strike": the small model may read the main verb
+    as a participle on its subject, leaving a noun as the sentence's root. A sentence has a
+    main verb, so a participle without a "by"-agent on a root noun is that verb, in the active."""
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in NOMINAL_POS and not _agents(verb, "by")
 
 
 def _agents(verb: Token, prep_word: str) -> list[Token]:
@@ -262,6 +276,14 @@ def _originators(objects: Iterable[Token]) -> Tier:
     return [agent for p in participles for agent in _agents(p, "by")]
 
 
+def _instrument_users(ctx: ArgumentContext, subjects: Iterable[Token]) -> Tier:
+    """ "drones *launched by the militia* struck": who used the instrument that acts."""
+    used = ctx.tables.instrument_participles
+    participles = [a for s in subjects for a in kids(s, ("acl",)) if a.tag_ == "VBN"]
+    participles = [p for p in participles if _verb_forms(p) & used]
+    return [agent for p in participles for agent in _agents(p, "by")]
+
+
 def _addressee(verb: Token) -> Tier:
     """ "China told Australia it would drop the tariffs": who a reported promise is made to.
 
@@ -279,7 +301,10 @@ def _clause_targets(ctx: ArgumentContext, clause: Token, depth: int = 0) -> list
     prep_targets = _prep_objects(ctx, clause, preps) + [
         t for o in objects for t in _prep_objects(ctx, o, preps)
     ]
-    tiers = [prep_targets, objects, _originators(objects)]
+    # "promised to let *Chinese firms* build", "offered to help *Fiji* rebuild": whom the
+    # governed clause lets or helps act
+    enabled = [s for c in kids(clause, ("ccomp",)) for s in kids(c, ACTIVE_SUBJECT_DEPS)]
+    tiers = [prep_targets, objects, _originators(objects), enabled]
     if _is_passive(ctx, clause):
         tiers.insert(0, kids(clause, PASSIVE_SUBJECT_DEPS))
     if depth < 2:
@@ -309,8 +334,10 @@ def _is_purpose(clause: Token) -> bool:
 
 
 def _condition_subjects(verb: Token) -> Tier:
-    """ "threatened to strike *if Israel* ...": the party the condition is put to."""
-    clauses = [verb, *kids(verb, ("xcomp",))]
+    """ "threatened to strike *if Israel* ...": the party the condition is put to, also in a
+    clause the trigger governs ("warned that it would respond *if Japanese ships* ...")."""
+    governed = kids(verb, ("xcomp", "ccomp"))
+    clauses = [verb, *governed, *(c for g in governed for c in kids(g, ("xcomp",)))]
     conditions = [
         c
         for v in clauses
@@ -363,7 +390,11 @@ def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Ro
         else:
             targets.insert(0, surface_subject(ctx, verb))
     else:
-        sources += [surface_subject(ctx, verb), _issuer(ctx, verb)]
+        subject = surface_subject(ctx, verb)
+        # "drones *launched by the militia* struck": who used the instrument that acts
+        sources += [subject, _instrument_users(ctx, subject), _issuer(ctx, verb)]
+    # a gerund used as a noun: "fighting *between* rival gangs forced ..." (both sides act)
+    sources.append(_prep_objects(ctx, verb, ("between", "among")))
     targets += [_nested_targets(ctx, verb), _originators(objects)]
     targets += [*complement_tiers(ctx, verb), _addressee(verb)]
     places = location_heads(ctx, verb) + _governed_places(ctx, verb)
@@ -424,7 +455,8 @@ def nominal_roles(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> R
     preps = _target_preps(ctx, trigger)
     between = _prep_objects(ctx, noun, ("between", "among"))
     named, pronouns = _modifier_sources(noun)
-    sources: list[Tier] = [named, _agents(noun, trigger.passive_source_prep)]
+    # "a bomb *planted by* rebels", "the sanctions *imposed by* Canada": the participle's agent
+    sources: list[Tier] = [named, _agents(noun, trigger.passive_source_prep), _originators([noun])]
     targets: list[Tier] = [_prep_objects(ctx, noun, preps) + between]
     verb = light_verb(ctx, noun, trigger)
     if verb is not None:
@@ -434,9 +466,13 @@ def nominal_roles(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> R
         else:
             sources.extend(carried.source)
         targets.append(_prep_objects(ctx, verb, preps) + kids(verb, ("dative",)))
+    # "the expulsion *of* two envoys" names whom it is done to; "the withdrawal *of* Kenyan
+    # troops" who moved
+    of_objects = _prep_objects(ctx, noun, ("of",))
+    mover = trigger.plover.upper() in ctx.tables.mover_types
     sources.append(pronouns)
-    if trigger.reciprocal:
-        sources.append(between)  # "talks between Egypt and Israel": both sides act
+    # "talks between Egypt and Israel", "fighting between rival militias": both sides act
+    sources += [between, of_objects] if mover else [between]
     # Where it happened: around the noun, its light verb, or the verb it is subject of
     # ("the deployment of NATO troops arrived in Bosnia").
     clause = verb if verb is not None else (noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None)
@@ -446,6 +482,8 @@ def nominal_roles(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> R
     if verb is not None:
         targets.extend(complement_tiers(ctx, verb))  # "held a strike to protest the reform"
     targets.extend(complement_tiers(ctx, noun))
+    if not mover:
+        targets.append(of_objects)
     return Roles(source=tuple(sources), target=tuple(targets), places=tuple(places))
 
 

@@ -12,6 +12,15 @@ them, so after events are dated and placed this stage applies two conventions
 - **A protest aimed at no one is aimed at the state concerned.** A strike, march or sit-in
   that names no target gets the government of the country where it happens (else of the
   protesters' own country) as target, as PLOVER's and ICEWS's coders do.
+- **An act told without its agent was done by an unnamed actor of the country it happens in.**
+  "23 students were arrested", "a bomb exploded in the market", "a march was held": an
+  arrest is the state's, an attack unidentified attackers', a protest protesters' (ICEWS's
+  "Police (Country)", "Unidentified Forces (Country)", "Protester (Country)").
+- **A domestic act aimed at no one is aimed at the country it happens in.** A curfew, a
+  bombing, a rejected motion or a promised concession whose actors are all of the country
+  where it happens, and which names no target, is coded against that country: it acts on
+  its own people and institutions, as the gold of PLOVER-style datasets codes it. An act
+  by a foreign or international actor is left without a target: guessing would invent a dyad.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ from dataclasses import dataclass, replace
 import pycountry
 
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import NON_STATE_CODES, Actor, Event
+from eventwire.records import NON_STATE_CODES, Actor, ActorKind, Event
 from eventwire.registry import StageContext, stage_factory
 
 
@@ -34,6 +43,30 @@ class ConventionOptions:
     domestic_actor_country: bool = True
     # Event types whose events with no target are aimed at the state where they happen.
     implicit_state_target: tuple[str, ...] = ("PROTEST",)
+    # Event types whose events told without an agent take an unnamed actor of their country.
+    implicit_source: tuple[str, ...] = ("ASSAULT", "COERCE", "PROTEST")
+    # Event types whose domestic events with no target are aimed at the country they happen in.
+    domestic_target: tuple[str, ...] = (
+        "ACCUSE",
+        "ASSAULT",
+        "COERCE",
+        "CONCEDE",
+        "PROTEST",
+        "REJECT",
+        "REQUEST",
+        "RETREAT",
+        "SANCTION",
+        "THREATEN",
+    )
+
+
+# Who an agentless act of each type is by: "were arrested" by the state, "exploded" by
+# unidentified attackers, "a march was held" by protesters (ICEWS's unnamed-actor sectors).
+UNNAMED_AGENTS: tuple[tuple[str, str, ActorKind], ...] = (
+    ("ASSAULT", "UAF", "group"),
+    ("COERCE", "GOV", "state"),
+    ("PROTEST", "CVL", "group"),
+)
 
 
 class ConventionStage:
@@ -53,9 +86,13 @@ class ConventionStage:
         if place is not None and self.options.domestic_actor_country:
             source, target = _domestic(event.source, place), _domestic(event.target, place)
             event = replace(event, source=source, target=target)
+        if place is not None and not event.source and event.plover in self.options.implicit_source:
+            event = replace(event, source=(unnamed_agent(event.plover, place),))
         if event.plover in self.options.implicit_state_target and not event.target:
             state = place or _single_country(event.source)
             event = replace(event, target=(state_actor(state),)) if state else event
+        if place is not None and not event.target and event.plover in self.options.domestic_target:
+            event = replace(event, target=_domestic_target(event.source, place))
         return event
 
 
@@ -66,6 +103,25 @@ def _domestic(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
 def is_unnamed_domestic(actor: Actor) -> bool:
     """A role-word actor the text gives no name and no country: "gunmen", "residents"."""
     return actor.country is None and actor.name is None and actor.kind in ("group", "person", "organization")
+
+
+def _domestic_target(sources: Sequence[Actor], place: str) -> tuple[Actor, ...]:
+    """The country itself, when every actor of the event is of the country it happens in."""
+    if any(a.country != place for a in sources if a.country):
+        return ()
+    return (replace(state_actor(place), sector=None),)
+
+
+def unnamed_agent(plover: str, country: str) -> Actor:
+    """The unnamed actor of ``country`` an agentless event of type ``plover`` is coded with.
+
+    Its text is the country's name, all that is known of it; only the state keeps the name.
+    """
+    state = state_actor(country)
+    for type_, sector, kind in UNNAMED_AGENTS:
+        if type_ == plover:
+            return state if kind == "state" else replace(state, name=None, sector=sector, kind=kind)
+    return replace(state, name=None, sector=None, kind="group")
 
 
 def _single_country(actors: Iterable[Actor]) -> str | None:

@@ -329,8 +329,9 @@ def with_mover(parsed: ParsedArticle, event: Event, match: TriggerMatch) -> Even
 
 def border_state(parsed: ParsedArticle, trigger: Token, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The state whose border forces are massed on: "troops *on the border with Ukraine*",
-    "*Ukraine's* border", "the *Ukrainian* frontier". A build-up there is aimed at that state."""
-    for token in trigger.subtree:
+    "*Ukraine's* border", "the *Ukrainian* frontier". A build-up there is aimed at that state.
+    The border may hang on the clause's verb: "were kept on *alert* along the Somali frontier"."""
+    for token in _clause_of(trigger).subtree:
         if token.lemma_.lower() not in BORDER_WORDS:
             continue
         owners = [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
@@ -344,6 +345,16 @@ def border_state(parsed: ParsedArticle, trigger: Token, source: tuple[Actor, ...
             if actor is not None and actor.country and not _overlaps((actor,), source):
                 return (actor,)
     return ()
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The verb of the clause a trigger is in (itself when it is one; at most a few steps up)."""
+    token = trigger
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return trigger
 
 
 def _modality(value: str) -> Modality:
