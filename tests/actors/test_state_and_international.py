@@ -31,10 +31,9 @@ INTERNATIONAL = [
     ("the Caribbean Parliament", DAY, "IGO", "LEG"),
     ("the Pan-African Court of Arbitration", DAY, "IGO", "JUD"),
     ("the International Organisation for Fisheries Data", DAY, "IGO", "IGO"),
-    ("Global Rights Watch", DAY, "NGO", "HRI"),  # international NGOs: country NGO by default
-    ("the International Alliance for Nature Protection", DAY, "NGO", "ENV"),
-    ("the International Federation of Midwives", DAY, "NGO", "HLH"),
-    ("a UN envoy", DAY, "IGO", "IGO"),  # an intergovernmental body stays IGO
+    ("Global Rights Watch", DAY, "IGO", "HRI"),  # international NGOs: country IGO by default
+    ("the International Alliance for Nature Protection", DAY, "IGO", "ENV"),
+    ("the International Federation of Midwives", DAY, "IGO", "HLH"),
     ("the Peruvian Network for Human Rights", DAY, "PER", "HRI"),  # a national rights group
 ]
 
@@ -76,10 +75,10 @@ def test_phrase(phrase: str, date: str, country: str, sector: str | None) -> Non
 
 
 def test_state_sector_and_ngo_country_are_settings() -> None:
-    options = {"actors.kb": {"state_sector": "", "ngo_country": "IGO"}}
+    options = {"actors.kb": {"state_sector": "", "ngo_country": "NGO"}}
     assert _resolved("Peru", DAY, options=options) == ("PER", None)
-    assert _resolved("Amnesty International", DAY, options=options) == ("IGO", "HRI")
-    assert _resolved("Global Rights Watch", DAY, options=options) == ("IGO", "HRI")
+    assert _resolved("Amnesty International", DAY, options=options) == ("NGO", "HRI")
+    assert _resolved("Global Rights Watch", DAY, options=options) == ("NGO", "HRI")
     assert _resolved("UN peacekeepers", DAY, options=options) == ("IGO", "MIL")  # still an IGO
 
 

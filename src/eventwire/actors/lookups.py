@@ -30,7 +30,7 @@ class Lookups:
     # Sector given to a state named as an actor (actors.kb option state_sector); None: none.
     state_sector: str | None = "GOV"
     # Country code of international NGOs (actors.kb option ngo_country): "IGO" or "NGO".
-    ngo_country: str = "NGO"
+    ngo_country: str = "IGO"
     _names: dict[str, EntryLike | None] = field(default_factory=dict)
     _roles: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     _adjectives: dict[str, str | None] = field(default_factory=dict)

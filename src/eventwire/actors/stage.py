@@ -72,10 +72,10 @@ class ActorOptions:
     # "the Democratic People's Republic of Korea"): its government, as ICEWS and POLECAT code
     # a bare state name. "" leaves the sector empty (CAMEO's bare country code, "KEN").
     state_sector: str = "GOV"
-    # Country code of international NGOs (Amnesty International, "Sahel Rights Watch"):
-    # "NGO" as CAMEO's actor codes and the project's blind gold do, or "IGO" as
-    # the PLOVER gold codes them (docs/actors.md, "Choices worth knowing").
-    ngo_country: str = "NGO"
+    # Country code of international NGOs (Amnesty International, "Sahel Rights Watch"): "IGO"
+    # as the PLOVER gold codes them, or "NGO" as CAMEO's actor codes and the project's blind
+    # gold do (docs/actors.md, "Choices worth knowing").
+    ngo_country: str = "IGO"
 
 
 class ActorStage:
