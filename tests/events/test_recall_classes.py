@@ -58,6 +58,11 @@ MULTI = [
         "Poland closed its border with Belarus, calling the migrant crossings a hybrid attack.",
         {"COERCE", "ACCUSE"},
     ),
+    # naming a fault is one act; what the speaker does next in the same sentence is another
+    (
+        "The Algerian government called the arrests unlawful and asked the African Union to intervene.",
+        {"ACCUSE", "REQUEST"},
+    ),
     # a protest told in a participle on the people force was used on is its own event
     (
         "Police fired tear gas at farmers protesting against land seizures near Kisumu.",
