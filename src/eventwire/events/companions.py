@@ -58,6 +58,16 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+def _object_of(noun: Token, verbs: set[int]) -> bool:
+    """``noun`` is what one of ``verbs`` acts on, directly ("dispersed *a rally*", "fired at *a
+    march*") or through its purpose clause ("used tear gas to break up *a march*"); a noun
+    deeper in the sentence ("in the current *uprising*") is only mentioned."""
+    head = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if head is None:
+        return False
+    return head.i in verbs or (head.dep_ in ("xcomp", "advcl") and head.head.i in verbs)
+
+
 def _took_place(noun: Token) -> bool:
     """A protest noun that names its protesters and is not announced as still to come."""
     ahead = any(c.dep_ == "amod" and c.lower_ in NOT_YET_WORDS for c in noun.children)
@@ -76,12 +86,13 @@ def relative_protest(kept: Sequence[Ranked], pool: Sequence[Ranked], doc: Doc) -
     if not force or any(r.candidate.match.plover == "PROTEST" for r in kept):
         return None
     acted_on = {t.i for r in force for c in doc[r.candidate.match.token].children for t in c.subtree}
+    force_verbs = {r.candidate.match.token for r in force}
     for item in pool:
         token = doc[item.candidate.match.token]
         if item.candidate.match.plover != "PROTEST":
             continue
         if token.dep_ in RELATIVE_DEPS and token.head.i in acted_on:
             return item
-        if item.candidate.match.nominal and token.i in acted_on and _took_place(token):
+        if item.candidate.match.nominal and _object_of(token, force_verbs) and _took_place(token):
             return item  # "broke up *a march by* opposition supporters": the marchers are named
     return None
