@@ -63,6 +63,12 @@ MULTI = [
         "The Algerian government called the arrests unlawful and asked the African Union to intervene.",
         {"ACCUSE", "REQUEST"},
     ),
+    # a finite verb coordinated with an accusation is a second act, not what was alleged
+    (
+        "Chad accused Sudan of arming rebels and recalled its ambassador from Khartoum.",
+        {"ACCUSE", "SANCTION"},
+    ),
+    ("Peru accused Bolivia of meddling and expelled two of its diplomats.", {"ACCUSE", "SANCTION"}),
     # a protest told in a participle on the people force was used on is its own event
     (
         "Police fired tear gas at farmers protesting against land seizures near Kisumu.",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.frames import BACKGROUND_PREPS, FINITE_TAGS
 from eventwire.events.lexicon import Frames
 from eventwire.events.select import BACKGROUND_MARKS, Ranked, anchor_token, clause_depth, has_own_actor
 from eventwire.nlp.vocabulary import VERB_POS
@@ -40,11 +41,28 @@ def is_main_clause(verb: Token) -> bool:
     for _ in range(MAX_STEPS):
         if verb.head.i == verb.i:
             return True
+        lifted = _finite_after_gerund(verb)
+        if lifted is not None:
+            verb = lifted
+            continue
         coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb) or _adjunct_with_actors(verb)
         if not coordinated or verb.pos_ not in VERB_POS:
             return False
         verb = verb.head
     return False
+
+
+def _finite_after_gerund(verb: Token) -> Token | None:
+    """ "accused Algeria *of shooting* down a drone *and recalled* its envoy": a finite verb the
+    parser coordinates with a gerund in a prepositional argument belongs to the clause above
+    the preposition (the gerund cannot take a past tense); that clause's verb, else None."""
+    gerund = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
+        return None
+    prep = gerund.head
+    if prep.lower_ in BACKGROUND_PREPS or prep.head.pos_ not in VERB_POS:
+        return None
+    return prep.head
 
 
 def _adjunct_with_actors(clause: Token) -> bool:
