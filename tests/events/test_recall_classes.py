@@ -31,6 +31,8 @@ TYPES = [
     # verb families: drugs seized, artefacts returned, equipment handed over, energy sold
     ("Spanish police seized two tonnes of cocaine in Algeciras.", "COERCE", "17"),
     ("France returned 26 royal treasures to Benin.", "RETREAT", "08"),
+    # a plural name keeps its common noun: "Lombok Treasures" are treasures
+    ("The Netherlands returned 400 Lombok Treasures to Indonesia.", "RETREAT", "08"),
     ("The United States handed over six helicopters to the Kenyan army.", "AID", "07"),
     ("Tajikistan began supplying electricity to Afghanistan in May.", "COOPERATE", "06"),
     # a call by phone is consultation; lawmakers walking out of a sitting protest
