@@ -25,6 +25,12 @@ TYPES = [
     ("Security forces fired rubber bullets at mourners in Jenin.", "ASSAULT", "17"),
     # angry residents burning property riot (145), as crowds do
     ("Angry villagers torched a police post in Kasese after a man died in custody.", "PROTEST", "14"),
+    # vehicles parked across a road block it
+    (
+        "Taxi drivers parked their cars across the main bridge in Kinshasa, demanding cheaper fuel.",
+        "PROTEST",
+        "14",
+    ),
     # a state closing its border restricts movement (191); boats pushed back are expelled (174)
     ("Tajikistan closed its border with Kyrgyzstan on Friday.", "COERCE", "19"),
     ("Greek coast guards pushed back a dinghy carrying 40 migrants.", "COERCE", "17"),
