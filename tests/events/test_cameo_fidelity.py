@@ -61,6 +61,8 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 # A promise of harm is a threat, so AGREE frames may give 13x.
 FRAME_ROOTS = {
     "AGREE": {"03", "13"},
+    # an offer is a promise too, but forces offered protect (0334) rather than threaten
+    "OFFER": {"03", "13"},
     "THREATEN": {"13"},
     "REJECT": {"12"},
     "REQUEST": {"10", "11"},  # "called for sanctions against X" rallies opposition (113)
@@ -112,7 +114,9 @@ def test_frame_codes_stay_inside_their_type(kind: str) -> None:
         if code == "keep":
             continue
         assert ONTOLOGY.cameo(code).root in FRAME_ROOTS[kind], (kind, content, code)
-        if kind == "AGREE" and content != "default":
+        if kind == "OFFER" and content in ("15", "154", "19"):
+            assert code == "0334", (content, code)
+        elif kind in ("AGREE", "OFFER") and content != "default":
             # a promised cooperative act is intent to cooperate (03), promised harm a threat (13)
             assert (code[:2] == "03") == (content[:2] <= "08"), (content, code)
 

@@ -117,7 +117,9 @@ DISAMBIGUATION = [
     ("Seoul will not allow the inspectors to enter.", "REJECT"),
     ("The rebels renewed their demand that the army withdraw from the valley.", "REQUEST"),
     ("Students staged a protest after the police arrested their leader.", "PROTEST"),
-    ("Riot police used tear gas to disperse the crowd.", "COERCE"),
+    # tear gas on a crowd is crowd-control force (ASSAULT 175, plover.csv), the dispersal its aim
+    ("Riot police used tear gas to disperse the crowd.", "ASSAULT"),
+    ("Riot police dispersed the crowd.", "COERCE"),
     ("The last foreign troops left the country on Sunday.", "RETREAT"),
     ("Libya withdrew from the summit in protest.", "SANCTION"),
     ("Six people were killed in riots in the port city on Friday.", "PROTEST"),

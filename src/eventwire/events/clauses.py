@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.frames import BACKGROUND_PREPS, FINITE_TAGS
 from eventwire.events.lexicon import Frames
 from eventwire.events.select import BACKGROUND_MARKS, Ranked, anchor_token, clause_depth, has_own_actor
 from eventwire.nlp.vocabulary import VERB_POS
@@ -23,6 +24,10 @@ COORDINATION_DEPS = frozenset({"conj", "parataxis"})
 # subordinate clause of it (cost 1 each, see events.select).
 MAX_DEPTH_IN_CLAUSE = 0.75
 MAX_STEPS = 40
+# An accusation or criticism voiced in a participial adjunct ("Iran demanded the tanker's
+# release, *calling* the seizure piracy") is said by the main subject in its own words: a
+# speech act of its own, unlike a purpose or manner adjunct ("..., *demanding* protection").
+SPEECH_ADJUNCT_TYPES = frozenset({"ACCUSE"})
 # Role words that are political actors by themselves.
 ACTOR_NOUNS = frozenset(
     {"protester", "demonstrator", "police", "troop", "soldier", "rebel", "militant", "gunman", "army"}
@@ -36,11 +41,28 @@ def is_main_clause(verb: Token) -> bool:
     for _ in range(MAX_STEPS):
         if verb.head.i == verb.i:
             return True
+        lifted = _finite_after_gerund(verb)
+        if lifted is not None:
+            verb = lifted
+            continue
         coordinated = verb.dep_ in COORDINATION_DEPS or _across_semicolon(verb) or _adjunct_with_actors(verb)
         if not coordinated or verb.pos_ not in VERB_POS:
             return False
         verb = verb.head
     return False
+
+
+def _finite_after_gerund(verb: Token) -> Token | None:
+    """ "accused Algeria *of shooting* down a drone *and recalled* its envoy": a finite verb the
+    parser coordinates with a gerund in a prepositional argument belongs to the clause above
+    the preposition (the gerund cannot take a past tense); that clause's verb, else None."""
+    gerund = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or gerund.tag_ != "VBG" or gerund.dep_ != "pcomp":
+        return None
+    prep = gerund.head
+    if prep.lower_ in BACKGROUND_PREPS or prep.head.pos_ not in VERB_POS:
+        return None
+    return prep.head
 
 
 def _adjunct_with_actors(clause: Token) -> bool:
@@ -90,7 +112,7 @@ def per_main_clause(doc: Doc, ranked: list[Ranked], kept: list[Ranked], frames: 
     added: list[Ranked] = []
     for item in ranked:
         anchor = anchor_token(doc, item.candidate, frames)
-        clause = main_clause_of(anchor)
+        clause = _own_clause(item, anchor)
         if clause.i in clauses or item.candidate.match.token in covered:
             continue
         if item.depth - clause_depth(clause, frames) > MAX_DEPTH_IN_CLAUSE:
@@ -99,6 +121,29 @@ def per_main_clause(doc: Doc, ranked: list[Ranked], kept: list[Ranked], frames: 
         covered |= {*item.candidate.match.tokens, item.candidate.match.token}
         added.append(item)
     return kept + added
+
+
+def _own_clause(item: Ranked, anchor: Token) -> Token:
+    """The clause whose event ``item`` may be: its main clause, or a participial adjunct that
+    is a speech act of its own ("refused to meet him, *accusing* Paris of bias")."""
+    if item.candidate.match.plover in SPEECH_ADJUNCT_TYPES:
+        adjunct = participial_adjunct(anchor)
+        if adjunct is not None:
+            return adjunct
+    return main_clause_of(anchor)
+
+
+def participial_adjunct(token: Token) -> Token | None:
+    """The subjectless "-ing" adjunct ``token`` heads or sits on ("..., *calling* the seizure
+    piracy", "..., *accusing* Kigali of ..."), if any: its actor is the main clause's subject."""
+    for _ in range(MAX_STEPS):
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+            return token if subjectless else None
+        if token.head.i == token.i or token.pos_ in VERB_POS:
+            return None
+        token = token.head
+    return None
 
 
 def in_bystander_clause(token: Token) -> bool:

@@ -30,6 +30,9 @@ MAX_FRAME_DEPTH = 4
 # Prepositions of temporal and causal adjuncts: what they name is background, never what a
 # frame governs ("agreed to a ceasefire *after two days of fighting*" agrees to no fighting).
 BACKGROUND_PREPS = frozenset({"after", "before", "since", "until", "following", "despite", "amid", "during"})
+# Finite verb tags: a past or present tense is never the gerund it is parsed as coordinated with.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+SECOND_ACT_HEADS = FINITE_TAGS | {"VBG"}
 CAUSE_PREPS = frozenset({"in", "during", "amid"})
 KEEP = "keep"
 RALLY_OPPOSITION = "113"
@@ -69,6 +72,10 @@ def governed(token: Token, by_token: Mapping[int, TriggerMatch]) -> list[Trigger
 
 def _leads_to_content(token: Token) -> bool:
     if token.dep_ == "prep" and token.lower_ in BACKGROUND_PREPS:
+        return False
+    if token.dep_ == "conj" and token.tag_ in FINITE_TAGS and token.head.tag_ in SECOND_ACT_HEADS:
+        # "accused X (of shooting …) and *recalled* its envoy": a finite verb coordinated with
+        # the frame, or misparsed onto a gerund, is a second act, not what the frame governs
         return False
     return token.dep_ in COMPLEMENT_DEPS or is_complement_clause(token)
 

@@ -28,7 +28,7 @@ PartOfSpeech = Literal["verb", "noun", "adj"]
 SECTIONS: Mapping[str, PartOfSpeech] = MappingProxyType(
     {"verbs": "verb", "nouns": "noun", "adjectives": "adj"}
 )
-FRAME_KINDS = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "APPEAL", "ACCUSE", "SUPPORT"})
+FRAME_KINDS = frozenset({"AGREE", "OFFER", "THREATEN", "REJECT", "REQUEST", "APPEAL", "ACCUSE", "SUPPORT"})
 LEXICON_DIR = "lexicon"
 FRAMES_FILE = "frames.yaml"
 

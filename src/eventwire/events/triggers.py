@@ -104,6 +104,9 @@ def _lookup_words(token: Token) -> tuple[str, ...]:
 
 def _with_compounds(token: Token) -> set[str]:
     words = {token.lemma_.lower(), token.lower_}
+    if token.tag_ == "NNPS" and token.lower_.endswith("s"):
+        # the lemmatiser leaves plural names whole: "Benin *Bronzes*", "the Golan *Heights*"
+        words.add(token.lower_[:-1])
     for child in token.children:
         if child.dep_ in ("compound", "amod"):
             words.update((child.lemma_.lower(), child.lower_))
