@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -107,12 +107,14 @@ class Gazetteer:
         *,
         districts: Callable[[], Sequence[str]] = tuple,
         towns: Callable[[], Sequence[str]] = tuple,
+        state_abbreviations: Mapping[str, str] | None = None,
     ) -> None:
         """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv;
         ``admin_lines``: rows of admin1.tsv; ``trim``: (leading, trailing) words dropped from a
         name the index does not know; ``districts``: reads the rows of districts.tsv, called
         on the first lookup that needs a district (most articles name none); ``towns`` reads
-        the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call."""
+        the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call;
+        ``state_abbreviations``: "N.H." -> "NH", read only as a qualifier ("Manchester, N.H.")."""
         self._prefixes, self._suffixes = trim
         self._rows: list[_Entry | str] = []
         self._primary: dict[str, list[int]] = {}
@@ -133,6 +135,8 @@ class Gazetteer:
                 self._capitals[entry.place.country] = entry.capital_name
             if entry.kind == "country" and entry.place.country:
                 self._countries.setdefault(entry.place.country, entry.place)
+        for abbreviation, code in (state_abbreviations or {}).items():
+            self._states.setdefault(lookup_key(abbreviation), code)
         self._index_cities(city_lines)
         self._index_admin(admin_lines)
 
@@ -155,6 +159,7 @@ class Gazetteer:
             trim,
             districts=lambda: _data_text("districts.tsv.gz").splitlines(),
             towns=lambda: _data_text("towns.tsv.gz").splitlines(),
+            state_abbreviations=_state_abbreviations(),
         )
 
     def candidates(self, name: str) -> list[Place]:
@@ -352,8 +357,11 @@ class Gazetteer:
         )
 
     def _units(self, key: str, context: Sequence[str]) -> list[_Entry]:
-        """ "Kandahar province", "Bijapur district": admin units of that name, the named level first."""
+        """ "Kandahar province", "Bijapur district": admin units of that name, the named level
+        first; "the State of Mexico", "the province of Kandahar" are read the same way."""
         words = key.split()
+        if len(words) > 2 and words[0] in UNIT_WORDS and words[1] == "of":
+            words = [*words[2:], words[0]]
         if len(words) < 2 or words[-1] not in UNIT_WORDS:
             return []
         stem = " ".join(words[:-1])
@@ -397,18 +405,32 @@ class Gazetteer:
         if in_state:
             return in_state  # "Kutaisi, Georgia" has no Georgian town in the US state: the country
         outer = [e for e in self._ranked(qualifier, ()) if e.place.country is not None]
-        if outer and outer[0].kind != "country":
+        if not outer:
+            # "Boston, Lincolnshire": a county or district qualifies too, though alone its name
+            # is not looked up (too many collide with towns); only the towns inside it count,
+            # as a district's name says little about its country ("Laguna" is also Brazilian)
+            districts = [self._entry(i) for i in self._district_index().get(lookup_key(qualifier), ())]
+            return self._inside_units(ranked, districts) or ranked
+        if outer[0].kind != "country":
             # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
             # trying each unit of that name ("La Union" is also a Salvadoran department)
-            for unit in (e for e in outer if e.kind in ("admin1", "admin2") and e.admin1):
-                inside = [e for e in ranked if _within(e, unit)]
-                if inside:
-                    return inside
+            inside = self._inside_units(ranked, outer)
+            if inside:
+                return inside
         for country in dict.fromkeys(e.place.country for e in outer):
             inside = [e for e in ranked if e.place.country == country and e.kind in _PLACE_KINDS]
             if inside:
                 return inside
         return ranked
+
+    @staticmethod
+    def _inside_units(ranked: list[_Entry], units: Iterable[_Entry]) -> list[_Entry]:
+        """The candidates inside the first of ``units`` that holds any."""
+        for unit in (e for e in units if e.kind in ("admin1", "admin2") and e.admin1):
+            inside = [e for e in ranked if _within(e, unit)]
+            if inside:
+                return inside
+        return []
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
@@ -495,6 +517,14 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
         )
         aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
         yield _Entry(place, "country", capital_name=capital), (name,), aliases
+
+
+def _state_abbreviations() -> dict[str, str]:
+    """ "N.H." -> "NH": the abbreviations news writes after a town (AP style), by postal code."""
+    raw: dict[str, list[str]] = load_resource(
+        f"{PLACES_DIR}/us_state_abbreviations.yaml", {"abbreviations": dict}
+    )["abbreviations"]
+    return {name: code for code, names in raw.items() for name in names}
 
 
 def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
