@@ -55,7 +55,9 @@ def test_an_abbreviation_alone_is_no_state(gazetteer: Gazetteer) -> None:
         assert place is None or place.feature != "region"
 
 
-@pytest.mark.parametrize(("name", "country"), [("Boston, Lincolnshire", "GBR"), ("Richmond, North Yorkshire", "GBR")])
+@pytest.mark.parametrize(
+    ("name", "country"), [("Boston, Lincolnshire", "GBR"), ("Richmond, North Yorkshire", "GBR")]
+)
 def test_a_county_qualifies_a_town(gazetteer: Gazetteer, name: str, country: str) -> None:
     # English counties are GeoNames admin-2 units: the English town, not the larger American one
     place = gazetteer.resolve(name)
@@ -118,6 +120,9 @@ def test_the_dateline_decides_its_town_named_again(code: Code, text: str, countr
     [
         ("Israeli troops launched a raid on Nablus on Tuesday.", "Nablus", "PSE"),
         ("Gunmen carried out an attack on Maiduguri overnight.", "Maiduguri", "NGA"),
+        # the parser hangs "on" on the verb; the attackers' country does not move the town
+        # to Engels, whose former name it is
+        ("Russian troops stepped up their assault on Pokrovsk on Monday.", "Pokrovsk", "UKR"),
     ],
 )
 def test_a_town_attacked_is_where_the_attack_is(code: Code, text: str, town: str, country: str) -> None:

@@ -62,6 +62,9 @@ _UNIT_SIZE_WEIGHT = 0.5
 # Each tenfold in population is worth this much: enough that a city of a million known by an
 # alternate name ("Odessa") outranks a town of 100,000 that bears the name officially.
 _POPULATION_WEIGHT = 1.5
+# How many times larger than a same-named town a city known by that name as another name
+# must be for the article's countries to count for it (see ``_ranked``).
+_ALTERNATE_MARGIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +346,15 @@ class Gazetteer:
         primary = self._primary.get(key, [])
         alternate = [i for i in self._alternate.get(key, []) if i not in primary]
         scored = [(_score(self._entry(i), True, context), i) for i in primary]
-        scored += [(_score(self._entry(i), False, context), i) for i in alternate]
+        # The article's countries help a city's other name (often a former one: Engels was
+        # Pokrovsk) against a town that bears the name as its own only when the city is far
+        # larger ("Durango" for Victoria de Durango, not Durango in Colorado): an attacker's
+        # country ("Russian forces") must not move a frontline town abroad.
+        towns = (self._entry(i) for i in primary)
+        largest = max((e.place.population for e in towns if e.kind == "city"), default=0)
+        scored += [
+            (_score(self._entry(i), False, _helped(self._entry(i), largest, context)), i) for i in alternate
+        ]
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
 
@@ -431,6 +442,12 @@ class Gazetteer:
             if inside:
                 return inside
         return []
+
+
+def _helped(entry: _Entry, rival: int, context: Sequence[str]) -> Sequence[str]:
+    """``context`` for a city found by another name, unless a town bearing the name as its own
+    (of ``rival`` people) is more than a tenth of its size."""
+    return context if entry.place.population > _ALTERNATE_MARGIN * rival else ()
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:

@@ -260,9 +260,7 @@ class EventPlacer:
         if first is None or first.feature == "city" or first.country is None:
             return names
         for index, name in enumerate(names[1:], 1):
-            place = self._place_of(name)
-            inside = place is not None and place.feature == "city" and place.country == first.country
-            if inside and (first.feature == "country" or place.admin1 == first.admin1):
+            if _town_inside(self._place_of(name), first):
                 return [name, *names[:index], *names[index + 1 :]]
         return names
 
@@ -474,6 +472,13 @@ def _text_of(name: str | Place) -> str:
     return name if isinstance(name, str) else name.name
 
 
+def _town_inside(place: Place | None, region: Place) -> bool:
+    """A town inside a country, or inside a province or state (same admin-1 code)."""
+    if place is None or place.feature != "city" or place.country != region.country:
+        return False
+    return region.feature == "country" or place.admin1 == region.admin1
+
+
 def _with_unit_before(span: Span, name: str) -> str:
     """ "the State of Mexico", "the northern state of Zacatecas" -> "Mexico state": the unit
     word the text puts before the name, when none follows it."""
@@ -504,7 +509,7 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
         token = token.head  # a loop, not recursion: lists in a text can be very long
     if token.dep_ == "pobj":
         preposition = token.head
-        return lexicon.is_locative(preposition.lower_, preposition.head.lemma_) or preposition.lower_ == "of"
+        return lexicon.is_locative(preposition.lower_, _attached_to(preposition)) or preposition.lower_ == "of"
     if token.dep_ == "dobj":
         return token.head.lemma_ in lexicon.place_object_verbs
     if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
@@ -513,7 +518,16 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, token.head.lemma_)
+    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, _attached_to(token))
+
+
+def _attached_to(preposition: Token) -> str:
+    """The lemma of the word a preposition hangs on; for "on" under a verb, its object's when
+    the parser hung "on" too high ("intensified their assault on Pokrovsk")."""
+    head = preposition.head
+    if preposition.lower_ == "on" and head.pos_ == "VERB":
+        return next((c.lemma_ for c in head.children if c.dep_ == "dobj"), head.lemma_)
+    return head.lemma_
 
 
 def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:

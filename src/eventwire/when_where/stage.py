@@ -145,7 +145,6 @@ class WhenWhereStage:
         return context
 
 
-
 @stage_factory(
     "when_where.default",
     requires=("metadata", "mentions", "events"),
