@@ -508,8 +508,8 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
     while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head  # a loop, not recursion: lists in a text can be very long
     if token.dep_ == "pobj":
-        preposition = token.head
-        return lexicon.is_locative(preposition.lower_, _attached_to(preposition)) or preposition.lower_ == "of"
+        word = token.head
+        return word.lower_ == "of" or lexicon.is_locative(word.lower_, _attached_to(word))
     if token.dep_ == "dobj":
         return token.head.lemma_ in lexicon.place_object_verbs
     if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
