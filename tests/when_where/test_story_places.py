@@ -140,3 +140,23 @@ def test_a_regional_capital_is_no_national_capital(code: Code) -> None:
     text = "ERBIL, Iraq, May 2 - Drones struck an airport in the Kurdish regional capital on Friday."
     where = first_location(code, text)
     assert (where.name, where.country) == ("Erbil", "IRQ")
+
+
+# Towns the small model labels as organisations or nationalities still count when the text
+# calls them a capital or when one town of 15,000+ people bears the name (villages elsewhere
+# share it).
+ODDLY_LABELLED_TOWNS = [
+    ("Gunmen attacked a market near Diffa, capital of the province of that name.", "Diffa", "NER"),
+    ("Soldiers exchanged fire with rebels around Kidal on Friday.", "Kidal", "MLI"),
+]
+
+
+@pytest.mark.parametrize(("text", "town", "country"), ODDLY_LABELLED_TOWNS)
+def test_an_oddly_labelled_town_is_placed(code: Code, text: str, town: str, country: str) -> None:
+    where = first_location(code, text)
+    assert (where.name, where.country, where.precision) == (town, country, "town")
+
+
+def test_a_name_of_many_towns_is_no_lone_town(gazetteer: Gazetteer) -> None:
+    # several towns of 15,000+ people bear it: the story must decide
+    assert gazetteer.lone_town("Santa Rosa") is None

@@ -196,14 +196,16 @@ class Gazetteer:
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
         small towns (by main name) lie within about 50 km of each other. For a name written
-        alone after "in" or "near", with no country around to choose by."""
+        alone after "in" or "near", with no country around to choose by. A town of 15,000+
+        people that shares its name with villages only is that town too ("Kidal")."""
         key = _key_of(name)
-        found = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
+        named = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
         towns = self._town_table()
-        found += towns.get(self._spelling(key, towns.__contains__) or key, [])
-        if not found or not all(_near(found[0], other) for other in found[1:]):
-            return None
-        return found[0]
+        found = [*named, *towns.get(self._spelling(key, towns.__contains__) or key, [])]
+        if found and all(_near(found[0], other) for other in found[1:]):
+            return found[0]
+        cities = [p for p in named if p.feature == "city"]
+        return cities[0] if len(cities) == 1 else None
 
     @staticmethod
     def _spelling(key: str, known: Callable[[str], bool]) -> str | None:

@@ -50,10 +50,10 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet", "capital"})
 # Labels a town named alone after "in" or "near" may carry: the small model calls many towns
-# persons, or nothing at all.
-_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON"})
+# persons or nationalities ("around Kidal"), or nothing at all.
+_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON", "NORP"})
 # Words that make a "capital" a province's or a region's, not the country's.
 _SUBNATIONAL = frozenset({"regional", "provincial", "state", "district", "county", "local"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
@@ -329,10 +329,13 @@ class EventPlacer:
         Burkina Faso"): small towns share names with people and organisations too often."""
         outer = self._enclosing_place(span)
         countries = [outer.country] if outer is not None and outer.country else []
-        if not countries and _called_a_town(span):
+        called = _called_a_town(span)
+        if not countries and called:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
-            return self._lone_town(span)
+            # a name the text calls a town is one whatever the tagger's label ("Tillaberi, capital
+            # of ..." tagged as an organisation)
+            return self.gazetteer.lone_town(span.text) if called else self._lone_town(span)
         # a name the text puts inside a country may be a city's other name ("Solo, Central
         # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
         town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
