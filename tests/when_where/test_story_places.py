@@ -160,3 +160,10 @@ def test_an_oddly_labelled_town_is_placed(code: Code, text: str, town: str, coun
 def test_a_name_of_many_towns_is_no_lone_town(gazetteer: Gazetteer) -> None:
     # several towns of 15,000+ people bear it: the story must decide
     assert gazetteer.lone_town("Santa Rosa") is None
+
+
+def test_a_province_joining_two_names_is_one_place(code: Code) -> None:
+    # the tagger splits "Sistan and Baluchestan" in two; the province is the whole
+    text = "Police detained 9 smugglers in Sistan and Baluchestan province on Sunday."
+    where = first_location(code, text)
+    assert (where.country, where.precision) == ("IRN", "province")

@@ -355,10 +355,32 @@ class EventPlacer:
             start -= 1
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
+        joined = self._joined_name(start, end)
+        if joined is not None:
+            return joined
         run = doc[start:end]
         if len(run) < 2 or (ent is not None and ent.start <= start and ent.end >= end):
             return None
         return run if self.gazetteer.resolve(run.text, self.context, strict=True) is not None else None
+
+    def _joined_name(self, start: int, end: int) -> Span | None:
+        """A province whose name joins two names with "and", which the tagger splits in two
+        ("Sistan and Baluchestan province"), from either of its proper-noun runs."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].pos_ == "PROPN":
+            last = end + 1
+            while last < len(doc) and doc[last].pos_ == "PROPN":
+                last += 1
+            end = last
+        elif start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN":
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+        else:
+            return None
+        span = doc[start:end]
+        place = self.gazetteer.resolve(span.text, self.context, strict=True)
+        return span if place is not None and place.feature not in ("city", "country") else None
 
     def _named_as_place(self, ent: Span) -> bool:
         """A name tagged as a nationality that the text uses as a place: "the northern city of
