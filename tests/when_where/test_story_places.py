@@ -9,28 +9,16 @@ Every sentence is written for this file; none is taken from a gold batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.records import CodedArticle, Location
 from tests.conftest import shared_knowledge
-
-Code = Callable[..., CodedArticle]
+from tests.when_where.test_place_classes import Code, first_location
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return shared_knowledge().gazetteer
-
-
-def first_location(code: Code, text: str) -> Location:
-    coded = code(text)
-    assert coded.events, f"no event coded in {text!r}"
-    where = coded.events[0].location
-    assert where is not None, f"no place for {text!r}"
-    return where
 
 
 # The abbreviations American copy writes after a town name the state (AP style).
