@@ -155,3 +155,9 @@ def test_a_province_joining_two_names_is_one_place(code: Code) -> None:
     text = "Police detained 9 smugglers in Sistan and Baluchestan province on Sunday."
     where = first_location(code, text)
     assert (where.country, where.precision) == ("IRN", "province")
+
+
+def test_a_final_ia_or_iya_is_one_ending(gazetteer: Gazetteer) -> None:
+    # GeoNames writes Ethiopia's largest region "Oromiya"; news mostly writes "Oromia"
+    place = gazetteer.resolve("Oromia")
+    assert place is not None and (place.country, place.feature) == ("ETH", "region")

@@ -210,10 +210,11 @@ class Gazetteer:
     @staticmethod
     def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
         """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
-        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse."""
+        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse;
+        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya")."""
         if known(key):
             return key
-        for variant in (key.replace(" ", "-"), key.replace("-", " ")):
+        for variant in (key.replace(" ", "-"), key.replace("-", " "), *_ending_variants(key)):
             if variant != key and known(variant):
                 return variant
         return None
@@ -463,6 +464,12 @@ def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
         if entry.admin1 and f"{entry.place.country}.{entry.admin1}" in context:
             score += _UNIT_CONTEXT_BONUS
     return score
+
+
+def _ending_variants(key: str) -> tuple[str, ...]:
+    if key.endswith("iya"):
+        return (key[:-3] + "ia",)
+    return (key[:-2] + "iya",) if key.endswith("ia") else ()
 
 
 def _near(one: Place, other: Place) -> bool:
