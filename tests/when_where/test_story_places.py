@@ -161,3 +161,11 @@ def test_a_final_ia_or_iya_is_one_ending(gazetteer: Gazetteer) -> None:
     # GeoNames writes Ethiopia's largest region "Oromiya"; news mostly writes "Oromia"
     place = gazetteer.resolve("Oromia")
     assert place is not None and (place.country, place.feature) == ("ETH", "region")
+
+
+def test_a_local_government_area_is_a_district(code: Code) -> None:
+    # Nigeria's second-level units are "local government areas", named after their seat
+    text = "Bandits killed nine farmers in Tsafe local government area of Zamfara state on Monday."
+    where = first_location(code, text)
+    assert (where.country, where.precision) == ("NGA", "district")
+    assert where.name.startswith("Tsafe")

@@ -481,10 +481,15 @@ class EventPlacer:
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
         """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name; "area" too
-        when a larger place follows ("the Kankara area of Katsina state")."""
+        when a larger place follows ("the Kankara area of Katsina state"); Nigeria's "local
+        government area" (LGA) is a district."""
         doc = self.doc
         if after >= len(doc) or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS:
             return name, after
+        if [t.lower_ for t in doc[after : after + 3]] == ["local", "government", "area"]:
+            return f"{name} district", after + 3
+        if doc[after].lower_ == "lga":
+            return f"{name} district", after + 1
         word = doc[after].lower_
         area = word == "area" and after + 1 < len(doc) and doc[after + 1].lower_ == "of"
         if word in UNIT_WORDS or area:
