@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -62,6 +62,9 @@ _UNIT_SIZE_WEIGHT = 0.5
 # Each tenfold in population is worth this much: enough that a city of a million known by an
 # alternate name ("Odessa") outranks a town of 100,000 that bears the name officially.
 _POPULATION_WEIGHT = 1.5
+# How many times larger than a same-named town a city known by that name as another name
+# must be for the article's countries to count for it (see ``_ranked``).
+_ALTERNATE_MARGIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +110,14 @@ class Gazetteer:
         *,
         districts: Callable[[], Sequence[str]] = tuple,
         towns: Callable[[], Sequence[str]] = tuple,
+        state_abbreviations: Mapping[str, str] | None = None,
     ) -> None:
         """``entries``: (entry, primary names, alternate names); ``city_lines``: rows of cities.tsv;
         ``admin_lines``: rows of admin1.tsv; ``trim``: (leading, trailing) words dropped from a
         name the index does not know; ``districts``: reads the rows of districts.tsv, called
         on the first lookup that needs a district (most articles name none); ``towns`` reads
-        the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call."""
+        the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call;
+        ``state_abbreviations``: "N.H." -> "NH", read only as a qualifier ("Manchester, N.H.")."""
         self._prefixes, self._suffixes = trim
         self._rows: list[_Entry | str] = []
         self._primary: dict[str, list[int]] = {}
@@ -133,6 +138,8 @@ class Gazetteer:
                 self._capitals[entry.place.country] = entry.capital_name
             if entry.kind == "country" and entry.place.country:
                 self._countries.setdefault(entry.place.country, entry.place)
+        for abbreviation, code in (state_abbreviations or {}).items():
+            self._states.setdefault(lookup_key(abbreviation), code)
         self._index_cities(city_lines)
         self._index_admin(admin_lines)
 
@@ -155,6 +162,7 @@ class Gazetteer:
             trim,
             districts=lambda: _data_text("districts.tsv.gz").splitlines(),
             towns=lambda: _data_text("towns.tsv.gz").splitlines(),
+            state_abbreviations=_state_abbreviations(),
         )
 
     def candidates(self, name: str) -> list[Place]:
@@ -188,22 +196,25 @@ class Gazetteer:
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
         small towns (by main name) lie within about 50 km of each other. For a name written
-        alone after "in" or "near", with no country around to choose by."""
+        alone after "in" or "near", with no country around to choose by. A town of 15,000+
+        people that shares its name with villages only is that town too ("Kidal")."""
         key = _key_of(name)
-        found = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
+        named = [e.place for e in self._ranked(name, ()) if _same_key(lookup_key(e.place.name), key)]
         towns = self._town_table()
-        found += towns.get(self._spelling(key, towns.__contains__) or key, [])
-        if not found or not all(_near(found[0], other) for other in found[1:]):
-            return None
-        return found[0]
+        found = [*named, *towns.get(self._spelling(key, towns.__contains__) or key, [])]
+        if found and all(_near(found[0], other) for other in found[1:]):
+            return found[0]
+        cities = [p for p in named if p.feature == "city"]
+        return cities[0] if len(cities) == 1 else None
 
     @staticmethod
     def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
         """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
-        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse."""
+        "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse;
+        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya")."""
         if known(key):
             return key
-        for variant in (key.replace(" ", "-"), key.replace("-", " ")):
+        for variant in (key.replace(" ", "-"), key.replace("-", " "), *_ending_variants(key)):
             if variant != key and known(variant):
                 return variant
         return None
@@ -338,7 +349,15 @@ class Gazetteer:
         primary = self._primary.get(key, [])
         alternate = [i for i in self._alternate.get(key, []) if i not in primary]
         scored = [(_score(self._entry(i), True, context), i) for i in primary]
-        scored += [(_score(self._entry(i), False, context), i) for i in alternate]
+        # The article's countries help a city's other name (often a former one: Engels was
+        # Pokrovsk) against a town that bears the name as its own only when the city is far
+        # larger ("Durango" for Victoria de Durango, not Durango in Colorado): an attacker's
+        # country ("Russian forces") must not move a frontline town abroad.
+        towns = (self._entry(i) for i in primary)
+        largest = max((e.place.population for e in towns if e.kind == "city"), default=0)
+        scored += [
+            (_score(self._entry(i), False, _helped(self._entry(i), largest, context)), i) for i in alternate
+        ]
         scored.sort(key=lambda pair: -pair[0])
         return [self._entry(i) for _, i in scored]
 
@@ -352,8 +371,11 @@ class Gazetteer:
         )
 
     def _units(self, key: str, context: Sequence[str]) -> list[_Entry]:
-        """ "Kandahar province", "Bijapur district": admin units of that name, the named level first."""
+        """ "Kandahar province", "Bijapur district": admin units of that name, the named level
+        first; "the State of Mexico", "the province of Kandahar" are read the same way."""
         words = key.split()
+        if len(words) > 2 and words[0] in UNIT_WORDS and words[1] == "of":
+            words = [*words[2:], words[0]]
         if len(words) < 2 or words[-1] not in UNIT_WORDS:
             return []
         stem = " ".join(words[:-1])
@@ -397,18 +419,38 @@ class Gazetteer:
         if in_state:
             return in_state  # "Kutaisi, Georgia" has no Georgian town in the US state: the country
         outer = [e for e in self._ranked(qualifier, ()) if e.place.country is not None]
-        if outer and outer[0].kind != "country":
+        if not outer:
+            # "Boston, Lincolnshire": a county or district qualifies too, though alone its name
+            # is not looked up (too many collide with towns); only the towns inside it count,
+            # as a district's name says little about its country ("Laguna" is also Brazilian)
+            districts = [self._entry(i) for i in self._district_index().get(lookup_key(qualifier), ())]
+            return self._inside_units(ranked, districts) or ranked
+        if outer[0].kind != "country":
             # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
             # trying each unit of that name ("La Union" is also a Salvadoran department)
-            for unit in (e for e in outer if e.kind in ("admin1", "admin2") and e.admin1):
-                inside = [e for e in ranked if _within(e, unit)]
-                if inside:
-                    return inside
+            inside = self._inside_units(ranked, outer)
+            if inside:
+                return inside
         for country in dict.fromkeys(e.place.country for e in outer):
             inside = [e for e in ranked if e.place.country == country and e.kind in _PLACE_KINDS]
             if inside:
                 return inside
         return ranked
+
+    @staticmethod
+    def _inside_units(ranked: list[_Entry], units: Iterable[_Entry]) -> list[_Entry]:
+        """The candidates inside the first of ``units`` that holds any."""
+        for unit in (e for e in units if e.kind in ("admin1", "admin2") and e.admin1):
+            inside = [e for e in ranked if _within(e, unit)]
+            if inside:
+                return inside
+        return []
+
+
+def _helped(entry: _Entry, rival: int, context: Sequence[str]) -> Sequence[str]:
+    """``context`` for a city found by another name, unless a town bearing the name as its own
+    (of ``rival`` people) is more than a tenth of its size."""
+    return context if entry.place.population > _ALTERNATE_MARGIN * rival else ()
 
 
 def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
@@ -422,6 +464,12 @@ def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
         if entry.admin1 and f"{entry.place.country}.{entry.admin1}" in context:
             score += _UNIT_CONTEXT_BONUS
     return score
+
+
+def _ending_variants(key: str) -> tuple[str, ...]:
+    if key.endswith("iya"):
+        return (key[:-3] + "ia",)
+    return (key[:-2] + "iya",) if key.endswith("ia") else ()
 
 
 def _near(one: Place, other: Place) -> bool:
@@ -495,6 +543,14 @@ def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
         )
         aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
         yield _Entry(place, "country", capital_name=capital), (name,), aliases
+
+
+def _state_abbreviations() -> dict[str, str]:
+    """ "N.H." -> "NH": the abbreviations news writes after a town (AP style), by postal code."""
+    raw: dict[str, list[str]] = load_resource(
+        f"{PLACES_DIR}/us_state_abbreviations.yaml", {"abbreviations": dict}
+    )["abbreviations"]
+    return {name: code for code, names in raw.items() for name in names}
 
 
 def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:

@@ -23,12 +23,36 @@ _TOWN_NOUNS = frozenset({"capital", "city", "town", "village", "port", "settleme
 _LINKS = frozenset({"of", "in"})
 # How many tokens an apposition or an enclosed town may lie from the name.
 _REACH = 8
+# A bearing from another place: "Guadalajara, east of Madrid", "Mach, 60 km south-east of
+# Quetta" ("south-east" is three tokens).
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "-"}
+)
+_DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "about", "some", "around"})
 
 
 def enclosing_span(span: Span, toponym_at: ToponymAt, fillers: frozenset[str]) -> Span | None:
     """The place the text puts ``span`` in, in any of the shapes of the module doc."""
     found = _after(span, toponym_at, fillers) or _in_apposition(span, toponym_at)
     return found or _possessor(span, toponym_at)
+
+
+def relative_reference(span: Span, toponym_at: ToponymAt) -> Span | None:
+    """The place a bearing after ``span`` is taken from: "Madrid" in "Guadalajara, east of
+    Madrid" or "Mach, 60 km south-east of Quetta". Not an enclosure (the reference is
+    usually a city), but the two lie in one country far more often than not."""
+    doc = span.doc
+    index = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    while index < len(doc) and (doc[index].like_num or doc[index].lower_ in _DISTANCE_WORDS):
+        index += 1
+    start = index
+    while index < len(doc) and doc[index].lower_ in _BEARINGS:
+        index += 1
+    bearing = any(t.text != "-" for t in doc[start:index])
+    if not bearing or index + 1 >= len(doc) or doc[index].lower_ != "of":
+        return None
+    found = toponym_at(doc[index + 1])
+    return found if found is not None and found.start == index + 1 else None
 
 
 def enclosed_span(span: Span, toponym_at: ToponymAt, fillers: frozenset[str]) -> Span | None:

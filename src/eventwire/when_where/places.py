@@ -24,7 +24,7 @@ place, for ``eventwire places``.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
@@ -34,10 +34,10 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.geo.entities import PLACE_LABELS
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.locatives import Locatives
-from eventwire.geo.names import UNIT_WORDS
+from eventwire.geo.names import UNIT_WORDS, lookup_key
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
-from eventwire.when_where.enclosing import enclosed_span, enclosing_span
+from eventwire.when_where.enclosing import enclosed_span, enclosing_span, relative_reference
 
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
@@ -50,10 +50,12 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet"})
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet", "capital"})
 # Labels a town named alone after "in" or "near" may carry: the small model calls many towns
-# persons, or nothing at all.
-_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON"})
+# persons or nationalities ("around Kidal"), or nothing at all.
+_LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON", "NORP"})
+# Words that make a "capital" a province's or a region's, not the country's.
+_SUBNATIONAL = frozenset({"regional", "provincial", "state", "district", "county", "local"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
@@ -109,11 +111,15 @@ class EventPlacer:
         *,
         locatives: Locatives,
         text_start: int = 0,
+        dateline: tuple[str, Place] | None = None,
+        demonyms: Callable[[str], str | None] | None = None,
     ):
         """``nationality``: token index -> ISO3 of adjectives the actor stage resolved
         ("Afghan" -> AFG), so "the Afghan capital" can be placed in Kabul. ``locatives``
         comes from the knowledge bundle; ``text_start`` is the character offset where the story
-        starts after its dateline (the dateline's place is the fallback, not a sentence place)."""
+        starts after its dateline (the dateline's place is the fallback, not a sentence place);
+        ``dateline``: the dateline's name as written ("Lima, Ohio") and its place;
+        ``demonyms``: ISO3 of a nationality word the actor stage did not make a mention of."""
         self.doc = doc
         self.gazetteer = gazetteer
         self.locatives = locatives
@@ -124,6 +130,8 @@ class EventPlacer:
         self._entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self._text_start = text_start
         self._places_in: dict[int, list[tuple[int, str, Place]]] = {}  # by sentence start token
+        self._demonym = demonyms or (lambda word: None)
+        self._dateline = (lookup_key(dateline[0].partition(",")[0]), dateline[1]) if dateline else None
 
     def locate(self, event: Event) -> Location | None:
         """The event's location (see ``place``)."""
@@ -136,7 +144,7 @@ class EventPlacer:
         token = trigger_token(self.doc, event)
         if token is None:
             return self._fallback()
-        names = list(self._toponyms(token))
+        names = self._town_first(list(self._toponyms(token)))
         for name in names:
             place = name if isinstance(name, Place) else self._resolve(name)
             if place is not None:
@@ -156,13 +164,20 @@ class EventPlacer:
     def _resolve(self, name: str) -> Place | None:
         """The gazetteer's place for a name, else a village or small town of that name in the
         country its qualifier names ("Jermuk, Armenia") or in the article's countries."""
-        place = self.gazetteer.resolve(name, self.context)
+        place = self._lookup(name)
         if place is not None:
             return place
         head, _, qualifier = name.partition(",")
         outer = self.gazetteer.resolve(qualifier, self.context) if qualifier.strip() else None
         countries = [outer.country] if outer is not None and outer.country else self._countries()
         return self.gazetteer.small_town(head, countries)
+
+    def _lookup(self, name: str) -> Place | None:
+        """The gazetteer's place for a name, but a bare name the dateline gives with its
+        qualifier is the dateline's place: "in Lima" under "LIMA, Ohio -" is in Ohio."""
+        if self._dateline is not None and lookup_key(name) == self._dateline[0]:
+            return self._dateline[1]
+        return self.gazetteer.resolve(name, self.context)
 
     def _countries(self) -> list[str]:
         # the context also holds province keys ("USA.CA"), which name no country
@@ -191,7 +206,7 @@ class EventPlacer:
                 if span.start_char < self._text_start:
                     continue
                 name = self._with_qualifier(self._finest(span))
-                place = self.gazetteer.resolve(name, self.context)
+                place = self._lookup(name)
                 if place is not None and place.feature != "country":
                     found.append((span.root.i, name, place))
             self._places_in[sentence.start] = found
@@ -238,12 +253,28 @@ class EventPlacer:
             if modifier is not None and self._is_local(modifier.text):
                 yield modifier.text
 
+    def _town_first(self, names: list[str | Place]) -> list[str | Place]:
+        """The clause's names with a town first when it names the province, state or country
+        around the town first: "outside the Oregon State Capitol in Salem" is in Salem."""
+        first = self._place_of(names[0]) if len(names) > 1 else None
+        if first is None or first.feature == "city" or first.country is None:
+            return names
+        for index, name in enumerate(names[1:], 1):
+            if _town_inside(self._place_of(name), first):
+                return [name, *names[:index], *names[index + 1 :]]
+        return names
+
+    def _place_of(self, name: str | Place) -> Place | None:
+        return name if isinstance(name, Place) else self._lookup(name)
+
     def _capital_in(self, phrase: Token) -> Place | None:
         """ "in the Afghan capital" -> Kabul; a bare "in the capital" -> the dateline country's."""
         lexicon = self.locatives.prepositions
         for token in phrase.subtree:
             if token.lemma_.lower() != "capital" or not _inside_phrase(token, phrase, lexicon):
                 continue
+            if any(c.lower_ in _SUBNATIONAL for c in token.children):
+                return None  # "the Kurdish regional capital" is no country's capital
             countries = [self.nationality[c.i] for c in token.children if c.i in self.nationality]
             if not countries and self.fallback is not None and self.fallback.country:
                 countries = [self.fallback.country]
@@ -298,10 +329,13 @@ class EventPlacer:
         Burkina Faso"): small towns share names with people and organisations too often."""
         outer = self._enclosing_place(span)
         countries = [outer.country] if outer is not None and outer.country else []
-        if not countries and _called_a_town(span):
+        called = _called_a_town(span)
+        if not countries and called:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
-            return self._lone_town(span)
+            # a name the text calls a town is one whatever the tagger's label ("Tillaberi, capital
+            # of ..." tagged as an organisation)
+            return self.gazetteer.lone_town(span.text) if called else self._lone_town(span)
         # a name the text puts inside a country may be a city's other name ("Solo, Central
         # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
         town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
@@ -321,10 +355,32 @@ class EventPlacer:
             start -= 1
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
+        joined = self._joined_name(start, end)
+        if joined is not None:
+            return joined
         run = doc[start:end]
         if len(run) < 2 or (ent is not None and ent.start <= start and ent.end >= end):
             return None
         return run if self.gazetteer.resolve(run.text, self.context, strict=True) is not None else None
+
+    def _joined_name(self, start: int, end: int) -> Span | None:
+        """A province whose name joins two names with "and", which the tagger splits in two
+        ("Sistan and Baluchestan province"), from either of its proper-noun runs."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].pos_ == "PROPN":
+            last = end + 1
+            while last < len(doc) and doc[last].pos_ == "PROPN":
+                last += 1
+            end = last
+        elif start > 1 and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN":
+            start -= 2
+            while start > 0 and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+        else:
+            return None
+        span = doc[start:end]
+        place = self.gazetteer.resolve(span.text, self.context, strict=True)
+        return span if place is not None and place.feature not in ("city", "country") else None
 
     def _named_as_place(self, ent: Span) -> bool:
         """A name tagged as a nationality that the text uses as a place: "the northern city of
@@ -387,6 +443,7 @@ class EventPlacer:
         the unit word and the enclosing place kept with the name, so the gazetteer can look
         among admin units and inside the enclosing province or country."""
         name, after = self._with_unit_word(span.text, span.end)
+        name = _with_unit_before(span, name)
         doc = self.doc
         linked = after + 1 < len(doc) and (
             doc[after].text == "," or (doc[after].lower_ == "of" and name != span.text)
@@ -395,15 +452,44 @@ class EventPlacer:
         if following is not None and following.start == after + 1 and following.label_ in PLACE_LABELS:
             outer, _ = self._with_unit_word(following.text, following.end)
             return f"{name}, {outer}"
-        enclosing = self._outer_name(span)
+        enclosing = self._outer_name(span) or self._country_said(span)
         return f"{name}, {enclosing}" if enclosing else name
+
+    def _country_said(self, span: Span) -> str | None:
+        """The country a town is said to be in other than by enclosing it: "the Ecuadorian city
+        of Santo Domingo" (a nationality on the settlement noun) or "Guadalajara, east of
+        Madrid" (a bearing from another place, which lies in the same country)."""
+        country = self._nationality_of_settlement(span)
+        if country is None:
+            reference = relative_reference(span, self._toponym_at)
+            place = self.gazetteer.resolve(reference.text, self.context) if reference else None
+            country = place.country if place is not None else None
+        known = self.gazetteer.country(country) if country else None
+        return known.name if known is not None else None
+
+    def _nationality_of_settlement(self, span: Span) -> str | None:
+        """ "the Egyptian town of Rafah" -> EGY."""
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_ not in _SETTLEMENT_NOUNS:
+            return None
+        noun = root.head.head
+        for child in (c for c in noun.children if c.dep_ == "amod"):
+            country = self.nationality.get(child.i) or self._demonym(child.text)
+            if country:
+                return country
+        return None
 
     def _with_unit_word(self, name: str, after: int) -> tuple[str, int]:
         """ "Zamfara" + "state" -> "Zamfara state" when the word follows the name; "area" too
-        when a larger place follows ("the Kankara area of Katsina state")."""
+        when a larger place follows ("the Kankara area of Katsina state"); Nigeria's "local
+        government area" (LGA) is a district."""
         doc = self.doc
         if after >= len(doc) or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS:
             return name, after
+        if [t.lower_ for t in doc[after : after + 3]] == ["local", "government", "area"]:
+            return f"{name} district", after + 3
+        if doc[after].lower_ == "lga":
+            return f"{name} district", after + 1
         word = doc[after].lower_
         area = word == "area" and after + 1 < len(doc) and doc[after + 1].lower_ == "of"
         if word in UNIT_WORDS or area:
@@ -414,6 +500,23 @@ class EventPlacer:
 def _text_of(name: str | Place) -> str:
     """The toponym as the text wrote it, or the capital a phrase named ("the Afghan capital")."""
     return name if isinstance(name, str) else name.name
+
+
+def _town_inside(place: Place | None, region: Place) -> bool:
+    """A town inside a country, or inside a province or state (same admin-1 code)."""
+    if place is None or place.feature != "city" or place.country != region.country:
+        return False
+    return region.feature == "country" or place.admin1 == region.admin1
+
+
+def _with_unit_before(span: Span, name: str) -> str:
+    """ "the State of Mexico", "the northern state of Zacatecas" -> "Mexico state": the unit
+    word the text puts before the name, when none follows it."""
+    doc, start = span.doc, span.start
+    if start < 2 or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS or doc[start - 1].lower_ != "of":
+        return name
+    unit = doc[start - 2]
+    return f"{name} {unit.lower_}" if unit.lower_ in UNIT_WORDS else name
 
 
 def _before_unit_word(token: Token) -> bool:
@@ -435,8 +538,8 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
     while token.dep_ in ("conj", "appos") and token.head != token:
         token = token.head  # a loop, not recursion: lists in a text can be very long
     if token.dep_ == "pobj":
-        preposition = token.head
-        return lexicon.is_locative(preposition.lower_, preposition.head.lemma_) or preposition.lower_ == "of"
+        word = token.head
+        return word.lower_ == "of" or lexicon.is_locative(word.lower_, _attached_to(word))
     if token.dep_ == "dobj":
         return token.head.lemma_ in lexicon.place_object_verbs
     if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
@@ -445,7 +548,16 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, token.head.lemma_)
+    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, _attached_to(token))
+
+
+def _attached_to(preposition: Token) -> str:
+    """The lemma of the word a preposition hangs on; for "on" under a verb, its object's when
+    the parser hung "on" too high ("intensified their assault on Pokrovsk")."""
+    head = preposition.head
+    if preposition.lower_ == "on" and head.pos_ == "VERB":
+        return next((c.lemma_ for c in head.children if c.dep_ == "dobj"), head.lemma_)
+    return head.lemma_
 
 
 def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:

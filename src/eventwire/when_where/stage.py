@@ -73,7 +73,8 @@ class WhenWhereStage:
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         gazetteer = self.knowledge.gazetteer
         dateline = parsed.dateline
-        fallback = self._dateline_location(dateline)
+        dateline_place = self.knowledge.gazetteer.resolve(dateline.place) if dateline else None
+        fallback = _dateline_location(dateline, dateline_place)
         start = dateline.end if dateline else 0
         dater = EventDater(parsed.doc, parsed.sentences, parsed.article.date, start, parsed.article.text)
         named = place_entities(parsed.doc, gazetteer)  # each toponym looked up once per article
@@ -86,6 +87,8 @@ class WhenWhereStage:
             _nationalities(parsed),
             locatives=self.knowledge.locatives,
             text_start=start,
+            dateline=(dateline.place, dateline_place) if dateline and dateline_place else None,
+            demonyms=self.knowledge.actor_kb.country_for_adjective,
         )
         events: list[Event] = []
         date_notes: list[EventDateNote] = []
@@ -141,11 +144,6 @@ class WhenWhereStage:
             context.insert(0, dateline.country)
         return context
 
-    def _dateline_location(self, dateline: Dateline | None) -> Location | None:
-        if dateline is None:
-            return None
-        return to_location(dateline.place, self.knowledge.gazetteer.resolve(dateline.place), "dateline")
-
 
 @stage_factory(
     "when_where.default",
@@ -157,6 +155,10 @@ class WhenWhereStage:
 def when_where_stage(context: StageContext) -> WhenWhereStage:
     """Event dates (tense-aware, against the publication date) and places (offline gazetteer)."""
     return WhenWhereStage(context.knowledge, context.options)
+
+
+def _dateline_location(dateline: Dateline | None, place: Place | None) -> Location | None:
+    return to_location(dateline.place, place, "dateline") if dateline is not None else None
 
 
 def _acts_for_state(actor: Actor) -> bool:
