@@ -18,6 +18,7 @@ import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from eventwire.errors import ConfigError, KnowledgeBaseError
 from eventwire.resources import read_text
@@ -56,6 +57,24 @@ class CameoCode:
     def root(self) -> str:
         """The two-digit CAMEO root (``"19"`` for ``"193"``)."""
         return self.code[:2]
+
+    def coding(self, plover: str, sense_mode: str | None) -> EventCoding:
+        """The fields an event coded with this CAMEO code under PLOVER type ``plover`` takes:
+        the sense's own mode wins, else the code's mode when the code belongs to that type."""
+        mode = sense_mode or (self.mode if self.plover == plover else None)
+        return EventCoding(
+            cameo=self.code, mode=mode, context=self.context, goldstein=self.goldstein, quad=self.quad
+        )
+
+
+class EventCoding(TypedDict):
+    """The CAMEO-derived fields of an ``Event`` (shared by the rule coder and the ranker)."""
+
+    cameo: str
+    mode: str | None
+    context: tuple[str, ...]
+    goldstein: float
+    quad: int
 
 
 @dataclass(frozen=True, slots=True)

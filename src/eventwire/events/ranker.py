@@ -111,17 +111,8 @@ def sense_entries(lexicon: Lexicon, token: Token) -> tuple[LexEntry, ...]:
 
 def recoded(event: Event, entry: LexEntry, ontology: Ontology) -> Event:
     """``event`` with the type, CAMEO code and scale values of lexicon sense ``entry``."""
-    record = ontology.cameo(entry.cameo)
-    return dataclasses.replace(
-        event,
-        plover=entry.plover,
-        cameo=record.code,
-        mode=entry.mode or (record.mode if record.plover == entry.plover else None),
-        context=record.context,
-        goldstein=record.goldstein,
-        quad=record.quad,
-        coder="rules+ranker",
-    )
+    coding = ontology.cameo(entry.cameo).coding(entry.plover, entry.mode)
+    return dataclasses.replace(event, plover=entry.plover, coder="rules+ranker", **coding)
 
 
 class RankerStage:

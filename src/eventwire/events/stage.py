@@ -176,14 +176,9 @@ class RuleCoder:
         arguments = own_side_threat(ctx, parsed, match, frame_arguments(ctx, parsed, candidate))
         if match.plover == "MOBILIZE" and not arguments.target:
             arguments = replace(arguments, target=border_state(parsed, doc[match.token], arguments.source))
-        record = self.ontology.cameo(match.cameo)
         return Event(
             plover=match.plover,
-            cameo=record.code,
-            mode=match.mode or (record.mode if record.plover == match.plover else None),
-            context=record.context,
-            goldstein=record.goldstein,
-            quad=record.quad,
+            **self.ontology.cameo(match.cameo).coding(match.plover, match.mode),
             source=arguments.source,
             target=arguments.target,
             negated=negated,
