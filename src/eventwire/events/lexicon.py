@@ -194,13 +194,16 @@ def build_lexicon(entries: Iterable[LexEntry], frames: Frames) -> Lexicon:
     return Lexicon(entries=entries, frames=frames, index=frozen, ids=ids)
 
 
-class _LexiconLoader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the lexicon loads ~5x faster
+
+
+class _LexiconLoader(_BaseLoader):  # type: ignore[misc]
     """YAML 1.1 reads bare on/off/yes/no as booleans; in a lexicon they are words ("call off")."""
 
 
 _LexiconLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
