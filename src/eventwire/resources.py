@@ -30,7 +30,8 @@ from eventwire.errors import KnowledgeBaseError
 
 DATA_PACKAGE = "eventwire.data"
 # libyaml's loader when it is installed: the big actor and lexicon files load ~10x faster.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The actor KB and lexicon readers subclass it for their own scalar rules.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def parse_text(text: str, label: str) -> Any:
     suffix = label.removesuffix(".gz").rsplit(".", 1)[-1].lower()
     try:
         if suffix in ("yaml", "yml"):
-            return yaml.load(text, Loader=_LOADER)
+            return yaml.load(text, Loader=SAFE_LOADER)
         if suffix == "toml":
             return tomllib.loads(text)
         if suffix == "json":

@@ -23,7 +23,7 @@ import yaml
 
 from eventwire.errors import KnowledgeBaseError
 from eventwire.records import NON_STATE_CODES
-from eventwire.resources import exists, load_resource, read_bytes, read_text
+from eventwire.resources import SAFE_LOADER, exists, load_resource, read_bytes, read_text
 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "actors"
@@ -75,15 +75,13 @@ FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is ~10x faster
 
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
+class _Loader(SAFE_LOADER):  # type: ignore[misc]
     """Safe loader that leaves dates as text, so a bad date is reported with its entry."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+        for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
     }
 
 

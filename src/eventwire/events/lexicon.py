@@ -22,7 +22,7 @@ from typing import Any, Literal
 import yaml
 
 from eventwire.errors import ConfigError, KnowledgeBaseError
-from eventwire.resources import packaged_names, read_text
+from eventwire.resources import SAFE_LOADER, packaged_names, read_text
 
 PartOfSpeech = Literal["verb", "noun", "adj"]
 SECTIONS: Mapping[str, PartOfSpeech] = MappingProxyType(
@@ -194,16 +194,13 @@ def build_lexicon(entries: Iterable[LexEntry], frames: Frames) -> Lexicon:
     return Lexicon(entries=entries, frames=frames, index=frozen, ids=ids)
 
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the lexicon loads ~5x faster
-
-
-class _LexiconLoader(_BaseLoader):  # type: ignore[misc]
+class _LexiconLoader(SAFE_LOADER):  # type: ignore[misc]
     """YAML 1.1 reads bare on/off/yes/no as booleans; in a lexicon they are words ("call off")."""
 
 
 _LexiconLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
