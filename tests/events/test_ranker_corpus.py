@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import zipfile
 from pathlib import Path
@@ -22,8 +21,7 @@ from eventwire.events.ranker_corpus import (
 )
 from eventwire.events.ranker_model import BUCKETS, Fit, RankerModel, TrainingRow, buckets, load_ranker, train
 from tests.conftest import shared_knowledge
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 STORIES = """label,text,mode
 PROTEST,"Nurses marched through the capital on Tuesday to demand safer wards.
@@ -36,11 +34,7 @@ ASSAULT,"",
 
 
 def train_ranker_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_ranker", ROOT / "tools" / "train_ranker.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/train_ranker.py", "train_ranker")
 
 
 def test_synthetic_examples_keep_the_lead_of_known_types_only() -> None:

@@ -6,8 +6,6 @@ the same mix. Timing is printed by the benchmark, never asserted here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,18 +16,12 @@ import uvicorn
 
 from eventwire.api import Coder
 from eventwire.serve.app import create_app
-
-BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "load_test.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def load_test() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmarks_load_test", BENCHMARK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/load_test.py", "benchmarks_load_test")
 
 
 @pytest.fixture(scope="module")
