@@ -149,11 +149,52 @@ def objects_of(token: Token) -> set[str]:
             subject_deps = ("nsubj",) if clause.dep_ == "ccomp" else ("nsubj", "nsubjpass")
             heads += [clause] + [c for c in clause.children if c.dep_ in subject_deps]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
-    heads += [g for h in heads for g in _of_objects(h)]
+    heads += [g for h in heads for g in _of_objects(h, _reach_preps(h))]
     words: set[str] = set()
     for head in heads:
         words |= _with_compounds(head)
     return words
+
+
+# Nouns that only open a way to what is really acted on: "blocked *access to* news websites",
+# "restricted *entry to* the camp".
+ACCESS_NOUNS = frozenset({"access", "entry", "entrance", "connection", "connectivity"})
+# Amounts that name what they measure after "in" or "of": "suspended *$95 million in* aid",
+# "froze 40 million *euros in* development aid".
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT"})
+MEASURE_NOUNS = frozenset(
+    {
+        "dollar",
+        "euro",
+        "pound",
+        "franc",
+        "yuan",
+        "yen",
+        "rupee",
+        "ruble",
+        "rouble",
+        "shilling",
+        "naira",
+        "peso",
+        "tonne",
+        "ton",
+        "barrel",
+        "kilogram",
+        "litre",
+        "liter",
+        "tranche",
+        "worth",
+    }
+)
+
+
+def _reach_preps(head: Token) -> tuple[str, ...]:
+    """The prepositions after an object that lead to what the act is about ("of" always)."""
+    if head.lemma_.lower() in ACCESS_NOUNS:
+        return ("of", "to")
+    if head.ent_type_ in AMOUNT_ENTITIES or head.tag_ == "CD" or head.lemma_.lower() in MEASURE_NOUNS:
+        return ("of", "in")
+    return ("of",)
 
 
 def preps_of(token: Token) -> set[str]:
@@ -185,8 +226,27 @@ def particles_of(token: Token) -> set[str]:
     }
 
 
+# Verbs that lend their subject to a verb below them: the controller of "decided *to strike*",
+# the first conjunct of "marched and *went on strike*". Two steps at most.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _subject_heads(token: Token) -> list[Token]:
+    """The subject tokens of a verb, or of the verb that controls it or is coordinated with it.
+
+    "Teachers decided *to strike*", "dockers threatened *to walk out*", "workers marched and
+    *went* on strike": the subject of the governing verb is the subject of the governed one.
+    """
+    for _ in range(3):
+        heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS_WITH_CLAUSES]
+        if heads or token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
+            return heads
+        token = token.head
+    return []
+
+
 def subjects_of(token: Token) -> set[str]:
-    heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS_WITH_CLAUSES]
+    heads = _subject_heads(token)
     if token.dep_ in ("acl", "relcl", "amod") and not heads:
         heads = [token.head]  # "troops massed on the border" parsed as a reduced relative
     heads += [g for h in heads for g in _of_objects(h)]  # "a team *of inspectors*", "thousands *of students*"
