@@ -269,14 +269,31 @@ def is_complement_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+# Words between a verb and the event noun it carries: "took *part* in a march", "are *out* on
+# strike", "played a *role* in the talks".
+BRIDGE_WORDS = frozenset({"part", "out", "role"})
+VERBAL = ("VERB", "AUX")
+
+
 def governor_of(token: Token) -> Token | None:
     """The verb that takes a nominal trigger as its object or subject ("held talks", "talks began")."""
     head = token.head
-    if token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "pobj":
         head = head.head  # "engaged in talks", "went on strike"
-    if head is token or head.pos_ not in ("VERB", "AUX"):
+        if head.pos_ not in VERBAL and head.lower_ in BRIDGE_WORDS and head.head.pos_ in VERBAL:
+            head = head.head
+    if head is token or head.pos_ not in VERBAL:
         return None
     return head
+
+
+def is_participation(token: Token) -> bool:
+    """ "took part in", "played a role in": the verb only carries the event noun after it."""
+    if token.lemma_.lower() not in ("take", "play"):
+        return False
+    bridges = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in BRIDGE_WORDS]
+    # the parser hangs "in" on the noun or on the verb
+    return any(g.lower_ == "in" and g.dep_ == "prep" for b in bridges for g in [*b.children, *token.children])
 
 
 def _fits(entry: LexEntry, token: Token) -> bool:
@@ -345,7 +362,7 @@ def match_entry(entry: LexEntry, token: Token) -> TriggerMatch | None:
 def best_match(lexicon: Lexicon, token: Token, topics: bool = False) -> TriggerMatch | None:
     """The most specific entry that fits ``token`` (ties: the first listed)."""
     pos = part_of_speech(token, topics)
-    if pos is None:
+    if pos is None or (pos == "verb" and is_participation(token)):
         return None
     best: TriggerMatch | None = None
     for entry in lexicon.candidates(pos, _lookup_words(token)):
