@@ -6,7 +6,10 @@ Each table is one mechanism, in our own words:
   ("nurses *voted to strike*", "drivers marched and *went on strike*");
 * an object may only open the way to what is acted on ("blocked *access to* a website",
   "froze *$20 million in* aid");
-* a labour modifier settles the sense of "strike" whatever preposition follows.
+* a labour modifier settles the sense of "strike" whatever preposition follows;
+* a verb may carry the event noun through a word in between ("took *part in* a rally",
+  "are *out on* strike"), and "taking part" is no act of its own;
+* a body two parties set up together ("a joint company", "a joint task force") is cooperation.
 """
 
 from __future__ import annotations
@@ -43,12 +46,29 @@ STRIKE_SENSE = [
 ]
 
 
+CARRIED_NOUN = [
+    ("Several thousand people took part in a rally in Yerevan against the border deal.", "PROTEST", "14"),
+    ("Dozens of farmers participated in a march on the agriculture ministry in Lima.", "PROTEST", "14"),
+    ("Court clerks across Zambia are out on strike over housing allowances.", "PROTEST", "14"),
+    # "took part *of*" is still a seizure: only "part in" carries an event noun
+    ("Jihadists took part of the town of Djibo after a week of fighting.", "ASSAULT", "19"),
+]
+
+JOINT_BODY = [
+    ("Chile and Argentina set up a joint company to build a tunnel under the Andes.", "COOPERATE", "06"),
+    ("Niger and Nigeria formed a joint task force against cattle rustlers.", "COOPERATE", "06"),
+    ("Two state oil firms from Oman and India launched a joint venture on Monday.", "COOPERATE", "06"),
+]
+
+
 def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     events = [e for e in pipeline.code_text(text).events if not e.negated]
     assert events, text
     return events[0].plover, events[0].cameo[:2]
 
 
-@pytest.mark.parametrize(("text", "plover", "root"), SHARED_SUBJECT + REACHED_OBJECT + STRIKE_SENSE)
+@pytest.mark.parametrize(
+    ("text", "plover", "root"), SHARED_SUBJECT + REACHED_OBJECT + STRIKE_SENSE + CARRIED_NOUN + JOINT_BODY
+)
 def test_sense_from_reached_argument(pipeline: Pipeline, text: str, plover: str, root: str) -> None:
     assert _first(pipeline, text) == (plover, root)
