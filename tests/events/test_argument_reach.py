@@ -9,7 +9,9 @@ Each table is one mechanism, in our own words:
 * a labour modifier settles the sense of "strike" whatever preposition follows;
 * a verb may carry the event noun through a word in between ("took *part in* a rally",
   "are *out on* strike"), and "taking part" is no act of its own;
-* a body two parties set up together ("a joint company", "a joint task force") is cooperation.
+* a body two parties set up together ("a joint company", "a joint task force") is cooperation;
+* verb families by their arguments: accepting a truce agrees to it, a truce that takes hold is
+  observed, officials who gather meet while crowds who gather protest.
 """
 
 from __future__ import annotations
@@ -61,6 +63,15 @@ JOINT_BODY = [
 ]
 
 
+FAMILY_SENSE = [
+    ("The militia leaders accepted a truce brokered by Qatar.", "AGREE", "03"),
+    ("A ceasefire between the two clans took hold in Galkayo on Thursday.", "RETREAT", "08"),
+    ("The truce came into force at dawn, the mediators said.", "RETREAT", "08"),
+    ("Defence ministers of the Sahel states gathered in Niamey for two days of talks.", "CONSULT", "04"),
+    ("Hundreds of students gathered outside the parliament in Tirana.", "PROTEST", "14"),
+]
+
+
 def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     events = [e for e in pipeline.code_text(text).events if not e.negated]
     assert events, text
@@ -68,7 +79,8 @@ def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "plover", "root"), SHARED_SUBJECT + REACHED_OBJECT + STRIKE_SENSE + CARRIED_NOUN + JOINT_BODY
+    ("text", "plover", "root"),
+    SHARED_SUBJECT + REACHED_OBJECT + STRIKE_SENSE + CARRIED_NOUN + JOINT_BODY + FAMILY_SENSE,
 )
 def test_sense_from_reached_argument(pipeline: Pipeline, text: str, plover: str, root: str) -> None:
     assert _first(pipeline, text) == (plover, root)
