@@ -134,6 +134,10 @@ def objects_of(token: Token) -> set[str]:
             c for c in token.children if c.dep_ == "compound"
         ]
     else:
+        if not heads and token.dep_ == "amod" and token.i < token.head.i:
+            # a participle before a noun acts on it: "*seized* weapons", and the parser reads
+            # "North Korea *test-fired* two missiles" as a noun phrase with that shape
+            heads = [token.head]
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
             # ... also behind a two-word preposition: "pulled *out of* the treaty"
