@@ -13,7 +13,9 @@ Each table is one mechanism, in our own words:
 * verb families by their arguments: accepting a truce agrees to it, a truce that takes hold is
   observed, officials who gather meet while crowds who gather protest;
 * a participle before a noun acts on that noun, also where the parser reads a whole clause
-  that way ("Pakistan test-fired two missiles"): a weapons test, not an attack.
+  that way ("Pakistan test-fired two missiles"): a weapons test, not an attack;
+* a crowd dispersed *with* something (tear gas, batons, live rounds) met force: violent
+  repression (175), where a bare dispersal restricts (172).
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ PRENOMINAL_PARTICIPLE = [
 ]
 
 
+DISPERSAL = [
+    ("Riot police dispersed the striking miners with rubber bullets in Rustenburg.", "ASSAULT", "17"),
+    ("Troops scattered the mourners with live rounds outside the cathedral.", "ASSAULT", "17"),
+    ("Gendarmes drove back the marchers with water cannon near the palace.", "ASSAULT", "17"),
+    ("Police dispersed the crowd outside the courthouse on Monday.", "COERCE", "17"),
+]
+
+
 def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     events = [e for e in pipeline.code_text(text).events if not e.negated]
     assert events, text
@@ -94,7 +104,8 @@ def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     + CARRIED_NOUN
     + JOINT_BODY
     + FAMILY_SENSE
-    + PRENOMINAL_PARTICIPLE,
+    + PRENOMINAL_PARTICIPLE
+    + DISPERSAL,
 )
 def test_sense_from_reached_argument(pipeline: Pipeline, text: str, plover: str, root: str) -> None:
     assert _first(pipeline, text) == (plover, root)
