@@ -15,7 +15,8 @@ Each table is one mechanism, in our own words:
 * a participle before a noun acts on that noun, also where the parser reads a whole clause
   that way ("Pakistan test-fired two missiles"): a weapons test, not an attack;
 * a crowd dispersed *with* something (tear gas, batons, live rounds) met force: violent
-  repression (175), where a bare dispersal restricts (172).
+  repression (175), where a bare dispersal restricts (172);
+* a crowd storming a building riots (145); armed men storming one attack.
 """
 
 from __future__ import annotations
@@ -90,6 +91,13 @@ DISPERSAL = [
 ]
 
 
+STORMING = [
+    ("Angry supporters of the ousted mayor stormed the town hall in Oruro.", "PROTEST", "14"),
+    ("Protesters stormed the electoral office in Kinshasa on Monday night.", "PROTEST", "14"),
+    ("Gunmen stormed a police station in Tillaberi before dawn.", "ASSAULT", "19"),
+]
+
+
 def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     events = [e for e in pipeline.code_text(text).events if not e.negated]
     assert events, text
@@ -105,7 +113,8 @@ def _first(pipeline: Pipeline, text: str) -> tuple[str, str]:
     + JOINT_BODY
     + FAMILY_SENSE
     + PRENOMINAL_PARTICIPLE
-    + DISPERSAL,
+    + DISPERSAL
+    + STORMING,
 )
 def test_sense_from_reached_argument(pipeline: Pipeline, text: str, plover: str, root: str) -> None:
     assert _first(pipeline, text) == (plover, root)
