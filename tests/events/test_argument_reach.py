@@ -74,6 +74,8 @@ FAMILY_SENSE = [
     ("The truce came into force at dawn, the mediators said.", "RETREAT", "08"),
     ("Defence ministers of the Sahel states gathered in Niamey for two days of talks.", "CONSULT", "04"),
     ("Hundreds of students gathered outside the parliament in Tirana.", "PROTEST", "14"),
+    # air defences deployed are a military move like troops deployed
+    ("Russia deployed a new air defence system in Kaliningrad.", "MOBILIZE", "15"),
 ]
 
 
