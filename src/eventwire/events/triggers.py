@@ -134,6 +134,10 @@ def objects_of(token: Token) -> set[str]:
             c for c in token.children if c.dep_ == "compound"
         ]
     else:
+        if not heads and token.dep_ == "amod" and token.i < token.head.i:
+            # a participle before a noun acts on it: "*seized* weapons", and the parser reads
+            # "North Korea *test-fired* two missiles" as a noun phrase with that shape
+            heads = [token.head]
         if not heads:  # an intransitive verb acts on its prepositional object ("withdrew from the talks")
             heads = _of_objects(token, ("from", "to"))
             # ... also behind a two-word preposition: "pulled *out of* the treaty"
@@ -149,11 +153,52 @@ def objects_of(token: Token) -> set[str]:
             subject_deps = ("nsubj",) if clause.dep_ == "ccomp" else ("nsubj", "nsubjpass")
             heads += [clause] + [c for c in clause.children if c.dep_ in subject_deps]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
-    heads += [g for h in heads for g in _of_objects(h)]
+    heads += [g for h in heads for g in _of_objects(h, _reach_preps(h))]
     words: set[str] = set()
     for head in heads:
         words |= _with_compounds(head)
     return words
+
+
+# Nouns that only open a way to what is really acted on: "blocked *access to* news websites",
+# "restricted *entry to* the camp".
+ACCESS_NOUNS = frozenset({"access", "entry", "entrance", "connection", "connectivity"})
+# Amounts that name what they measure after "in" or "of": "suspended *$95 million in* aid",
+# "froze 40 million *euros in* development aid".
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT"})
+MEASURE_NOUNS = frozenset(
+    {
+        "dollar",
+        "euro",
+        "pound",
+        "franc",
+        "yuan",
+        "yen",
+        "rupee",
+        "ruble",
+        "rouble",
+        "shilling",
+        "naira",
+        "peso",
+        "tonne",
+        "ton",
+        "barrel",
+        "kilogram",
+        "litre",
+        "liter",
+        "tranche",
+        "worth",
+    }
+)
+
+
+def _reach_preps(head: Token) -> tuple[str, ...]:
+    """The prepositions after an object that lead to what the act is about ("of" always)."""
+    if head.lemma_.lower() in ACCESS_NOUNS:
+        return ("of", "to")
+    if head.ent_type_ in AMOUNT_ENTITIES or head.tag_ == "CD" or head.lemma_.lower() in MEASURE_NOUNS:
+        return ("of", "in")
+    return ("of",)
 
 
 def preps_of(token: Token) -> set[str]:
@@ -185,8 +230,27 @@ def particles_of(token: Token) -> set[str]:
     }
 
 
+# Verbs that lend their subject to a verb below them: the controller of "decided *to strike*",
+# the first conjunct of "marched and *went on strike*". Two steps at most.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
+
+
+def _subject_heads(token: Token) -> list[Token]:
+    """The subject tokens of a verb, or of the verb that controls it or is coordinated with it.
+
+    "Teachers decided *to strike*", "dockers threatened *to walk out*", "workers marched and
+    *went* on strike": the subject of the governing verb is the subject of the governed one.
+    """
+    for _ in range(3):
+        heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS_WITH_CLAUSES]
+        if heads or token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
+            return heads
+        token = token.head
+    return []
+
+
 def subjects_of(token: Token) -> set[str]:
-    heads = [c for c in token.children if c.dep_ in SUBJECT_DEPS_WITH_CLAUSES]
+    heads = _subject_heads(token)
     if token.dep_ in ("acl", "relcl", "amod") and not heads:
         heads = [token.head]  # "troops massed on the border" parsed as a reduced relative
     heads += [g for h in heads for g in _of_objects(h)]  # "a team *of inspectors*", "thousands *of students*"
@@ -209,14 +273,31 @@ def is_complement_clause(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+# Words between a verb and the event noun it carries: "took *part* in a march", "are *out* on
+# strike", "played a *role* in the talks".
+BRIDGE_WORDS = frozenset({"part", "out", "role"})
+VERBAL = ("VERB", "AUX")
+
+
 def governor_of(token: Token) -> Token | None:
     """The verb that takes a nominal trigger as its object or subject ("held talks", "talks began")."""
     head = token.head
-    if token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "pobj":
         head = head.head  # "engaged in talks", "went on strike"
-    if head is token or head.pos_ not in ("VERB", "AUX"):
+        if head.pos_ not in VERBAL and head.lower_ in BRIDGE_WORDS and head.head.pos_ in VERBAL:
+            head = head.head
+    if head is token or head.pos_ not in VERBAL:
         return None
     return head
+
+
+def is_participation(token: Token) -> bool:
+    """ "took part in", "played a role in": the verb only carries the event noun after it."""
+    if token.lemma_.lower() not in ("take", "play"):
+        return False
+    bridges = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in BRIDGE_WORDS]
+    # the parser hangs "in" on the noun or on the verb
+    return any(g.lower_ == "in" and g.dep_ == "prep" for b in bridges for g in [*b.children, *token.children])
 
 
 def _fits(entry: LexEntry, token: Token) -> bool:
@@ -285,7 +366,7 @@ def match_entry(entry: LexEntry, token: Token) -> TriggerMatch | None:
 def best_match(lexicon: Lexicon, token: Token, topics: bool = False) -> TriggerMatch | None:
     """The most specific entry that fits ``token`` (ties: the first listed)."""
     pos = part_of_speech(token, topics)
-    if pos is None:
+    if pos is None or (pos == "verb" and is_participation(token)):
         return None
     best: TriggerMatch | None = None
     for entry in lexicon.candidates(pos, _lookup_words(token)):
