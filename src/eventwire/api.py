@@ -140,6 +140,18 @@ def code_many(
     return _code_in_pool(items, coder(config, workers=workers, **settings))
 
 
+def code_streamed(
+    items: Iterable[ArticleLike], *, config: Config = None, **settings: Any
+) -> Iterator[CodedArticle | CodedPieces]:
+    """``code_many`` for writers, in this process: a very long article comes as ``CodedPieces``,
+    coded as the caller iterates it, so memory holds one piece's records, not the article's.
+
+    >>> [type(c).__name__ for c in code_streamed(["Japan sent aid to Turkey."])]
+    ['CodedArticle']
+    """
+    return Coder(PIPELINES.get(config, **settings)).code_streamed(items)
+
+
 def _code_in_pool(items: Iterable[ArticleLike], pool: Coder) -> Iterator[CodedArticle]:
     with pool:
         yield from pool.code_many(items)
