@@ -44,7 +44,7 @@ def test_a_pool_leaves_long_articles_to_the_parent_and_keeps_the_order(
     whole = next(pipeline.run([long]))
     assert line_of(pieces)[0] == json.dumps(whole.to_contract_dict(), ensure_ascii=False) + "\n"
     expected = list(pipeline.run(short))
-    assert [c.events for c in coded[::2]] == [e.events for e in expected]
+    assert [c.events for c in coded[::2] if isinstance(c, CodedArticle)] == [e.events for e in expected]
 
 
 def test_the_dask_runner_writes_a_long_article_piece_by_piece_as_the_merged_one(
