@@ -2,16 +2,17 @@
 
     nice .venv/bin/python benchmarks/long_article.py [--sizes 1 4] [--modes extract ingest library]
 
-Generates an article of news paragraphs (written for this benchmark, repeated with a running
-number) of each size and codes it in a fresh process, printing the peak resident memory, the
-time and the events found. Per mode, a baseline (one short article: what the model, the
+Generates an article of news paragraphs (the varied sentences of ``corpus.py``) of each size
+and codes it in a fresh process, printing the peak resident memory, the wall and CPU time
+(on a machine shared with other jobs, only the CPU time says what the coding costs) and
+the events found. Per mode, a baseline (one short article: what the model, the
 knowledge and that command take alone) comes first, and the ratio of the peaks and the MiB
 each further MB of text adds come last. The modes:
 
 - ``extract``: ``eventwire extract article.txt --output out.jsonl`` (the line written while
   the pieces are coded: memory holds one piece's parse and records);
-- ``ingest``: ``eventwire ingest article.txt --db`` a new store (the pieces stored as they are
-  coded, in one transaction);
+- ``ingest``: ``eventwire ingest article.txt --db`` a new store (each piece stored and
+  committed as it is coded, the article marked incomplete until its last piece is in);
 - ``library``: ``Pipeline.code_text``, which returns the whole ``CodedArticle`` and so holds
   every record of the article (about 43 MiB per MB of this event-dense text).
 
@@ -30,27 +31,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-PARAGRAPHS = (
-    "Riot police dispersed hundreds of students who marched on the parliament in Dhaka on Monday.",
-    "The foreign ministers of Brazil and Argentina signed an agreement on river trade in Montevideo.",
-    '"We will not accept new sanctions," the Iranian foreign minister told reporters in Tehran.',
-    "Israeli aircraft struck targets in southern Lebanon overnight, the army said.",
-    "Germany pledged new aid to Ukraine after talks between the two leaders in Berlin.",
-)
+from corpus import generate
+
+WORDS_PER_MB = 160_000  # about 6.3 characters a word in the corpus templates
 
 
 def article_text(megabytes: float) -> str:
-    """About ``megabytes`` million characters of numbered paragraphs."""
-    target = int(megabytes * 1_000_000)
-    paragraphs: list[str] = []
-    size = 0
-    number = 0
-    while size < target:
-        paragraph = f"{PARAGRAPHS[number % len(PARAGRAPHS)]} (Dispatch {number}.)"
-        paragraphs.append(paragraph)
-        size += len(paragraph) + 2
-        number += 1
-    return "\n\n".join(paragraphs)
+    """About ``megabytes`` million characters of wire copy: the varied sentences of
+    ``corpus.py`` (its templates filled with actors, places and days), one dateline."""
+    words = max(int(megabytes * WORDS_PER_MB), 1)
+    return next(generate(1, seed=16, words=words))["text"]
 
 
 def code_and_measure(mode: str, megabytes: float) -> str:
@@ -59,15 +49,16 @@ def code_and_measure(mode: str, megabytes: float) -> str:
     The peak is read before the events are counted: reading the output back is not coding.
     """
     with tempfile.TemporaryDirectory() as folder:
-        text = article_text(megabytes) if megabytes > 0 else PARAGRAPHS[0]
+        text = article_text(megabytes) if megabytes > 0 else "Riot police dispersed students in Dhaka."
         source = Path(folder, "article.txt")
         source.write_text(text, encoding="utf-8")
         del text
         started = time.perf_counter()
         count_events = CODERS[mode](source, Path(folder))
         seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return f"{peak:.1f} {seconds:.1f} {count_events()}"
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = usage.ru_utime + usage.ru_stime  # on a shared machine, the wall clock measures the others
+        return f"{usage.ru_maxrss / 1024:.1f} {seconds:.1f} {cpu:.1f} {count_events()}"
 
 
 def _extract(source: Path, folder: Path) -> Callable[[], int]:
@@ -115,22 +106,26 @@ CODERS: dict[str, Callable[[Path, Path], Callable[[], int]]] = {
 }
 
 
-def measure_in_child(mode: str, megabytes: float) -> tuple[float, float, int]:
+def measure_in_child(mode: str, megabytes: float) -> tuple[float, float, float, int]:
+    """(peak MiB, wall seconds, CPU seconds, events) of one coding in a fresh process."""
     command = [sys.executable, __file__, "--child", mode, str(megabytes)]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
-    peak, seconds, events = result.stdout.split()[-3:]
-    return float(peak), float(seconds), int(events)
+    peak, seconds, cpu, events = result.stdout.split()[-4:]
+    return float(peak), float(seconds), float(cpu), int(events)
 
 
 def report_mode(mode: str, sizes: list[float]) -> None:
-    base, _, _ = measure_in_child(mode, 0)
-    print(f"{mode} baseline (one short article): peak RSS {base:.0f} MiB", flush=True)
+    base, _, base_cpu, _ = measure_in_child(mode, 0)
+    print(f"{mode} baseline (one short article): peak RSS {base:.0f} MiB, {base_cpu:.0f} s CPU", flush=True)
     peaks = []
     for megabytes in sizes:
-        peak, seconds, events = measure_in_child(mode, megabytes)
+        peak, seconds, cpu, events = measure_in_child(mode, megabytes)
         peaks.append(peak)
+        per_mb = (cpu - base_cpu) / megabytes
+        words = megabytes * WORDS_PER_MB / max(cpu - base_cpu, 0.1)
         print(f"{mode} {megabytes:g} MB article: peak RSS {peak:.0f} MiB (+{peak - base:.0f} over baseline), "
-              f"{seconds:.0f} s, {events:,} events", flush=True)  # fmt: skip
+              f"{seconds:.0f} s wall, {cpu:.0f} s CPU ({per_mb:.0f} s CPU per MB beyond the baseline, "
+              f"~{words:,.0f} words/s), {events:,} events", flush=True)  # fmt: skip
     small, large = sizes[0], sizes[-1]
     growth = (peaks[-1] - base) / max(peaks[0] - base, 1.0)
     per_mb = (peaks[-1] - peaks[0]) / (large - small)

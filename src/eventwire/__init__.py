@@ -41,7 +41,7 @@ from eventwire.records import (
 )
 
 if TYPE_CHECKING:
-    from eventwire.api import Coder, code, code_many, coder
+    from eventwire.api import Coder, code, code_many, code_streamed, coder
     from eventwire.config import Settings
     from eventwire.frames import events_frame
     from eventwire.nlp.pieces import CodedPieces
@@ -56,6 +56,7 @@ _LAZY = {
     "Settings": "eventwire.config",
     "code": "eventwire.api",
     "code_many": "eventwire.api",
+    "code_streamed": "eventwire.api",
     "events_frame": "eventwire.frames",
     "resolve_actor": "eventwire.phrase",
 }
@@ -77,6 +78,7 @@ __all__ = [
     "Span",
     "code",
     "code_many",
+    "code_streamed",
     "coder",
     "events_frame",
     "resolve_actor",

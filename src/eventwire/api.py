@@ -35,6 +35,7 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.errors import ArticleInputError
 from eventwire.ingest.jsonl import article_from_record, parse_publication_date
+from eventwire.nlp import chunks
 from eventwire.nlp.pieces import CodedPieces
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, ArticleError, CodedArticle, RejectedInput
@@ -139,6 +140,18 @@ def code_many(
     return _code_in_pool(items, coder(config, workers=workers, **settings))
 
 
+def code_streamed(
+    items: Iterable[ArticleLike], *, config: Config = None, **settings: Any
+) -> Iterator[CodedArticle | CodedPieces]:
+    """``code_many`` for writers, in this process: a very long article comes as ``CodedPieces``,
+    coded as the caller iterates it, so memory holds one piece's records, not the article's.
+
+    >>> [type(c).__name__ for c in code_streamed(["Japan sent aid to Turkey."])]
+    ['CodedArticle']
+    """
+    return Coder(PIPELINES.get(config, **settings)).code_streamed(items)
+
+
 def _code_in_pool(items: Iterable[ArticleLike], pool: Coder) -> Iterator[CodedArticle]:
     with pool:
         yield from pool.code_many(items)
@@ -186,6 +199,7 @@ class Coder:
 
     def __init__(self, engine: Pipeline | WorkerPool) -> None:
         self._engine = engine
+        self._here: Pipeline | None = None  # codes very long articles beside a pool, built on need
 
     @property
     def settings(self) -> Settings:
@@ -214,11 +228,34 @@ class Coder:
     def code_streamed(self, items: Iterable[ArticleLike]) -> Iterator[CodedArticle | CodedPieces]:
         """``code_many`` for writers: a very long article comes as ``CodedPieces``, coded while
         the caller iterates it, so memory holds one piece's records (``extract`` and ``ingest``
-        write so). Worker processes send whole articles back, so a pool yields ``CodedArticle``s."""
+        write so). With worker processes too: a very long article is coded in this process."""
         articles = (as_article(item) for item in items)
         if isinstance(self._engine, WorkerPool):
-            return self._engine.run(articles)
+            return self._long_ones_here(self._engine, articles)
         return self._engine.run_streamed(articles)
+
+    def _long_ones_here(
+        self, pool: WorkerPool, articles: Iterator[Article | RejectedInput]
+    ) -> Iterator[CodedArticle | CodedPieces]:
+        """The pool codes articles up to a piece long; a longer one is coded here, streamed, once
+        the pool has given back every article before it (the order holds): a worker would build
+        all its records and send them back at once. The model loads here only when one comes."""
+        held: list[Article] = []
+
+        def until_long() -> Iterator[Article | RejectedInput]:
+            for item in articles:
+                if isinstance(item, Article) and len(item.text) > chunks.CHUNK_CHARS:
+                    held.append(item)
+                    return
+                yield item
+
+        while True:
+            yield from pool.run(until_long())
+            if not held:
+                return
+            if self._here is None:
+                self._here = Pipeline.from_config(pool.settings)
+            yield from self._here.run_streamed([held.pop()])
 
     def close(self) -> None:
         """Stop the worker processes, if any (a coder in this process has nothing to stop)."""

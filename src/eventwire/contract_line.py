@@ -23,7 +23,7 @@ from typing import IO, Any
 from eventwire.nlp.pieces import CodedPieces, whole_article
 from eventwire.records import Actor, Article, CodedArticle
 
-Write = Callable[[str], None]
+Write = Callable[[str], object]  # a file's write (returning a count) or a list's append
 SPOOL_BYTES = 8 * 1024 * 1024
 
 

@@ -20,7 +20,7 @@ and writes
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,11 @@ from dask.base import compute
 from dask.delayed import Delayed, delayed
 
 import eventwire
+from eventwire import CodedPieces
 from eventwire.config import Settings
-from eventwire.scale.event_table import write_event_parquet
+from eventwire.contract_line import write_pieced_line
+from eventwire.records import CodedArticle
+from eventwire.scale.event_table import event_rows, write_event_rows
 from eventwire.scale.partitions import Partition, plan_partitions, read_partition
 
 PART = "part-{:05d}"
@@ -48,18 +51,45 @@ class CorpusRun:
 
 
 def code_partition(partition: Partition, settings: Settings, output_dir: str) -> tuple[int, int]:
-    """Read, code and write one partition; returns (articles, failed)."""
+    """Read, code and write one partition; returns (articles, failed).
+
+    Lines are written as articles are coded and only the event rows are held for the Parquet
+    file: a very long article is written piece by piece (``eventwire.code_streamed``), so the
+    worker holds one piece's records, not the article's (about 43 MiB per MB of news)."""
     out = Path(output_dir)
     name = PART.format(partition.number)
-    coded = list(eventwire.code_many(read_partition(partition), config=settings))
+    rows: list[dict[str, Any]] = []
+    articles = failed = 0
     partial = out / "jsonl" / f"{name}.jsonl.partial"
     with partial.open("w", encoding="utf-8") as handle:
-        for article in coded:
-            handle.write(json.dumps(article.to_contract_dict(), ensure_ascii=False) + "\n")
+        for coded in eventwire.code_streamed(read_partition(partition), config=settings):
+            articles += 1
+            failed += _write_article(coded, handle.write, rows)
     partial.replace(out / "jsonl" / f"{name}.jsonl")
-    write_event_parquet(coded, out / "events", name)
-    (out / "done" / name).write_text(f"{len(coded)}\n", "utf-8")  # last: the partition is complete
-    return len(coded), sum(article.error is not None for article in coded)
+    write_event_rows(rows, out / "events", name)
+    (out / "done" / name).write_text(f"{articles}\n", "utf-8")  # last: the partition is complete
+    return articles, failed
+
+
+def _write_article(
+    coded: CodedArticle | CodedPieces, write: Callable[[str], object], rows: list[dict[str, Any]]
+) -> bool:
+    """Write one article's contract line and add its event rows; True when it failed."""
+    if isinstance(coded, CodedArticle):
+        write(json.dumps(coded.to_contract_dict(), ensure_ascii=False) + "\n")
+        rows.extend(event_rows([coded]))
+        return coded.error is not None
+    found: list[dict[str, Any]] = []  # a piece that fails fails the article: its rows go
+
+    def noted() -> Iterator[CodedArticle]:
+        for piece in coded:
+            if piece.error is None:
+                found.extend(event_rows([piece], first_event=len(found)))
+            yield piece
+
+    failed = write_pieced_line(CodedPieces(coded.article, coded.warning, noted()), write)
+    rows.extend([] if failed else found)
+    return failed
 
 
 def code_corpus(

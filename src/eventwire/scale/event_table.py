@@ -44,9 +44,14 @@ _COLUMN_TYPES = {
 }
 
 
-def event_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
-    """One flat row per event of every article (failed articles have none)."""
-    return [_row(article, number, event) for article in coded for number, event in enumerate(article.events)]
+def event_rows(coded: Iterable[CodedArticle], first_event: int = 0) -> list[dict[str, Any]]:
+    """One flat row per event of every article (failed articles have none); ``first_event``:
+    the number of the first event, for a piece of a very long article."""
+    return [
+        _row(article, number, event)
+        for article in coded
+        for number, event in enumerate(article.events, first_event)
+    ]
 
 
 def _row(article: CodedArticle, number: int, event: Event) -> dict[str, Any]:
@@ -82,12 +87,12 @@ def _countries(actors: tuple[Actor, ...]) -> str:
     return ";".join(a.country or "" for a in actors)
 
 
-def write_event_parquet(coded: Iterable[CodedArticle], folder: Path, name: str) -> None:
-    """Write the events under ``folder/date=…/{name}-0.parquet``, replacing that partition's files."""
+def write_event_rows(rows: list[dict[str, Any]], folder: Path, name: str) -> None:
+    """Write event rows (``event_rows``) under ``folder/date=…/{name}-0.parquet``, replacing
+    that partition's files."""
     import pyarrow as pa  # noqa: PLC0415 - pyarrow loads only where Parquet is written
     import pyarrow.parquet as pq  # noqa: PLC0415
 
-    rows = event_rows(coded)
     if not rows:
         return
     schema = pa.schema([(column, pa.type_for_alias(kind)) for column, kind in _COLUMN_TYPES.items()])

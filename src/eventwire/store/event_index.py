@@ -123,15 +123,18 @@ class EventIndex:
         across articles), which keeps the work per event bounded by the piece, not the article.
         """
         done = Assignment()
-        in_article: list[tuple[KnownEvent, EventFacts, int]] = []
+        in_article = _InArticle()
         fallbacks = rows.publication_dated(coded)
         for index, coded_event in enumerate(coded.events, first_event):
             # A publication date the coder filled in is not the text's: match on it, never show it.
             stated = rows.without_date(coded_event) if index in fallbacks else coded_event
+            halves: set[int] = set()  # the two halves of a reciprocal event never merge
             for half, event in enumerate(rows.reciprocal_halves(stated)):
-                known = self._place(coded, event, index, in_article=in_article, pending=pending, done=done)
+                known, facts = self._place(
+                    coded, event, (index, halves), in_article, pending=pending, done=done
+                )
+                halves.add(known.event_id)
                 done.event_ids.append(known.event_id)
-                facts = in_article[-1][1]
                 mention = rows.MentionOf(index, half, coded_event, facts.days[0] if facts.days else None)
                 pending.add(
                     "event_mentions",
@@ -144,17 +147,20 @@ class EventIndex:
         self,
         coded: CodedArticle,
         event: Event,
-        index: int,
+        origin: tuple[int, set[int]],
+        in_article: _InArticle,
         *,
-        in_article: list[tuple[KnownEvent, EventFacts, int]],
         pending: rows.PendingRows,
         done: Assignment,
-    ) -> KnownEvent:
-        """The stored event this mention reports, or a new one; halves of one event never merge."""
+    ) -> tuple[KnownEvent, EventFacts]:
+        """The stored event this mention reports, or a new one, with the mention's facts.
+
+        ``origin``: the number of the coded event and the events its other half went to (the
+        halves of a reciprocal event never merge with each other)."""
         date, precision, date_source = rows.effective_date(event, coded.article)
         facts = self.rule.facts(event, day_range(date, precision))
-        others = [(known, seen) for known, seen, origin in in_article if origin != index]
-        halves = {known.event_id for known, _, origin in in_article if origin == index}
+        index, halves = origin
+        others = [(known, seen) for known, seen, number in in_article.of(facts.match_key) if number != index]
         known, swapped = self._find(facts, others, halves)
         if known is None:
             known = self._new(coded, event, facts, (precision, date_source), pending)
@@ -163,8 +169,8 @@ class EventIndex:
             known.refine(event, facts, swapped)
             self._refined[known.event_id] = known
             done.merged += 1
-        in_article.append((known, facts, index))
-        return known
+        in_article.add(known, facts, index)
+        return known, facts
 
     def write_refinements(self) -> None:
         """Write the names, places and dates that merged mentions added (after new events are in)."""
@@ -269,6 +275,22 @@ class EventIndex:
         self._events_of(facts.match_key).append(known)
         pending.add("events", EVENT_COLUMNS, [_event_row(known, coded, event)])
         return known
+
+
+class _InArticle:
+    """The mentions of one article (or piece) placed so far, by match key: a mention can only
+    join a mention of its own key, and comparing it with every earlier mention of the article
+    made a piece of 750 events cost seconds (quadratic in the events of the piece)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[KnownEvent, EventFacts, int]]] = {}
+
+    def of(self, key: str) -> list[tuple[KnownEvent, EventFacts, int]]:
+        """(event, facts, number of the coded event) of the earlier mentions with this key, in order."""
+        return self._by_key.get(key, [])
+
+    def add(self, known: KnownEvent, facts: EventFacts, index: int) -> None:
+        self._by_key.setdefault(facts.match_key, []).append((known, facts, index))
 
 
 def _event_row(known: KnownEvent, coded: CodedArticle, event: Event) -> list[Any]:

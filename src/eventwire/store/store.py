@@ -30,6 +30,7 @@ from eventwire.records import CodedArticle
 from eventwire.store import rows
 from eventwire.store.dedup import MergeRule
 from eventwire.store.event_index import EventIndex
+from eventwire.store.pieced import INCOMPLETE, check_complete, delete_articles, incomplete_articles
 from eventwire.store.schema import LATEST_VERSION, current_version, migrate, terms_of_sentences
 
 log = logging.getLogger(__name__)
@@ -117,9 +118,12 @@ class EventStore:
         con = _connect(where, read_only)
         if read_only:
             _check_version(con, where)
-        else:
+            check_complete(con, where)
+        store = cls(con, where, rule or MergeRule.from_settings(settings))
+        if not read_only:
             migrate(con)
-        return cls(con, where, rule or MergeRule.from_settings(settings))
+            store.purge_incomplete()
+        return store
 
     def close(self) -> None:
         self.con.close()
@@ -200,11 +204,13 @@ class EventStore:
         return AddResult(article.id, status, assigned.new_events, assigned.merged)
 
     def add_pieces(self, coded: CodedPieces, source_name: str | None = None) -> AddResult:
-        """Store a very long article as its pieces are coded, in one transaction of its own.
+        """Store a very long article as its pieces are coded, committing each piece.
 
-        Each piece's rows are written as soon as it is coded and then dropped, so memory holds
-        one piece's records; a crash leaves nothing of the article, and a piece that fails
-        rolls it back and stores the article with its error instead.
+        The article's row says ``incomplete`` until its last piece is in; one transaction per
+        piece keeps DuckDB's memory to one piece's rows (a single transaction grew by about
+        30 MiB per MB of article). A crash leaves an incomplete article that the next opening
+        for writing deletes (``purge_incomplete``), so a rerun stores it once; a piece that
+        fails deletes what the earlier pieces stored and stores the article with its error.
         """
         article = coded.article
         if self._stored_ids([article.id]):
@@ -212,40 +218,52 @@ class EventStore:
         if self._coded_hashes([article.text]):
             return self.add(CodedArticle(article=article), source_name)  # stored as a duplicate
         try:
-            with self._transaction():
-                return self._write_pieces(coded, source_name)
+            return self._write_pieces(coded, source_name)
         except _PieceError as failure:
+            self.purge_incomplete([article.id])
             return self.add(failure.piece, source_name)
+        except StoreWriteError:
+            raise  # the file is at fault; the next opening for writing deletes the pieces
+        except StoreError:
+            self.purge_incomplete([article.id])
+            raise
 
     def _write_pieces(self, coded: CodedPieces, source_name: str | None) -> AddResult:
         written = _Written(coded.article.id)
         for piece in coded:
             if piece.error is not None:
                 raise _PieceError(piece)
-            pending = rows.PendingRows()
-            if not written.pieces:  # the first piece's metadata (its dateline's date) stand for all
-                self._stage_article(CodedArticle(whole_article(coded.article, piece)), source_name, pending)
-            self._stage_content(piece, pending, written)
-            assigned = self.index.assign(piece, pending, first_event=written.events)
-            pending.flush(self.con)
-            self.index.write_refinements()
-            self._update_counts(sorted(set(assigned.event_ids)))
-            written.add(piece, assigned.new_events, assigned.merged)
-            log.info(
-                "article %s: piece %d written, committed with the last", written.article_id, written.pieces
+            with self._transaction():
+                self._write_piece(coded, piece, written, source_name)
+            log.info("article %s: piece %d written and committed", written.article_id, written.pieces)
+        with self._transaction():  # the article becomes visible as coded only now
+            self.con.execute(
+                "UPDATE articles SET status = 'coded', num_events = ? WHERE id = ?",
+                [written.events, written.article_id],
             )
-        self.con.execute(
-            "UPDATE articles SET num_events = ? WHERE id = ?", [written.events, written.article_id]
-        )
-        terms = terms_of_sentences("WHERE article_id = ?")
-        self.con.execute(f"INSERT INTO sentence_terms {terms}", [written.article_id])
+            logged = rows.log_row(written.article_id, "coded", source_name, CodedArticle(coded.article))
+            rows.insert_rows(self.con, "ingest_log", rows.INGEST_LOG_COLUMNS, [logged], "INSERT")
         return AddResult(written.article_id, "coded", written.new_events, written.merged)
 
-    def _stage_article(self, coded: CodedArticle, source_name: str | None, pending: rows.PendingRows) -> None:
-        """The article's row and its log line (its event count is set when every piece is in)."""
-        pending.add("articles", rows.ARTICLE_COLUMNS, [rows.article_row(coded, "coded", source_name, None)])
-        logged = rows.log_row(coded.article.id, "coded", source_name, coded)
-        pending.add("ingest_log", rows.INGEST_LOG_COLUMNS, [logged])
+    def _write_piece(
+        self, coded: CodedPieces, piece: CodedArticle, written: _Written, source_name: str | None
+    ) -> None:
+        pending = rows.PendingRows()
+        if not written.pieces:  # the first piece's metadata (its dateline's date) stand for all
+            whole = CodedArticle(whole_article(coded.article, piece))
+            row = rows.article_row(whole, INCOMPLETE, source_name, None)
+            pending.add("articles", rows.ARTICLE_COLUMNS, [row])
+        self._stage_content(piece, pending, written)
+        # One query for the piece's candidates, as for a batch: asking per match key scanned
+        # the events table once per key, a cost growing with the article and the store.
+        self.index.prefetch([piece])
+        assigned = self.index.assign(piece, pending, first_event=written.events)
+        sentences = pending.rows_of("sentences")
+        pending.flush(self.con)
+        self._index_terms(sentences, [written.article_id])  # per piece: one statement for all grew
+        self.index.write_refinements()
+        self._update_counts(sorted(set(assigned.event_ids)))
+        written.add(piece, assigned.new_events, assigned.merged)
 
     def _index_terms(self, sentences: list[rows.Row], article_ids: list[str]) -> None:
         """Index the words of a batch's sentences from the rows in hand: reading them back from
@@ -274,6 +292,18 @@ class EventStore:
             [hashes],
         ).fetchall()
         return {row[0]: row[1] for row in found}
+
+    def purge_incomplete(self, ids: list[str] | None = None) -> list[str]:
+        """Delete the long articles an interrupted ``add_pieces`` left incomplete (all of them,
+        or ``ids``) with every row they added; events other articles also report stay, recounted.
+        A rerun then stores them once, as a clean run would."""
+        ids = incomplete_articles(self.con) if ids is None else ids
+        if ids:
+            with self._transaction():
+                self._update_counts(delete_articles(self.con, ids))
+            self.index.reset()  # it may hold events just deleted, and the next event number
+            log.warning("deleted %d article(s) an interrupted ingest left incomplete: %s", len(ids), ids)
+        return ids
 
     def forget_failed(self) -> int:
         """Delete articles stored with an error so the next ingest codes them again."""
