@@ -60,8 +60,8 @@ LEXICON_RESOURCE = "modality.yaml"
 # The word lists each section of the file must have.
 SECTION_LISTS = {
     "future": ("modals", "governors", "nouns"),
-    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks"),
-    "conditional": ("marks", "openings"),
+    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks", "possibility", "forecasts"),
+    "conditional": ("marks", "openings", "inversions"),
     "negation": (
         "governors",
         "determiners",
@@ -95,8 +95,11 @@ class ModalityLexicon:
     hypothetical_governors: frozenset[str]
     hypothetical_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
+    possibility_modals: frozenset[str]
+    forecasts: frozenset[str]
     conditional_marks: frozenset[str]
     conditional_openings: tuple[tuple[str, ...], ...]
+    conditional_inversions: frozenset[str]
     negating_governors: frozenset[str]
     negating_determiners: frozenset[str]
     negating_prepositions: frozenset[str]
@@ -134,8 +137,11 @@ def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
         hypothetical_governors=_words(hyp["governors"]),
         hypothetical_nouns=_words(hyp["nouns"]),
         hypothetical_marks=_words(hyp["marks"]),
+        possibility_modals=_words(hyp["possibility"]),
+        forecasts=_words(hyp["forecasts"]),
         conditional_marks=_words(cond["marks"]),
         conditional_openings=tuple(tuple(str(w).lower() for w in o) for o in cond["openings"]),
+        conditional_inversions=_words(cond["inversions"]),
         negating_governors=_words(neg["governors"]),
         negating_determiners=_words(neg["determiners"]),
         negating_prepositions=_words(neg["prepositions"]),
@@ -213,8 +219,11 @@ def _opens_with(tokens: list[Token], openings: tuple[tuple[str, ...], ...]) -> b
 
 
 def _is_condition_clause(token: Token, lex: ModalityLexicon) -> bool:
-    """``token`` heads an "if"/"unless"/"as long as"/"provided that" clause."""
+    """``token`` heads an "if"/"unless"/"as long as"/"provided that" clause, or an inverted one
+    ("*Had* the truce collapsed, ...")."""
     if any(c.dep_ == "mark" and c.lemma_.lower() in lex.conditional_marks for c in token.children):
+        return True
+    if token.dep_ == "advcl" and _is_inverted(token, lex):
         return True
     if token.dep_ == "advcl" and _opens_with(list(token.subtree), lex.conditional_openings):
         return True
@@ -225,6 +234,13 @@ def _is_condition_clause(token: Token, lex: ModalityLexicon) -> bool:
         and hinge.dep_ in ("prep", "advmod")
         and _opens_with(list(hinge.subtree), lex.conditional_openings)
     )
+
+
+def _is_inverted(clause: Token, lex: ModalityLexicon) -> bool:
+    """The clause opens with its auxiliary before its subject: "Had the truce collapsed"."""
+    first = clause.left_edge
+    opens = first.dep_ in ("aux", "auxpass") and first.lower_ in lex.conditional_inversions
+    return opens and first.head == clause
 
 
 def _governs_condition(token: Token, lex: ModalityLexicon) -> bool:
@@ -257,7 +273,9 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
     for child in token.children:
         lemma = child.lemma_.lower()
         if child.dep_ == "aux" and child.tag_ == "MD":
-            if lemma in lex.future_modals or (lemma == "would" and backshifted):
+            if lemma == "would" and _is_perfect(token):
+                found.add("hypothetical")  # "would have resumed": counterfactual, never a plan
+            elif lemma in lex.future_modals or (lemma == "would" and backshifted):
                 found.add("future")
             elif lemma in lex.hypothetical_modals:
                 found.add("hypothetical")
@@ -268,6 +286,29 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
     if _governs_condition(token, lex):
         found.add("conditional")  # "..., Croatia will retaliate"
     return found
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "would *have* resumed": a perfect after the modal."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _only_possible(chain: list[Token], lex: ModalityLexicon) -> bool:
+    """A modal of possibility or a counterfactual perfect along the chain: what hangs on a
+    condition there is supposed, not promised ("may recall ... if", "would have shelled")."""
+    for token in chain:
+        modals = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if any(m.lemma_.lower() in lex.possibility_modals for m in modals):
+            return True
+        if any(m.lemma_.lower() == "would" for m in modals) and _is_perfect(token):
+            return True
+    return False
+
+
+def _forecast_governor(top: Token, lex: ModalityLexicon) -> bool:
+    """ "economists *expect* Ghana to seek", "analysts *predict* that X will ...": a clause with
+    its own subject under a verb of forecasting is that forecast, not the actor's intent."""
+    return top.dep_ == "ccomp" and _has_subject(top) and bool(_words_of(top.head) & lex.forecasts)
 
 
 def _governor_marks(governor: Token, lex: ModalityLexicon) -> set[Modality]:
@@ -355,7 +396,9 @@ def polarity_and_modality(lex: ModalityLexicon, doc: Doc, token_i: int) -> tuple
         negations += _chain_negations(governing_chain(lex, carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
-    if _is_question(doc[token_i]):
+    if _is_question(doc[token_i]) or _forecast_governor(top, lex):
         marks.add("hypothetical")
+    if "conditional" in marks and _only_possible(chain, lex):
+        marks = (marks - {"conditional"}) | {"hypothetical"}
     modality: Modality = max(marks, key=STRENGTH.__getitem__, default="asserted")
     return negations % 2 == 1, modality

@@ -72,6 +72,7 @@ class RuleCoder:
         max_per_sentence: int = 1,
         *,
         per_main_clause: bool = True,
+        keep_hypothetical: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
@@ -80,6 +81,7 @@ class RuleCoder:
         self.resolver = FrameResolver(lexicon, ontology)
         self.max_per_sentence = max_per_sentence
         self.per_main_clause = per_main_clause
+        self.keep_hypothetical = keep_hypothetical
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         events: list[Event] = []
@@ -157,11 +159,21 @@ class RuleCoder:
         pool = ranked + rank(doc, topics, self.lexicon.frames)
         framing = self.arguments.tables.framing_nouns
         # background nouns stay in the pool: a reaction may be about them, a companion may use them
-        foreground = [r for r in ranked if not _is_background(doc, r.candidate.match, framing)]
+        foreground = [
+            r for r in ranked if not _is_background(doc, r.candidate.match, framing) and self._realis(doc, r)
+        ]
         kept = select(foreground, self.max_per_sentence)
         if self.per_main_clause:
             kept = per_main_clause(doc, foreground, kept, self.lexicon.frames)
         return reported_events(kept, pool, doc), pool
+
+    def _realis(self, doc: Doc, item: Ranked) -> bool:
+        """The candidate reports something done or announced, not only supposed ("may recall",
+        "could block ... if", "economists expect X to seek"): a supposition is no event, and it
+        must not take the place of the sentence's real event."""
+        if self.keep_hypothetical or item.candidate.asserted:
+            return True
+        return polarity_and_modality(self.modality, doc, item.candidate.match.token)[1] != "hypothetical"
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -367,6 +379,10 @@ class RuleCoderOptions:
     # Also keep the best event of every other main clause ("workers marched; police detained
     # 150"): coordinated clauses report events of their own (events.clauses).
     per_main_clause: bool = True
+    # Also code events the text only supposes (modality "hypothetical": "may recall", "could
+    # block ... if ...", "is expected to", questions). Off by default: event data counts what
+    # happened or was announced, and a supposition coded as an event is a false alarm.
+    keep_hypothetical: bool = False
 
 
 @stage_factory(
@@ -382,4 +398,5 @@ def rule_coder(context: StageContext) -> RuleCoder:
         knowledge.modality,
         max_per_sentence=context.options.max_per_sentence,
         per_main_clause=context.options.per_main_clause,
+        keep_hypothetical=context.options.keep_hypothetical,
     )
