@@ -162,3 +162,15 @@ def in_bystander_clause(token: Token) -> bool:
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(_names_an_actor(s) for s in subjects)
+
+
+def is_casualty_outcome(verb: Token) -> bool:
+    """ "12 civilians were killed", "two guards wounded": a casualty told without an agent,
+    as a passive or a headline's bare participle. Beside an attack the same report tells,
+    it is what the attack did, not an event of its own."""
+    if verb.pos_ not in VERB_POS or verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    return "auxpass" in deps or ("nsubj" in deps and not deps & {"aux", "auxpass"})

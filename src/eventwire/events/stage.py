@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
-from eventwire.events.clauses import in_bystander_clause, per_main_clause
+from eventwire.events.clauses import in_bystander_clause, is_casualty_outcome, per_main_clause
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
@@ -87,6 +87,7 @@ class RuleCoder:
         events: list[Event] = []
         for sent in parsed.doc.sents:
             kept, pool = self._select_in(parsed.doc, sent)
+            kept = _without_outcomes(parsed, kept, events)
             coded = [e for item in _in_text_order(kept) for e in self._code_with_reported(parsed, item)]
             events += coded + self._companions(parsed, sent, coded, kept, pool)
         return parsed.with_(events=parsed.events + tuple(events))
@@ -200,6 +201,23 @@ class RuleCoder:
             confidence=confidence(match.strength, arguments.completeness, item.depth, modality),
             coder="rules",
         )
+
+
+def _without_outcomes(parsed: ParsedArticle, kept: list[Ranked], earlier: list[Event]) -> list[Ranked]:
+    """The kept candidates less the casualties of an attack told in this or the previous
+    sentence ("rebels ambushed a patrol; three soldiers were killed"): one attack, coded once,
+    with the CAMEO code of the act rather than that of the killing."""
+    doc = parsed.doc
+    here = parsed.sentence_index(doc[kept[0].candidate.match.token]) if kept else 0
+    told = any(r.candidate.match.plover == "ASSAULT" and not _is_outcome(doc, r) for r in kept) or any(
+        e.plover == "ASSAULT" and e.sentence == here - 1 and e.source for e in earlier
+    )
+    return [r for r in kept if not (told and _is_outcome(doc, r))]
+
+
+def _is_outcome(doc: Doc, item: Ranked) -> bool:
+    match = item.candidate.match
+    return match.plover == "ASSAULT" and not match.nominal and is_casualty_outcome(doc[match.token])
 
 
 def _is_background(doc: Doc, match: TriggerMatch, framing: frozenset[str]) -> bool:
