@@ -29,6 +29,7 @@ from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
 from eventwire.events.senses import joint_counterpart, with_rescue_sense
 from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
+from eventwire.events.violence import with_party_code
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
 from eventwire.records import Span as TextSpan
@@ -189,6 +190,7 @@ class RuleCoder:
         arguments = own_side_threat(ctx, parsed, match, frame_arguments(ctx, parsed, candidate))
         if match.plover == "MOBILIZE" and not arguments.target:
             arguments = replace(arguments, target=border_state(parsed, doc[match.token], arguments.source))
+        match = with_party_code(match, doc[match.token], arguments.source)
         return Event(
             plover=match.plover,
             **self.ontology.cameo(match.cameo).coding(match.plover, match.mode),
