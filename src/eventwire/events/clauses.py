@@ -174,3 +174,14 @@ def is_casualty_outcome(verb: Token) -> bool:
     if "agent" in deps:
         return False
     return "auxpass" in deps or ("nsubj" in deps and not deps & {"aux", "auxpass"})
+
+
+def is_standing_state(token: Token) -> bool:
+    """ "The mission *has been deployed* in the country *since 2014*", "had been held since
+    2019": a passive perfect with a "since" phrase tells a state that has lasted, background
+    to the report. An active one counts acts up to now ("police have detained 40 people
+    since Monday") and stays an event. A noun is read on the verb it is subject of."""
+    verb = token.head if token.pos_ not in VERB_POS and token.dep_ in ("nsubj", "nsubjpass") else token
+    deps = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    passive_perfect = ("aux", "have") in deps and any(dep == "auxpass" for dep, _ in deps)
+    return passive_perfect and ("prep", "since") in deps

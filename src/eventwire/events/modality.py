@@ -70,6 +70,9 @@ SECTION_LISTS = {
         "opaque_governors",
         "topic_nouns",
         "topic_prepositions",
+        "refuting_governors",
+        "report_nouns",
+        "evidence_nouns",
     ),
 }
 MODALITY_SCHEMA = dict.fromkeys(SECTION_LISTS, dict) | dict.fromkeys(
@@ -110,6 +113,9 @@ class ModalityLexicon:
     opaque_governors: frozenset[str]
     topic_nouns: frozenset[str]
     topic_prepositions: frozenset[str]
+    refuting_governors: frozenset[str]
+    report_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -152,6 +158,9 @@ def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
         opaque_governors=_words(neg["opaque_governors"]),
         topic_nouns=_words(neg["topic_nouns"]),
         topic_prepositions=_words(neg["topic_prepositions"]),
+        refuting_governors=_words(neg["refuting_governors"]),
+        report_nouns=_words(neg["report_nouns"]),
+        evidence_nouns=_words(neg["evidence_nouns"]),
     )
 
 
@@ -372,6 +381,28 @@ def _chain_negations(chain: list[Token], lex: ModalityLexicon) -> int:
     )
 
 
+def _refuted_report(top: Token, lex: ModalityLexicon) -> int:
+    """Negations from a refuted report: "denied reports *that it had shelled*" (1), "did not
+    deny reports that ..." (2: asserted), "no reports *of fighting*" (1); 0 if none."""
+    noun = top.head
+    if top.dep_ in ("acl", "ccomp") and _words_of(noun) & lex.report_nouns and noun.dep_ == "dobj":
+        verb = noun.head
+        return 1 + _negations(verb, lex) if _words_of(verb) & lex.refuting_governors else 0
+    if top.dep_ == "pobj" and noun.lower_ == "of" and _words_of(noun.head) & lex.evidence_nouns:
+        return _negations(noun.head, lex)
+    return 0
+
+
+def is_indicative_clause(verb: Token) -> bool:
+    """A finite clause that states rather than asks: "(insisted) that it *had not expelled*",
+    "it *would not withdraw*", "it *is* ready"; not the bare verb of a demand ("demanded that
+    Britain *release* the tanker") nor an infinitive."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & {"has", "have", "had", "will", "would", "is", "are", "was", "were"})
+
+
 def _is_question(token: Token) -> bool:
     text = token.sent.text.rstrip().rstrip("\"'”’)")
     return text.endswith("?")
@@ -396,6 +427,7 @@ def polarity_and_modality(lex: ModalityLexicon, doc: Doc, token_i: int) -> tuple
         negations += _chain_negations(governing_chain(lex, carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
+    negations += _refuted_report(top, lex)
     if _is_question(doc[token_i]) or _forecast_governor(top, lex):
         marks.add("hypothetical")
     if "conditional" in marks and _only_possible(chain, lex):

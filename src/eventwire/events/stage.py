@@ -20,11 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
-from eventwire.events.clauses import in_bystander_clause, is_casualty_outcome, per_main_clause
+from eventwire.events.clauses import (
+    in_bystander_clause,
+    is_casualty_outcome,
+    is_standing_state,
+    per_main_clause,
+)
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.modality import ModalityLexicon, polarity_and_modality
+from eventwire.events.modality import ModalityLexicon, is_indicative_clause, polarity_and_modality
 from eventwire.events.ontology import Ontology
 from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
 from eventwire.events.senses import joint_counterpart, with_rescue_sense
@@ -173,9 +178,25 @@ class RuleCoder:
         """The candidate reports something done or announced, not only supposed ("may recall",
         "could block ... if", "economists expect X to seek"): a supposition is no event, and it
         must not take the place of the sentence's real event."""
+        if self._statement_not_demand(doc, item):
+            return False
         if self.keep_hypothetical or item.candidate.asserted:
             return True
         return polarity_and_modality(self.modality, doc, item.candidate.match.token)[1] != "hypothetical"
+
+    def _statement_not_demand(self, doc: Doc, item: Ranked) -> bool:
+        """A verb of saying that can also demand ("insist") states when its clause is
+        indicative: "it had not expelled anyone, the ministry *insisted*" is no demand."""
+        match = item.candidate.match
+        verb = doc[match.token]
+        if (
+            match.plover != "REQUEST"
+            or match.nominal
+            or verb.lemma_.lower() not in self.lexicon.frames.reporting
+        ):
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(clauses) and all(is_indicative_clause(c) for c in clauses)
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -223,8 +244,11 @@ def _is_outcome(doc: Doc, item: Ranked) -> bool:
 
 
 def _is_background(doc: Doc, match: TriggerMatch, framing: frozenset[str]) -> bool:
-    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause."""
+    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause, a
+    state that has lasted "since ...", a date ("in *March*" is no march)."""
     token = doc[match.token]
+    if token.ent_type_ in ("DATE", "TIME") or is_standing_state(token):
+        return True
     return (_used_as_noun(doc, match) and is_background(token, framing)) or in_bystander_clause(token)
 
 
