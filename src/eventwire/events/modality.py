@@ -198,6 +198,9 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
     passive = _passive_complement(token)
     if passive is not None:
         return passive  # "the meeting is to be held": then up through "is" (future)
+    if token.pos_ in NOUN_POS and dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+        # "did not go *on strike*": an aspectual verb's phrase carries the noun's event
+        return head.head if _words_of(head.head) & lex.aspectual else None
     noun_to_verb = token.pos_ in NOUN_POS and head.pos_ in VERB_POS
     if noun_to_verb and dep == "dobj" and _words_of(head) & lex.opaque_governors:
         return None  # "condemned the attack": the attack happened whatever the stance
@@ -382,12 +385,16 @@ def _chain_negations(chain: list[Token], lex: ModalityLexicon) -> int:
 
 
 def _refuted_report(top: Token, lex: ModalityLexicon) -> int:
-    """Negations from a refuted report: "denied reports *that it had shelled*" (1), "did not
-    deny reports that ..." (2: asserted), "no reports *of fighting*" (1); 0 if none."""
+    """Negations from a refuted or absent report: "denied reports *that it had shelled*" (1),
+    "did not deny reports that ..." (2: asserted), "no reports *of fighting*", "no reports
+    *that it shelled*" (1); 0 if none."""
     noun = top.head
-    if top.dep_ in ("acl", "ccomp") and _words_of(noun) & lex.report_nouns and noun.dep_ == "dobj":
+    if top.dep_ in ("acl", "ccomp") and _words_of(noun) & (lex.report_nouns | lex.evidence_nouns):
+        count = _negations(noun, lex)  # "there were *no* reports that ..."
         verb = noun.head
-        return 1 + _negations(verb, lex) if _words_of(verb) & lex.refuting_governors else 0
+        if noun.dep_ == "dobj" and _words_of(verb) & lex.refuting_governors:
+            count += 1 + _negations(verb, lex)
+        return count
     if top.dep_ == "pobj" and noun.lower_ == "of" and _words_of(noun.head) & lex.evidence_nouns:
         return _negations(noun.head, lex)
     return 0
