@@ -37,3 +37,21 @@ def test_casualties_beside_an_attack_are_that_attack(pipeline: Pipeline, text: s
 @pytest.mark.parametrize("text", CASUALTIES_ALONE)
 def test_casualties_alone_are_an_assault(pipeline: Pipeline, text: str) -> None:
     assert len(_assaults(pipeline, text)) == 1, _assaults(pipeline, text)
+
+
+def test_a_claim_of_an_attack_already_told_names_its_author(pipeline: Pipeline) -> None:
+    text = "A bomb exploded at a bus station in Maiduguri on Friday. Boko Haram claimed the attack."
+    events = [e for e in pipeline.code_text(text).events if e.plover == "ASSAULT"]
+    assert [e.trigger.text for e in events] == ["exploded"], [(e.trigger.text, e.cameo) for e in events]
+    assert [a.text for a in events[0].source] == ["Boko Haram"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram claimed an attack on a bus station in Maiduguri.",
+        "Boko Haram claimed the attack on a bus station in Maiduguri.",
+    ],
+)
+def test_a_claim_alone_reports_the_attack(pipeline: Pipeline, text: str) -> None:
+    assert len(_assaults(pipeline, text)) == 1

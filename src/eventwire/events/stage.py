@@ -31,9 +31,17 @@ from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.modality import ModalityLexicon, is_indicative_clause, polarity_and_modality
 from eventwire.events.ontology import Ontology
-from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
+from eventwire.events.select import (
+    Ranked,
+    confidence,
+    is_background,
+    is_definite,
+    rank,
+    reported_events,
+    select,
+)
 from eventwire.events.senses import joint_counterpart, with_rescue_sense
-from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
+from eventwire.events.triggers import TriggerMatch, find_triggers, governor_of, topic_triggers
 from eventwire.events.violence import with_party_code
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
@@ -47,6 +55,8 @@ AIM_PREPS = frozenset({"to", "against", "on", "at"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "borderland"})
 # Sectors that speak for a state; insurgents or opposition of the same country are another side.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+# Verbs by which a group owns an attack already told ("the TTP claimed the attack").
+CLAIM_VERBS = frozenset({"claim"})
 
 
 def trigger_span(text: str, doc: Doc, match: TriggerMatch) -> TextSpan:
@@ -94,8 +104,11 @@ class RuleCoder:
         for sent in parsed.doc.sents:
             kept, pool = self._select_in(parsed.doc, sent)
             kept = _without_outcomes(parsed, kept, events)
+            claims = [r for r in kept if _claims_a_told_attack(parsed.doc, r, kept, events)]
+            kept = [r for r in kept if r not in claims]
             coded = [e for item in _in_text_order(kept) for e in self._code_with_reported(parsed, item)]
             events += coded + self._companions(parsed, sent, coded, kept, pool)
+            events = _with_claimants(events, [self._code(parsed, r) for r in claims])
         return parsed.with_(events=parsed.events + tuple(events))
 
     def _companions(
@@ -236,6 +249,29 @@ def _without_outcomes(parsed: ParsedArticle, kept: list[Ranked], earlier: list[E
         e.plover == "ASSAULT" and e.sentence == here - 1 and e.source for e in earlier
     )
     return [r for r in kept if not (told and _is_outcome(doc, r))]
+
+
+def _claims_a_told_attack(doc: Doc, item: Ranked, kept: list[Ranked], earlier: list[Event]) -> bool:
+    """ "A bomb exploded at a rally ... *Islamic State claimed the attack*": a definite attack
+    noun under "claim" refers back to the attack already told; the claim names its author
+    and adds no second attack."""
+    match = item.candidate.match
+    if match.plover != "ASSAULT" or not match.nominal or not is_definite(doc[match.token]):
+        return False
+    governor = governor_of(doc[match.token])
+    told = any(e.plover == "ASSAULT" and not e.negated for e in earlier) or any(
+        r.candidate.match.plover == "ASSAULT" and r.candidate.match.token < match.token for r in kept
+    )
+    return told and governor is not None and governor.lemma_.lower() in CLAIM_VERBS
+
+
+def _with_claimants(events: list[Event], claims: list[Event]) -> list[Event]:
+    """The last attack told before each claim, given the claimant as its source if it had none."""
+    for claim in claims:
+        last = max((i for i, e in enumerate(events) if e.plover == "ASSAULT"), default=None)
+        if last is not None and not events[last].source and claim.source:
+            events = [*events[:last], replace(events[last], source=claim.source), *events[last + 1 :]]
+    return events
 
 
 def _is_outcome(doc: Doc, item: Ranked) -> bool:
