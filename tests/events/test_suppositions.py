@@ -28,6 +28,9 @@ SUPPOSED = [
     "The coalition might suspend talks with the rebels next year.",
     "Will Ecuador sever relations with Mexico?",
     "Officials are debating whether to recall the envoy from Havana.",
+    # a purpose someone ascribes to an act: the act is the event, the purpose is not
+    "Rights groups said the curfew was meant to intimidate opposition voters.",
+    "The opposition said the decree was designed to intimidate voters.",
 ]
 
 REAL = [
