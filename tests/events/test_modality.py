@@ -73,6 +73,7 @@ CASES = [
     ("Had Accra paid, the rebels would have freed the engineers.", "freed", False, "hypothetical"),
     ("Bankers expect Kyiv to request a new loan.", "request", False, "hypothetical"),
     ("Pundits predict that Seoul will recall its envoy.", "recall", False, "hypothetical"),
+    ("Hackers tried to breach the ministry's servers.", "breach", False, "asserted"),
     # ... while a condition on "will"/"would" is a commitment
     ("Quito will cut ties with Lima if the envoy stays.", "cut", False, "conditional"),
     # denials

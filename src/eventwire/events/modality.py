@@ -22,8 +22,9 @@ Policy choices, documented here because a user of the data needs them:
   reporter, not the actor's intention ("Zambia expects to sign" is future).
 - "denied X-ing" and "denied that X" negate X: the text reports that it did not happen.
 - A stated intention ("ready to", "offered to", "threatened to", "vowed it would") is
-  *future*, so that the intent stage codes it as the promise or threat it is; a wish or
-  an attempt ("wants to", "seeks to", "is likely to") is *hypothetical*.
+  *future*, so that the intent stage codes it as the promise or threat it is; a wish
+  ("wants to", "seeks to", "is likely to") is *hypothetical*; an attempt ("tried to hack")
+  is asserted: the actor acted, and event data codes the act attempted.
 - A question ("Will Brazil sign the accord?") and an embedded "whether" clause are
   *hypothetical*.
 - A trigger inside the condition ("*if Serbia attacks*, Croatia will retaliate") is
