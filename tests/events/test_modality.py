@@ -66,6 +66,16 @@ CASES = [
     ("Will Ottawa recall its ambassador?", "recall", False, "hypothetical"),
     ("The cabinet is expected to approve the loan.", "approve", False, "hypothetical"),
     ("The colonel is said to plan a coup.", "plan", False, "hypothetical"),
+    # a condition on a mere possibility, a counterfactual, another's forecast: supposed
+    ("Quito may cut ties with Lima if the envoy stays.", "cut", False, "hypothetical"),
+    ("Were the talks to fail, Riga could close the crossing.", "close", False, "hypothetical"),
+    ("The navy would have sunk the trawler, a captain said.", "sunk", False, "hypothetical"),
+    ("Had Accra paid, the rebels would have freed the engineers.", "freed", False, "hypothetical"),
+    ("Bankers expect Kyiv to request a new loan.", "request", False, "hypothetical"),
+    ("Pundits predict that Seoul will recall its envoy.", "recall", False, "hypothetical"),
+    ("Hackers tried to breach the ministry's servers.", "breach", False, "asserted"),
+    # ... while a condition on "will"/"would" is a commitment
+    ("Quito will cut ties with Lima if the envoy stays.", "cut", False, "conditional"),
     # denials
     ("The navy denied sinking the ferry.", "sinking", True, "asserted"),
     ("The militia denied that it looted the depot.", "looted", True, "asserted"),

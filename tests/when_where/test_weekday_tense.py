@@ -32,7 +32,7 @@ THURSDAY = "2025-06-12"
         ("Japan protested to China on Monday over the patrol boats.", MONDAY, "2025-06-09"),
         # Future: the next such day.
         ("Brazil will host talks with Argentina on Friday.", MONDAY, "2025-06-13"),
-        ("Canada is expected to announce sanctions against Iran on Tuesday.", THURSDAY, "2025-06-17"),
+        ("Canada is set to announce sanctions against Iran on Tuesday.", THURSDAY, "2025-06-17"),
         ("Greek and Turkish ministers plan to meet on Saturday.", THURSDAY, "2025-06-14"),
     ],
 )

@@ -162,3 +162,26 @@ def in_bystander_clause(token: Token) -> bool:
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(_names_an_actor(s) for s in subjects)
+
+
+def is_casualty_outcome(verb: Token) -> bool:
+    """ "12 civilians were killed", "two guards wounded": a casualty told without an agent,
+    as a passive or a headline's bare participle. Beside an attack the same report tells,
+    it is what the attack did, not an event of its own."""
+    if verb.pos_ not in VERB_POS or verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    return "auxpass" in deps or ("nsubj" in deps and not deps & {"aux", "auxpass"})
+
+
+def is_standing_state(token: Token) -> bool:
+    """ "The mission *has been deployed* in the country *since 2014*", "had been held since
+    2019": a passive perfect with a "since" phrase tells a state that has lasted, background
+    to the report. An active one counts acts up to now ("police have detained 40 people
+    since Monday") and stays an event. A noun is read on the verb it is subject of."""
+    verb = token.head if token.pos_ not in VERB_POS and token.dep_ in ("nsubj", "nsubjpass") else token
+    deps = {(c.dep_, c.lemma_.lower()) for c in verb.children}
+    passive_perfect = ("aux", "have") in deps and any(dep == "auxpass" for dep, _ in deps)
+    return passive_perfect and ("prep", "since") in deps

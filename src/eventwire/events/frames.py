@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.lexicon import Frames, LexEntry, Lexicon
 from eventwire.events.ontology import Ontology, by_cameo_prefix
+from eventwire.events.promises import PROMISE_FRAMES, promise_without_threat
 from eventwire.events.triggers import TriggerMatch, governor_of, is_complement_clause
 
 # Dependencies along which a frame reaches the event it governs: infinitive and clausal
@@ -107,7 +108,10 @@ class FrameResolver:
             inside = governed(doc[frame.token], by_token) + self._clause_of_carrier(doc, frame, by_token)
             absorbed |= {m.token for m in inside}
             if inside or not _states_a_fact(doc[frame.token], self.frames):
-                candidates.append(self._with_aux_frame(doc, self._apply_frame(frame, inside)))
+                candidate = self._apply_frame(frame, inside)
+                if self._entry(frame).frame in PROMISE_FRAMES:
+                    candidate = self._without_threat(doc, candidate)
+                candidates.append(self._with_aux_frame(doc, candidate))
         for match in by_token.values():
             if match.token not in absorbed and not self._entry(match).frame:
                 cause = self._outcome_cause(doc, match, by_token)
@@ -176,6 +180,19 @@ class FrameResolver:
             mode=record.mode,
             pattern=f"{frame.pattern}+{content.pattern}",
             target_preps=tuple(dict.fromkeys(frame.target_preps + content.target_preps)),
+        )
+
+    def _without_threat(self, doc: Doc, candidate: Candidate) -> Candidate:
+        """A promise of restraint or of joint action is no threat (events.promises)."""
+        content = candidate.content
+        recoded = (
+            None if content is None else promise_without_threat(doc, candidate.match, content, self.ontology)
+        )
+        # the negation of a promised restraint belongs to the act, not to the promise
+        return (
+            candidate
+            if recoded is None
+            else dataclasses.replace(candidate, match=recoded, negation_absorbed=True)
         )
 
     def _standalone(self, doc: Doc, match: TriggerMatch) -> Candidate:

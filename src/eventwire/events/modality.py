@@ -22,8 +22,9 @@ Policy choices, documented here because a user of the data needs them:
   reporter, not the actor's intention ("Zambia expects to sign" is future).
 - "denied X-ing" and "denied that X" negate X: the text reports that it did not happen.
 - A stated intention ("ready to", "offered to", "threatened to", "vowed it would") is
-  *future*, so that the intent stage codes it as the promise or threat it is; a wish or
-  an attempt ("wants to", "seeks to", "is likely to") is *hypothetical*.
+  *future*, so that the intent stage codes it as the promise or threat it is; a wish
+  ("wants to", "seeks to", "is likely to") is *hypothetical*; an attempt ("tried to hack")
+  is asserted: the actor acted, and event data codes the act attempted.
 - A question ("Will Brazil sign the accord?") and an embedded "whether" clause are
   *hypothetical*.
 - A trigger inside the condition ("*if Serbia attacks*, Croatia will retaliate") is
@@ -60,8 +61,8 @@ LEXICON_RESOURCE = "modality.yaml"
 # The word lists each section of the file must have.
 SECTION_LISTS = {
     "future": ("modals", "governors", "nouns"),
-    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks"),
-    "conditional": ("marks", "openings"),
+    "hypothetical": ("modals", "adverbs", "governors", "nouns", "marks", "possibility", "forecasts"),
+    "conditional": ("marks", "openings", "inversions"),
     "negation": (
         "governors",
         "determiners",
@@ -70,6 +71,9 @@ SECTION_LISTS = {
         "opaque_governors",
         "topic_nouns",
         "topic_prepositions",
+        "refuting_governors",
+        "report_nouns",
+        "evidence_nouns",
     ),
 }
 MODALITY_SCHEMA = dict.fromkeys(SECTION_LISTS, dict) | dict.fromkeys(
@@ -95,8 +99,11 @@ class ModalityLexicon:
     hypothetical_governors: frozenset[str]
     hypothetical_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
+    possibility_modals: frozenset[str]
+    forecasts: frozenset[str]
     conditional_marks: frozenset[str]
     conditional_openings: tuple[tuple[str, ...], ...]
+    conditional_inversions: frozenset[str]
     negating_governors: frozenset[str]
     negating_determiners: frozenset[str]
     negating_prepositions: frozenset[str]
@@ -107,6 +114,9 @@ class ModalityLexicon:
     opaque_governors: frozenset[str]
     topic_nouns: frozenset[str]
     topic_prepositions: frozenset[str]
+    refuting_governors: frozenset[str]
+    report_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
 
 
 def _words(values: Any) -> frozenset[str]:
@@ -134,8 +144,11 @@ def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
         hypothetical_governors=_words(hyp["governors"]),
         hypothetical_nouns=_words(hyp["nouns"]),
         hypothetical_marks=_words(hyp["marks"]),
+        possibility_modals=_words(hyp["possibility"]),
+        forecasts=_words(hyp["forecasts"]),
         conditional_marks=_words(cond["marks"]),
         conditional_openings=tuple(tuple(str(w).lower() for w in o) for o in cond["openings"]),
+        conditional_inversions=_words(cond["inversions"]),
         negating_governors=_words(neg["governors"]),
         negating_determiners=_words(neg["determiners"]),
         negating_prepositions=_words(neg["prepositions"]),
@@ -146,6 +159,9 @@ def load_modality(source: str | Path = LEXICON_RESOURCE) -> ModalityLexicon:
         opaque_governors=_words(neg["opaque_governors"]),
         topic_nouns=_words(neg["topic_nouns"]),
         topic_prepositions=_words(neg["topic_prepositions"]),
+        refuting_governors=_words(neg["refuting_governors"]),
+        report_nouns=_words(neg["report_nouns"]),
+        evidence_nouns=_words(neg["evidence_nouns"]),
     )
 
 
@@ -183,6 +199,9 @@ def _step_up(token: Token, lex: ModalityLexicon) -> Token | None:
     passive = _passive_complement(token)
     if passive is not None:
         return passive  # "the meeting is to be held": then up through "is" (future)
+    if token.pos_ in NOUN_POS and dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+        # "did not go *on strike*": an aspectual verb's phrase carries the noun's event
+        return head.head if _words_of(head.head) & lex.aspectual else None
     noun_to_verb = token.pos_ in NOUN_POS and head.pos_ in VERB_POS
     if noun_to_verb and dep == "dobj" and _words_of(head) & lex.opaque_governors:
         return None  # "condemned the attack": the attack happened whatever the stance
@@ -213,8 +232,11 @@ def _opens_with(tokens: list[Token], openings: tuple[tuple[str, ...], ...]) -> b
 
 
 def _is_condition_clause(token: Token, lex: ModalityLexicon) -> bool:
-    """``token`` heads an "if"/"unless"/"as long as"/"provided that" clause."""
+    """``token`` heads an "if"/"unless"/"as long as"/"provided that" clause, or an inverted one
+    ("*Had* the truce collapsed, ...")."""
     if any(c.dep_ == "mark" and c.lemma_.lower() in lex.conditional_marks for c in token.children):
+        return True
+    if token.dep_ == "advcl" and _is_inverted(token, lex):
         return True
     if token.dep_ == "advcl" and _opens_with(list(token.subtree), lex.conditional_openings):
         return True
@@ -225,6 +247,13 @@ def _is_condition_clause(token: Token, lex: ModalityLexicon) -> bool:
         and hinge.dep_ in ("prep", "advmod")
         and _opens_with(list(hinge.subtree), lex.conditional_openings)
     )
+
+
+def _is_inverted(clause: Token, lex: ModalityLexicon) -> bool:
+    """The clause opens with its auxiliary before its subject: "Had the truce collapsed"."""
+    first = clause.left_edge
+    opens = first.dep_ in ("aux", "auxpass") and first.lower_ in lex.conditional_inversions
+    return opens and first.head == clause
 
 
 def _governs_condition(token: Token, lex: ModalityLexicon) -> bool:
@@ -257,7 +286,9 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
     for child in token.children:
         lemma = child.lemma_.lower()
         if child.dep_ == "aux" and child.tag_ == "MD":
-            if lemma in lex.future_modals or (lemma == "would" and backshifted):
+            if lemma == "would" and _is_perfect(token):
+                found.add("hypothetical")  # "would have resumed": counterfactual, never a plan
+            elif lemma in lex.future_modals or (lemma == "would" and backshifted):
                 found.add("future")
             elif lemma in lex.hypothetical_modals:
                 found.add("hypothetical")
@@ -268,6 +299,29 @@ def _modal_marks(token: Token, lex: ModalityLexicon, backshifted: bool) -> set[M
     if _governs_condition(token, lex):
         found.add("conditional")  # "..., Croatia will retaliate"
     return found
+
+
+def _is_perfect(verb: Token) -> bool:
+    """ "would *have* resumed": a perfect after the modal."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
+def _only_possible(chain: list[Token], lex: ModalityLexicon) -> bool:
+    """A modal of possibility or a counterfactual perfect along the chain: what hangs on a
+    condition there is supposed, not promised ("may recall ... if", "would have shelled")."""
+    for token in chain:
+        modals = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if any(m.lemma_.lower() in lex.possibility_modals for m in modals):
+            return True
+        if any(m.lemma_.lower() == "would" for m in modals) and _is_perfect(token):
+            return True
+    return False
+
+
+def _forecast_governor(top: Token, lex: ModalityLexicon) -> bool:
+    """ "economists *expect* Ghana to seek", "analysts *predict* that X will ...": a clause with
+    its own subject under a verb of forecasting is that forecast, not the actor's intent."""
+    return top.dep_ == "ccomp" and _has_subject(top) and bool(_words_of(top.head) & lex.forecasts)
 
 
 def _governor_marks(governor: Token, lex: ModalityLexicon) -> set[Modality]:
@@ -331,6 +385,32 @@ def _chain_negations(chain: list[Token], lex: ModalityLexicon) -> int:
     )
 
 
+def _refuted_report(top: Token, lex: ModalityLexicon) -> int:
+    """Negations from a refuted or absent report: "denied reports *that it had shelled*" (1),
+    "did not deny reports that ..." (2: asserted), "no reports *of fighting*", "no reports
+    *that it shelled*" (1); 0 if none."""
+    noun = top.head
+    if top.dep_ in ("acl", "ccomp") and _words_of(noun) & (lex.report_nouns | lex.evidence_nouns):
+        count = _negations(noun, lex)  # "there were *no* reports that ..."
+        verb = noun.head
+        if noun.dep_ == "dobj" and _words_of(verb) & lex.refuting_governors:
+            count += 1 + _negations(verb, lex)
+        return count
+    if top.dep_ == "pobj" and noun.lower_ == "of" and _words_of(noun.head) & lex.evidence_nouns:
+        return _negations(noun.head, lex)
+    return 0
+
+
+def is_indicative_clause(verb: Token) -> bool:
+    """A finite clause that states rather than asks: "(insisted) that it *had not expelled*",
+    "it *would not withdraw*", "it *is* ready"; not the bare verb of a demand ("demanded that
+    Britain *release* the tanker") nor an infinitive."""
+    if verb.tag_ in ("VBD", "VBZ"):
+        return True
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & {"has", "have", "had", "will", "would", "is", "are", "was", "were"})
+
+
 def _is_question(token: Token) -> bool:
     text = token.sent.text.rstrip().rstrip("\"'”’)")
     return text.endswith("?")
@@ -355,7 +435,10 @@ def polarity_and_modality(lex: ModalityLexicon, doc: Doc, token_i: int) -> tuple
         negations += _chain_negations(governing_chain(lex, carrier), lex)
     if top.dep_ == "ccomp" and _words_of(top.head) & lex.negating_governors:
         negations += 1 + _negations(top.head, lex)  # "denied that it shelled" ("did not deny": no)
-    if _is_question(doc[token_i]):
+    negations += _refuted_report(top, lex)
+    if _is_question(doc[token_i]) or _forecast_governor(top, lex):
         marks.add("hypothetical")
+    if "conditional" in marks and _only_possible(chain, lex):
+        marks = (marks - {"conditional"}) | {"hypothetical"}
     modality: Modality = max(marks, key=STRENGTH.__getitem__, default="asserted")
     return negations % 2 == 1, modality

@@ -20,15 +20,29 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.arguments import ArgumentContext, Arguments, completeness, find_arguments
-from eventwire.events.clauses import in_bystander_clause, per_main_clause
+from eventwire.events.clauses import (
+    in_bystander_clause,
+    is_casualty_outcome,
+    is_standing_state,
+    per_main_clause,
+)
 from eventwire.events.companions import FORCE_TYPES, PROTEST_CAMEO, participant_mention, relative_protest
 from eventwire.events.frames import Candidate, FrameResolver
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.modality import ModalityLexicon, polarity_and_modality
+from eventwire.events.modality import ModalityLexicon, is_indicative_clause, polarity_and_modality
 from eventwire.events.ontology import Ontology
-from eventwire.events.select import Ranked, confidence, is_background, rank, reported_events, select
+from eventwire.events.select import (
+    Ranked,
+    confidence,
+    is_background,
+    is_definite,
+    rank,
+    reported_events,
+    select,
+)
 from eventwire.events.senses import joint_counterpart, with_rescue_sense
-from eventwire.events.triggers import TriggerMatch, find_triggers, topic_triggers
+from eventwire.events.triggers import TriggerMatch, find_triggers, governor_of, topic_triggers
+from eventwire.events.violence import with_party_code
 from eventwire.nlp.parsed import ParsedArticle
 from eventwire.records import Actor, Event, Mention, Modality
 from eventwire.records import Span as TextSpan
@@ -41,6 +55,8 @@ AIM_PREPS = frozenset({"to", "against", "on", "at"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary", "borderland"})
 # Sectors that speak for a state; insurgents or opposition of the same country are another side.
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+# Verbs by which a group owns an attack already told ("the TTP claimed the attack").
+CLAIM_VERBS = frozenset({"claim"})
 
 
 def trigger_span(text: str, doc: Doc, match: TriggerMatch) -> TextSpan:
@@ -72,6 +88,7 @@ class RuleCoder:
         max_per_sentence: int = 1,
         *,
         per_main_clause: bool = True,
+        keep_hypothetical: bool = False,
     ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
@@ -80,13 +97,18 @@ class RuleCoder:
         self.resolver = FrameResolver(lexicon, ontology)
         self.max_per_sentence = max_per_sentence
         self.per_main_clause = per_main_clause
+        self.keep_hypothetical = keep_hypothetical
 
     def __call__(self, parsed: ParsedArticle) -> ParsedArticle:
         events: list[Event] = []
         for sent in parsed.doc.sents:
             kept, pool = self._select_in(parsed.doc, sent)
+            kept = _without_outcomes(parsed, kept, events)
+            claims = [r for r in kept if _claims_a_told_attack(parsed.doc, r, kept, events)]
+            kept = [r for r in kept if r not in claims]
             coded = [e for item in _in_text_order(kept) for e in self._code_with_reported(parsed, item)]
             events += coded + self._companions(parsed, sent, coded, kept, pool)
+            events = _with_claimants(events, [self._code(parsed, r) for r in claims])
         return parsed.with_(events=parsed.events + tuple(events))
 
     def _companions(
@@ -157,11 +179,37 @@ class RuleCoder:
         pool = ranked + rank(doc, topics, self.lexicon.frames)
         framing = self.arguments.tables.framing_nouns
         # background nouns stay in the pool: a reaction may be about them, a companion may use them
-        foreground = [r for r in ranked if not _is_background(doc, r.candidate.match, framing)]
+        foreground = [
+            r for r in ranked if not _is_background(doc, r.candidate.match, framing) and self._realis(doc, r)
+        ]
         kept = select(foreground, self.max_per_sentence)
         if self.per_main_clause:
             kept = per_main_clause(doc, foreground, kept, self.lexicon.frames)
         return reported_events(kept, pool, doc), pool
+
+    def _realis(self, doc: Doc, item: Ranked) -> bool:
+        """The candidate reports something done or announced, not only supposed ("may recall",
+        "could block ... if", "economists expect X to seek"): a supposition is no event, and it
+        must not take the place of the sentence's real event."""
+        if self._statement_not_demand(doc, item):
+            return False
+        if self.keep_hypothetical or item.candidate.asserted:
+            return True
+        return polarity_and_modality(self.modality, doc, item.candidate.match.token)[1] != "hypothetical"
+
+    def _statement_not_demand(self, doc: Doc, item: Ranked) -> bool:
+        """A verb of saying that can also demand ("insist") states when its clause is
+        indicative: "it had not expelled anyone, the ministry *insisted*" is no demand."""
+        match = item.candidate.match
+        verb = doc[match.token]
+        if (
+            match.plover != "REQUEST"
+            or match.nominal
+            or verb.lemma_.lower() not in self.lexicon.frames.reporting
+        ):
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(clauses) and all(is_indicative_clause(c) for c in clauses)
 
     def _code(self, parsed: ParsedArticle, item: Ranked) -> Event:
         candidate = item.candidate
@@ -176,6 +224,7 @@ class RuleCoder:
         arguments = own_side_threat(ctx, parsed, match, frame_arguments(ctx, parsed, candidate))
         if match.plover == "MOBILIZE" and not arguments.target:
             arguments = replace(arguments, target=border_state(parsed, doc[match.token], arguments.source))
+        match = with_party_code(match, doc[match.token], arguments.source)
         return Event(
             plover=match.plover,
             **self.ontology.cameo(match.cameo).coding(match.plover, match.mode),
@@ -190,9 +239,52 @@ class RuleCoder:
         )
 
 
+def _without_outcomes(parsed: ParsedArticle, kept: list[Ranked], earlier: list[Event]) -> list[Ranked]:
+    """The kept candidates less the casualties of an attack told in this or the previous
+    sentence ("rebels ambushed a patrol; three soldiers were killed"): one attack, coded once,
+    with the CAMEO code of the act rather than that of the killing."""
+    doc = parsed.doc
+    here = parsed.sentence_index(doc[kept[0].candidate.match.token]) if kept else 0
+    told = any(r.candidate.match.plover == "ASSAULT" and not _is_outcome(doc, r) for r in kept) or any(
+        e.plover == "ASSAULT" and e.sentence == here - 1 and e.source for e in earlier
+    )
+    return [r for r in kept if not (told and _is_outcome(doc, r))]
+
+
+def _claims_a_told_attack(doc: Doc, item: Ranked, kept: list[Ranked], earlier: list[Event]) -> bool:
+    """ "A bomb exploded at a rally ... *Islamic State claimed the attack*": a definite attack
+    noun under "claim" refers back to the attack already told; the claim names its author
+    and adds no second attack."""
+    match = item.candidate.match
+    if match.plover != "ASSAULT" or not match.nominal or not is_definite(doc[match.token]):
+        return False
+    governor = governor_of(doc[match.token])
+    told = any(e.plover == "ASSAULT" and not e.negated for e in earlier) or any(
+        r.candidate.match.plover == "ASSAULT" and r.candidate.match.token < match.token for r in kept
+    )
+    return told and governor is not None and governor.lemma_.lower() in CLAIM_VERBS
+
+
+def _with_claimants(events: list[Event], claims: list[Event]) -> list[Event]:
+    """The last attack told before each claim, given the claimant as its source if it had none."""
+    for claim in claims:
+        last = max((i for i, e in enumerate(events) if e.plover == "ASSAULT"), default=None)
+        if last is not None and not events[last].source and claim.source:
+            events = [*events[:last], replace(events[last], source=claim.source), *events[last + 1 :]]
+    return events
+
+
+def _is_outcome(doc: Doc, item: Ranked) -> bool:
+    match = item.candidate.match
+    return match.plover == "ASSAULT" and not match.nominal and is_casualty_outcome(doc[match.token])
+
+
 def _is_background(doc: Doc, match: TriggerMatch, framing: frozenset[str]) -> bool:
-    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause."""
+    """Scene-setting, not an event: an actorless noun in an adjunct, a bystander's clause, a
+    state that has lasted "since ...", a date ("in *March*" is no march)."""
     token = doc[match.token]
+    if token.ent_type_ in ("DATE", "TIME") or is_standing_state(token):
+        return True
     return (_used_as_noun(doc, match) and is_background(token, framing)) or in_bystander_clause(token)
 
 
@@ -367,6 +459,10 @@ class RuleCoderOptions:
     # Also keep the best event of every other main clause ("workers marched; police detained
     # 150"): coordinated clauses report events of their own (events.clauses).
     per_main_clause: bool = True
+    # Also code events the text only supposes (modality "hypothetical": "may recall", "could
+    # block ... if ...", "is expected to", questions). Off by default: event data counts what
+    # happened or was announced, and a supposition coded as an event is a false alarm.
+    keep_hypothetical: bool = False
 
 
 @stage_factory(
@@ -382,4 +478,5 @@ def rule_coder(context: StageContext) -> RuleCoder:
         knowledge.modality,
         max_per_sentence=context.options.max_per_sentence,
         per_main_clause=context.options.per_main_clause,
+        keep_hypothetical=context.options.keep_hypothetical,
     )
