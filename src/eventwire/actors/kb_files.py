@@ -44,6 +44,7 @@ SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
 HONORIFICS_FILE = "honorifics.yaml"
 ORG_TYPES_FILE = "org_types.yaml"
+ORG_FIRST_WORD = "*"  # org_types.yaml: "radio *" is a type named by a name's first word
 AGENCIES_FILE = "agencies.yaml"
 BUNDLE_FILE = "compiled.json"
 PACKAGED_FILES = (
@@ -514,12 +515,15 @@ def load_honorifics(entries: list[Any]) -> list[str]:
 
 
 def load_org_types(entries: list[Any], vocab: Vocab) -> list[Role]:
-    """Heads of organisation names ("university", "high court", "air force") with a sector."""
+    """Heads of organisation names ("university", "high court", "air force") with a sector;
+    an entry with ``first`` instead of ``head`` is a word that begins names ("Radio Okapi"),
+    kept under the term "radio *" (ORG_FIRST_WORD)."""
     types = []
     for number, raw in enumerate(entries, start=1):
         where = Where(ORG_TYPES_FILE, number)
         mapping = _check_mapping(raw, where)
-        head = _text(mapping, "head", where, required=True)
+        first = _text(mapping, "first", where)
+        head = f"{first} {ORG_FIRST_WORD}" if first else _text(mapping, "head", where, required=True)
         sector = _code(mapping, "sector", vocab.sectors, where, required=True)
         assert head is not None and sector is not None
         types.append(Role(head.lower(), sector, _kind(mapping, "organization", where), None))

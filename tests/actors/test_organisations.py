@@ -1,0 +1,71 @@
+"""Organisations the KB does not list, typed and placed by their names (issue 10, class 3):
+legal forms and trades make firms, mastheads make outlets, labour words make unions, NGO
+heads make NGOs; the country is a KB body that begins the name, else a nationality or a
+place inside it. The names below are invented or deliberately absent from the KB."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.actors.kb import ActorKB
+
+DAY = "2024-03-12"
+
+# (phrase, expected country, expected sector)
+COMPANIES = [
+    ("Mbeya Cement Ltd", "TZA", "BUS"),
+    ("Bolera Crest Holdings", None, "BUS"),
+    ("Bolera Andina SA", None, "BUS"),
+    ("Rhine Valley Logistik AG", None, "BUS"),
+    ("Zambia's Mufulira Copper Mines", "ZMB", "BUS"),
+    ("Kumasi Breweries", "GHA", "BUS"),
+    ("Tigray Telecom Plc", "ETH", "BUS"),
+    ("the Okavango Energy Group", None, "BUS"),
+]
+MEDIA = [
+    ("the Mombasa Times", "KEN", "MED"),
+    ("the Quetta Post", "PAK", "MED"),
+    ("the Daily Sentinel", None, "MED"),
+    ("the Harare Herald", "ZWE", "MED"),
+]
+UNIONS = [
+    ("the Congress of Ghanaian Trade Unions", "GHA", "LAB"),
+    ("the Malawi Labour Congress", "MWI", "LAB"),
+    ("the Uganda National Union of Teachers", "UGA", "LAB"),
+]
+NGOS = [
+    ("the Sierra Leonean Women's Network", "SLE", "NGO"),
+    ("the Bolivian Foundation for Rainforest Conservation", "BOL", "ENV"),
+    ("the Nepali Association of Rural Midwives", "NPL", "HLH"),
+    ("the Centre for Peace Studies in Jos", "NGA", "NGO"),
+]
+OWNED = [
+    ("the ECOWAS Court of Justice", "IGO", "JUD"),  # a court of an intergovernmental body
+    ("the SADC Tribunal", "IGO", "JUD"),
+    ("the Federal High Court in Kano", "NGA", "JUD"),  # "Federal" is no town's name here
+    ("the Moroccan Royal Armed Forces", "MAR", "MIL"),  # the nationality inside the name
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), COMPANIES + MEDIA + UNIONS + NGOS + OWNED)
+def test_unknown_organisation_by_its_name(phrase: str, country: str | None, sector: str) -> None:
+    actor = eventwire.resolve_actor(phrase, date=DAY)
+    assert actor is not None, f"no actor for {phrase!r}"
+    assert (actor.country, actor.sector, actor.kind) == (country, sector, "organization")
+
+
+@pytest.mark.parametrize(
+    ("name", "sector"),
+    [
+        ("Ministry of Energy", "GOV"),  # the head before "of" decides, not the last word
+        ("Congress of Angolan Trade Unions", "LAB"),  # no type before "of": the last words
+        ("Court of Appeal of Kenya", "JUD"),  # a type spelt with "of" first
+        ("Radio Maendeleo", "MED"),  # a first word
+        ("Maendeleo", None),
+    ],
+)
+def test_org_type_reads_heads_then_last_then_first_words(name: str, sector: str | None) -> None:
+    found = ActorKB.load().org_type(name)
+    assert (found[0] if found else None) == sector
+
