@@ -103,3 +103,34 @@ def test_no_determiner_is_added_to_a_known_name() -> None:
     coded = eventwire.coder().code("The NATO secretary-general met the Danish prime minister.", date=DAY)
     assert "NATO" in {m.text for m in coded.mentions}
 
+
+# Companies, outlets, universities, unions and NGOs from the KB (companies.yaml,
+# institutions.yaml, media_outlets.yaml, ngos.yaml), and firms whose names begin with a
+# KB firm's name ("Tata Motors" is a Tata firm, Indian).
+KNOWN = [
+    ("Tata Motors", "IND", "BUS"),
+    ("Samsung Heavy Industries", "KOR", "BUS"),
+    ("Siemens Energy AG", "DEU", "BUS"),
+    ("Lukoil", "RUS", "BUS"),
+    ("Sonangol", "AGO", "BUS"),
+    ("the Kyiv Independent", "UKR", "MED"),
+    ("Radio Dabanga", "SDN", "MED"),
+    ("Tribhuvan University", "NPL", "EDU"),
+    ("the Academic Staff Union of Universities", "NGA", "LAB"),
+    ("the rights group B'Tselem", "ISR", "HRI"),
+    ("Global Witness", "IGO", "ENV"),  # an international NGO: ngo_country (IGO by default)
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), KNOWN)
+def test_known_organisation(phrase: str, country: str, sector: str) -> None:
+    actor = eventwire.resolve_actor(phrase, date=DAY)
+    assert actor is not None, f"no actor for {phrase!r}"
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_international_ngos_follow_the_ngo_country_setting() -> None:
+    actor = eventwire.resolve_actor(
+        "Front Line Defenders", date=DAY, options={"actors.kb": {"ngo_country": "NGO"}}
+    )
+    assert actor is not None and (actor.country, actor.sector) == ("NGO", "HRI")

@@ -28,7 +28,9 @@ from eventwire.resources import SAFE_LOADER, exists, load_resource, read_bytes, 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "actors"
 # people_world.yaml: heads of state and government of every country (people.yaml: G20/P5 and
-# office holders most reported); people_figures.yaml: militant, opposition and religious leaders.
+# office holders most reported); people_figures.yaml: militant, opposition and religious leaders;
+# companies.yaml, institutions.yaml (universities, unions, national NGOs), media_outlets.yaml and
+# ngos.yaml (international NGOs): organisations with their countries.
 ENTITY_FILES = (
     "countries.yaml",
     "igos.yaml",
@@ -38,6 +40,10 @@ ENTITY_FILES = (
     "people_world.yaml",
     "people_figures.yaml",
     "people_security.yaml",
+    "companies.yaml",
+    "institutions.yaml",
+    "media_outlets.yaml",
+    "ngos.yaml",
 )
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
@@ -73,6 +79,10 @@ FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
         "people_world.yaml": "person",
         "people_figures.yaml": "person",
         "people_security.yaml": "person",
+        "companies.yaml": "org",
+        "institutions.yaml": "org",
+        "media_outlets.yaml": "media",
+        "ngos.yaml": "igo",  # international NGOs: country IGO, switched by ngo_country like igos.yaml's
     }
 )
 
