@@ -122,8 +122,19 @@ KNOWN = [
 ]
 
 
-@pytest.mark.parametrize(("phrase", "country", "sector"), KNOWN)
-def test_known_organisation(phrase: str, country: str, sector: str) -> None:
+# A describing noun in apposition with a name lends the name its nationality, and its sector
+# when it is a word for a firm or an outlet (parse.holder, roles.yaml): the country comes
+# from the article when the KB has none.
+DESCRIBED = [
+    ("the Ghanaian lender Asante Capital", "GHA", "BUS"),
+    ("the Peruvian conglomerate Grupo Huallaga", "PER", "BUS"),
+    ("the Malian gold trader Sahel Bullion", "MLI", "BUS"),
+    ("the Indian conglomerate Adani Group", "IND", "BUS"),  # no separate "Indian" actor
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), KNOWN + DESCRIBED)
+def test_known_or_described_organisation(phrase: str, country: str, sector: str) -> None:
     actor = eventwire.resolve_actor(phrase, date=DAY)
     assert actor is not None, f"no actor for {phrase!r}"
     assert (actor.country, actor.sector) == (country, sector)
@@ -134,3 +145,8 @@ def test_international_ngos_follow_the_ngo_country_setting() -> None:
         "Front Line Defenders", date=DAY, options={"actors.kb": {"ngo_country": "NGO"}}
     )
     assert actor is not None and (actor.country, actor.sector) == ("NGO", "HRI")
+
+
+def test_described_firm_is_one_mention() -> None:
+    coded = eventwire.coder().code("The Chilean planemaker Condor Aero cut 300 jobs.", date=DAY)
+    assert [m.actor.country for m in coded.mentions if m.actor] == ["CHL"]

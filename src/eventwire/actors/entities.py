@@ -160,7 +160,7 @@ def _runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
 def _opening_word(token: Token) -> bool:
     """A capitalised first word that may begin a name the model missed ("Reporters Without
     Borders", "Save the Children"); never a determiner or particle ("The NATO")."""
-    return token.is_sent_start and token.text[:1].isupper() and token.lower_ not in NAME_PARTICLES
+    return bool(token.is_sent_start) and token.text[:1].isupper() and token.lower_ not in NAME_PARTICLES
 
 
 def _joins_name(token: Token) -> bool:
