@@ -130,6 +130,7 @@ DESCRIBED = [
     ("the Peruvian conglomerate Grupo Huallaga", "PER", "BUS"),
     ("the Malian gold trader Sahel Bullion", "MLI", "BUS"),
     ("the Indian conglomerate Adani Group", "IND", "BUS"),  # no separate "Indian" actor
+    ("the Congolese miner Kipushi Copper Mine", "COD", "BUS"),  # a mine's name, not a mine worker
 ]
 
 

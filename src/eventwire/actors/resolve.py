@@ -188,6 +188,9 @@ def _role_noun(
     found = Resolution("title", None, _country(c, owner, agent), _sector(c.role, owner), kind)
     if c.name and c.label == "ROLE":
         found = replace(found, name=c.name)
+        named = name_role(c.name, look) if kind == "person" else None
+        if named is not None and named[1] == "organization":  # "the Zambian miner Lubambe Copper Mine"
+            found = replace(found, sector=named[0], kind="organization")
     return office_holder(c, found, look) or found
 
 
