@@ -72,7 +72,65 @@ def _looks_personal(span: Span, look: Lookups) -> bool:
     return look.place_country(name_text(span)) is None
 
 
+# Lower-case words that may sit inside a name: "Tren de Aragua", "al-Qaeda in the Arabian
+# Peninsula", "Jama'at Nusrat al-Islam wal-Muslimin".
+NAME_PARTICLES = frozenset(
+    {"de", "del", "da", "do", "dos", "la", "el", "al", "wal", "of", "in", "for", "without", "the", "-"}
+)
+MAX_REACH = 6  # tokens a KB name may reach beyond the model's entity on either side
+
+
+def _reach(doc: Doc, i: int, step: int, limit: int) -> int:
+    """How far from token ``i`` a name may run in direction ``step``: over name-like tokens,
+    numbers ("400 Mawozo"), particles and the lower-case word after a hyphen ("-gumi")."""
+    edge = i
+    for _ in range(MAX_REACH):
+        j = edge + step
+        if not limit <= j < len(doc) or j >= doc[i].sent.end or j < doc[i].sent.start:
+            break
+        token = doc[j]
+        after_hyphen = doc[j - 1].text == "-" if step > 0 else False
+        if not (
+            _name_like(token)
+            or _opening_word(token)
+            or token.like_num
+            or token.lower_ in NAME_PARTICLES
+            or after_hyphen
+        ):
+            break
+        edge = j
+    return edge
+
+
+def _kb_extension(span: Span, look: Lookups) -> Span:
+    """The longest KB name that contains the model's entity within a few tokens either side:
+    "[al-Qaeda] in the Arabian Peninsula", "Tren de [Aragua]", "the Segunda [Marquetalia]"."""
+    doc = span.doc
+    left = _reach(doc, span.start, -1, 0)
+    right = _reach(doc, span.end - 1, 1, 0) + 1
+    if (left, right) == (span.start, span.end):
+        return span
+    for size in range(right - left, len(span), -1):
+        for start in range(left, span.start + 1):
+            end = start + size
+            if end < span.end or end > right or _particle_edge(doc, start, span.start):
+                continue
+            text = doc[start:end].text
+            if doc[end - 1].lower_ not in NAME_PARTICLES and look.lookup(text) and look.role(text) is None:
+                return Span(doc, start, end, label=span.label_)
+    return span
+
+
+def _particle_edge(doc: Doc, i: int, entity_start: int) -> bool:
+    """A particle cannot begin a name, except one before a hyphen ("al-Shabaab") and the
+    model's own "The" ("[The World Wide Fund] for Nature"); "the" is never added ("The NATO")."""
+    if (i == entity_start and doc[i].lower_ == "the") or (i + 1 < len(doc) and doc[i + 1].text == "-"):
+        return False
+    return doc[i].lower_ in NAME_PARTICLES
+
+
 def _relabelled(span: Span, look: Lookups) -> Span:
+    span = _kb_extension(span, look)
     entry = look.lookup(name_text(span))
     if entry is None and span.label_ != "NORP" and look.nationality(span.text) is not None:
         return Span(span.doc, span.start, span.end, label="NORP")  # "Sri Lankan" tagged PERSON
@@ -88,7 +146,8 @@ def _runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
     """Maximal runs of proper nouns (or capitalised acronyms) outside the model's entities."""
     start: int | None = None
     for token in doc:
-        inside = token.i not in covered and _name_like(token)
+        name_like = _name_like(token) or _opening_word(token)
+        inside = token.i not in covered and (name_like or (start is not None and _joins_name(token)))
         if inside and start is None:
             start = token.i
         elif not inside and start is not None:
@@ -96,6 +155,18 @@ def _runs(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int]]:
             start = None
     if start is not None:
         yield start, len(doc)
+
+
+def _opening_word(token: Token) -> bool:
+    """A capitalised first word that may begin a name the model missed ("Reporters Without
+    Borders", "Save the Children"); never a determiner or particle ("The NATO")."""
+    return bool(token.is_sent_start) and token.text[:1].isupper() and token.lower_ not in NAME_PARTICLES
+
+
+def _joins_name(token: Token) -> bool:
+    """A particle or hyphen inside a run of names, or the lower-case word after a hyphen."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return token.lower_ in NAME_PARTICLES or (previous is not None and previous.text == "-")
 
 
 def _name_like(token: Token) -> bool:
@@ -142,6 +213,17 @@ def actor_entities(doc: Doc, look: Lookups) -> list[Span]:
         for ent in doc.ents
         if ent.label_ in ACTOR_LABELS and not is_title_part(ent, look) and not is_currency(ent)
     ]
-    covered = {t.i for ent in doc.ents for t in ent}
+    spans = _without_nested(spans)
+    covered = {t.i for ent in [*doc.ents, *spans] for t in ent}
     spans.extend(_missed_names(doc, look, covered))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _without_nested(spans: list[Span]) -> list[Span]:
+    """Drop entities that a KB name grown from another entity now covers ("Arabian Peninsula")."""
+    widest = sorted(spans, key=lambda s: s.start - s.end)
+    kept: list[Span] = []
+    for span in widest:
+        if not any(k.start <= span.start and span.end <= k.end for k in kept):
+            kept.append(span)
+    return kept

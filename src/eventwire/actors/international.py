@@ -50,7 +50,8 @@ INTERNATIONAL_NGO_HEADS = frozenset(
         "observatory",
     }
 )
-# Heads of rights groups: "Syrian Network for Human Rights", "Egyptian Initiative for Personal Rights".
+# Heads of rights groups: "Syrian Network for Human Rights", "Egyptian Initiative for Personal Rights",
+# "Zimbabwe Lawyers for Human Rights".
 RIGHTS_HEADS = INTERNATIONAL_NGO_HEADS | {
     "watch",
     "initiative",
@@ -59,6 +60,7 @@ RIGHTS_HEADS = INTERNATIONAL_NGO_HEADS | {
     "group",
     "forum",
     "defenders",
+    "lawyers",
 }
 RIGHTS = re.compile(r"\brights\b", re.IGNORECASE)
 # Words that make a body part of a state even when it works on rights ("National Human Rights Commission").

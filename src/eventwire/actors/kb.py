@@ -26,6 +26,7 @@ from eventwire.actors.kb_files import (
     FILE_CATEGORIES,
     HONORIFICS_FILE,
     MODIFIERS_FILE,
+    ORG_FIRST_WORD,
     ORG_TYPES_FILE,
     ROLES_FILE,
     SECTORS_FILE,
@@ -299,13 +300,29 @@ class ActorKB:
         """(sector, kind) an organisation's name states by its head: "Cairo University" (EDU),
         "Supreme Court of India" (JUD), "the Royal Thai Army" (MIL); None for other names."""
         whole = clean(name).lower()
-        head = re.split(r"\s+of\b", whole)[0]  # "Supreme Court of" when the model cut the country off
-        for words in (whole.split(), head.split()):
-            for i in range(len(words)):
-                found = self._org_types.get(" ".join(words[i:]))
-                if found is not None:
-                    return (found.sector, found.kind)
+        head = re.split(r"\s+(?:of|for)\b", whole)[0]  # "Supreme Court of", "Centre for Democracy"
+        # A type spelt with "of" first ("court of appeal"), then the head before "of"/"for"
+        # ("Ministry of Energy" is a ministry, not an energy firm), then the name's last words
+        # ("Congress of South African Trade Unions"), then its first word ("Radio Okapi").
+        found = (
+            self._suffix_type(whole, with_of=True)
+            or self._suffix_type(head)
+            or self._suffix_type(whole)
+            or self._first_word_type(whole)
+        )
+        return (found.sector, found.kind) if found is not None else None
+
+    def _suffix_type(self, text: str, with_of: bool = False) -> Role | None:
+        words = text.split()
+        for i in range(len(words)):
+            found = self._org_types.get(" ".join(words[i:]))
+            if found is not None and (not with_of or re.search(r"\b(?:of|for)\b", found.term)):
+                return found
         return None
+
+    def _first_word_type(self, text: str) -> Role | None:
+        words = [w for w in text.split() if w != "the"]
+        return self._org_types.get(f"{words[0]} {ORG_FIRST_WORD}") if len(words) > 1 else None
 
     def office_holder(self, country: str, office: str, on: datetime.date) -> KBEntry | None:
         """Who held ``office`` ("foreign minister", "secretary of state") in ``country`` on ``on``."""

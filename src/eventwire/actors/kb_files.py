@@ -28,7 +28,9 @@ from eventwire.resources import SAFE_LOADER, exists, load_resource, read_bytes, 
 DATA_PACKAGE = "eventwire.data"
 DATA_DIR = "actors"
 # people_world.yaml: heads of state and government of every country (people.yaml: G20/P5 and
-# office holders most reported); people_figures.yaml: militant, opposition and religious leaders.
+# office holders most reported); people_figures.yaml: militant, opposition and religious leaders;
+# companies.yaml, institutions.yaml (universities, unions, national NGOs), media_outlets.yaml and
+# ngos.yaml (international NGOs): organisations with their countries.
 ENTITY_FILES = (
     "countries.yaml",
     "igos.yaml",
@@ -38,12 +40,17 @@ ENTITY_FILES = (
     "people_world.yaml",
     "people_figures.yaml",
     "people_security.yaml",
+    "companies.yaml",
+    "institutions.yaml",
+    "media_outlets.yaml",
+    "ngos.yaml",
 )
 ROLES_FILE = "roles.yaml"
 SECTORS_FILE = "sectors.yaml"
 MODIFIERS_FILE = "role_modifiers.yaml"
 HONORIFICS_FILE = "honorifics.yaml"
 ORG_TYPES_FILE = "org_types.yaml"
+ORG_FIRST_WORD = "*"  # org_types.yaml: "radio *" is a type named by a name's first word
 AGENCIES_FILE = "agencies.yaml"
 BUNDLE_FILE = "compiled.json"
 PACKAGED_FILES = (
@@ -72,6 +79,10 @@ FILE_CATEGORIES: Mapping[str, str] = MappingProxyType(
         "people_world.yaml": "person",
         "people_figures.yaml": "person",
         "people_security.yaml": "person",
+        "companies.yaml": "org",
+        "institutions.yaml": "org",
+        "media_outlets.yaml": "media",
+        "ngos.yaml": "igo",  # international NGOs: country IGO, switched by ngo_country like igos.yaml's
     }
 )
 
@@ -514,12 +525,15 @@ def load_honorifics(entries: list[Any]) -> list[str]:
 
 
 def load_org_types(entries: list[Any], vocab: Vocab) -> list[Role]:
-    """Heads of organisation names ("university", "high court", "air force") with a sector."""
+    """Heads of organisation names ("university", "high court", "air force") with a sector;
+    an entry with ``first`` instead of ``head`` is a word that begins names ("Radio Okapi"),
+    kept under the term "radio *" (ORG_FIRST_WORD)."""
     types = []
     for number, raw in enumerate(entries, start=1):
         where = Where(ORG_TYPES_FILE, number)
         mapping = _check_mapping(raw, where)
-        head = _text(mapping, "head", where, required=True)
+        first = _text(mapping, "first", where)
+        head = f"{first} {ORG_FIRST_WORD}" if first else _text(mapping, "head", where, required=True)
         sector = _code(mapping, "sector", vocab.sectors, where, required=True)
         assert head is not None and sector is not None
         types.append(Role(head.lower(), sector, _kind(mapping, "organization", where), None))

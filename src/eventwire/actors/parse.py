@@ -63,7 +63,17 @@ class Parse:
         top = self.climb(token)
         if self.is_actor_head(top):
             return top.i
-        return self.proxies.get(top.i)
+        return self.proxies.get(top.i, self._named_apposition(top))
+
+    def _named_apposition(self, top: Token) -> int | None:
+        """ "the Indian conglomerate Adani Group", "the Brazilian planemaker Embraer": a noun
+        that is no role word, in apposition with a name, describes that name's actor."""
+        if top.pos_ != "NOUN":
+            return None
+        for child in top.rights:
+            if child.dep_ == "appos" and child.i in self.entity_of and self.is_actor_head(child):
+                return child.i
+        return None
 
     def phrase_countries(self) -> dict[int, set[str]]:
         """Countries named inside each actor phrase, by phrase head (computed once)."""

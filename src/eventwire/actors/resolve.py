@@ -6,13 +6,13 @@ Coreference later merges the resolutions of a chain's mentions, best-ranked firs
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import cast
 
 from eventwire.actors.candidates import Candidate, EntryLike
 from eventwire.actors.international import international_body
 from eventwire.actors.lookups import NON_STATE, Lookups
+from eventwire.actors.organisations import name_country, name_role, parent_body
 from eventwire.records import Actor, ActorKind
 
 KINDS = frozenset({"person", "organization", "state", "group"})
@@ -125,28 +125,6 @@ def _person_in_role(c: Candidate, found: Resolution, owner: Resolution | None) -
     return found
 
 
-def _name_role(name: str, look: Lookups) -> tuple[str, str] | None:
-    """The role an organisation's name states: "Syrian Foreign Ministry" -> a ministry (GOV),
-    else the type its head states ("Makerere University" -> EDU, "Pakistan Navy" -> MIL)."""
-    found = look.role(name)
-    if found is None:
-        words = [w for w in name.split() if look.nationality(w) is None and w.lower() != "the"]
-        found = look.role(" ".join(words)) if words else None
-    return found or look.org_type(name)
-
-
-def _name_place(name: str, look: Lookups) -> str | None:
-    """Country of a place named inside an organisation's name: "University of Nairobi",
-    "Lahore High Court", "Addis Ababa University" (the words around the type's head)."""
-    for part in re.split(r"\b(?:of|for|in|at)\b", name):
-        words = [w for w in part.split() if w[:1].isupper() and w.lower() != "the" and not look.org_type(w)]
-        for end in range(len(words), 0, -1):  # "Lahore High" is no place, "Lahore" is
-            country = look.place_country(" ".join(words[:end]))
-            if country is not None:
-                return country
-    return None
-
-
 def _international(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
     """An international or rights body the KB lacks, known by its name's words: IGO, or an NGO
     of the nationality or place its name states, else of the code set for international NGOs."""
@@ -155,17 +133,8 @@ def _international(c: Candidate, look: Lookups, owner: Resolution | None) -> Res
         return None
     scope, sector = found
     name = c.name or ""
-    country = "IGO" if scope == "IGO" else _country(c, owner) or _name_country(name, look) or look.ngo_country
+    country = "IGO" if scope == "IGO" else _country(c, owner) or name_country(name, look) or look.ngo_country
     return Resolution("name type", c.name, country, sector, "organization")
-
-
-def _name_country(name: str, look: Lookups) -> str | None:
-    """A nationality word or a place inside a name: "Egyptian Organization for Human Rights"."""
-    for word in name.split():
-        country = look.nationality(word)
-        if country is not None:
-            return country
-    return _name_place(name, look)
 
 
 def _national_body(c: Candidate, look: Lookups, owner: Resolution | None) -> Resolution | None:
@@ -195,10 +164,15 @@ def _unknown_name(c: Candidate, look: Lookups, owner: Resolution | None) -> Reso
         return Resolution(evidence, c.name, _country(c, owner), _sector(c.role, owner), "person")
     if c.label in ("GPE", "LOC"):
         return Resolution("gazetteer", c.name, look.place_country(c.name or ""), None, "state")
-    own_role = _name_role(c.name or "", look)  # "the Defence Ministry"
+    name = c.name or ""
+    own_role = name_role(name, look)  # "the Defence Ministry", "Konkola Copper Mines"
     kind = as_kind(own_role[1]) if own_role else "organization"
     role = own_role or c.role
-    country = _country(c, owner) or (_name_place(c.name or "", look) if own_role else None)
+    parent = parent_body(name, look) if own_role else None  # "the ECOWAS Court of Justice"
+    if parent is not None:
+        owner = owner or from_entry(parent)
+        return Resolution(evidence, c.name, _country(c, owner), _sector(role, owner), kind)
+    country = _country(c, owner) or (name_country(name, look) if own_role else None)
     return Resolution(evidence, c.name, country, role[0] if role else None, kind)
 
 
@@ -214,6 +188,9 @@ def _role_noun(
     found = Resolution("title", None, _country(c, owner, agent), _sector(c.role, owner), kind)
     if c.name and c.label == "ROLE":
         found = replace(found, name=c.name)
+        named = name_role(c.name, look) if kind == "person" else None
+        if named is not None and named[1] == "organization":  # "the Zambian miner Lubambe Copper Mine"
+            found = replace(found, sector=named[0], kind="organization")
     return office_holder(c, found, look) or found
 
 
