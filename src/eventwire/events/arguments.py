@@ -77,6 +77,7 @@ from eventwire.events.argument_actors import (
     with_conjuncts,
     within_sentence,
 )
+from eventwire.events.argument_anaphora import act_objects, earlier_doer, earlier_pair, pair_head, subjects_of
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import TriggerMatch
@@ -206,7 +207,12 @@ def _controller(ctx: ArgumentContext, governor: Token, complement: Token, depth:
     objects = [c for c in kids(governor, OBJECT_DEPS) if c.i < complement.i]
     if objects:
         return [_dative_object(o) for o in objects]
-    prep_objects = [o for o in _prep_objects(ctx, governor, ctx.tables.control_preps) if o.i < complement.i]
+    # "voted *on Wednesday* to expel": a date is no one who acts
+    prep_objects = [
+        o
+        for o in _prep_objects(ctx, governor, ctx.tables.control_preps)
+        if o.i < complement.i and o.ent_type_ not in ("DATE", "TIME")
+    ]
     if prep_objects:
         return prep_objects  # "called on Iran to release the sailors"
     return surface_subject(ctx, governor, depth)
@@ -624,7 +630,7 @@ def _holder(
 def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
-    parsed = within_sentence(parsed, head)
+    article, parsed = parsed, within_sentence(parsed, head)
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
     envoy = None if nominal else _envoy_arguments(ctx, parsed, head, trigger)
     if envoy is not None:
@@ -632,6 +638,9 @@ def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: Trigger
     roles = nominal_roles(ctx, head, trigger) if nominal else verbal_roles(ctx, head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
     source = actors_of(source_mentions)
+    pair = None if nominal else pair_head(subjects_of(head))
+    if pair is not None:  # "the two sides agreed": the last two parties named
+        source = earlier_pair(article, pair) or source
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
@@ -639,6 +648,9 @@ def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: Trigger
     target = _holder(ctx, parsed, target_mentions, source) or actors_of(target_mentions)
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
+    if not target and not nominal and act_objects(head):
+        # "called the decision unfounded": the decision's maker, named in an earlier sentence
+        target = earlier_doer(article, head, {a.country for a in source if a.country})
     if not target:
         # "imposed a curfew in Hebron", "sent troops to a force in Liberia"; a venue is no
         # party: "talks in Geneva" keep the place out of the target.

@@ -1,0 +1,97 @@
+"""Dyad classes of unseen news (issue 10: events whose type is right but whose dyad is not),
+in our own words. Each table is one mechanism over the parse; a row is (text, PLOVER type,
+expected source countries, expected target countries) of the event of that type."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+from eventwire.records import Event
+
+
+def _event(pipeline: Pipeline, text: str, plover: str) -> Event:
+    events = [e for e in pipeline.code_text(text).events if e.plover == plover and not e.negated]
+    assert events, f"no {plover} event in {text!r}"
+    return events[-1]
+
+
+def _countries(event: Event) -> tuple[set[str], set[str]]:
+    return {a.country for a in event.source if a.country}, {a.country for a in event.target if a.country}
+
+
+# An act referred to by a definite noun ("the move", "the decision") or answered ("a
+# response") is aimed at whoever did it, named as the subject of an earlier sentence.
+ACT_ANAPHORA = [
+    (
+        "Norway expelled two Iranian diplomats on Friday. Tehran called the decision a hostile act.",
+        "ACCUSE",
+        {"IRN"},
+        {"NOR"},
+    ),
+    (
+        "Serbia's parliament passed a law on the status of Kosovo. Kosovo's government condemned "
+        "the move on Tuesday.",
+        "ACCUSE",
+        {"XKX"},
+        {"SRB"},
+    ),
+    (
+        "Estonia closed its consulate in Pskov. The Russian foreign ministry promised a response.",
+        "THREATEN",
+        {"RUS"},
+        {"EST"},
+    ),
+    (
+        "Peru and Bolivia signed a border accord in La Paz. Chile welcomed the accord.",
+        "SUPPORT",
+        {"CHL"},
+        {"PER", "BOL"},
+    ),
+]
+
+# "The two sides", "both countries": the last two parties of different states named before.
+PAIR_ANAPHORA = [
+    (
+        "Ghana's president met Togo's president in Lome, and the two sides agreed to reopen the border.",
+        "AGREE",
+        {"GHA", "TGO"},
+        set(),
+    ),
+    (
+        "Indian and Chinese troops clashed in Ladakh. Days later both countries' defence ministers "
+        "met in Moscow.",
+        "CONSULT",
+        {"IND", "CHN"},
+        set(),
+    ),
+]
+
+# A date hanging on a control verb is nobody who acts: "voted on Monday to expel".
+DATE_NOT_CONTROLLER = [
+    ("Peru's Congress voted on Thursday to expel a lawmaker accused of bribery.", "SANCTION", {"PER"}, set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"), ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER
+)
+def test_dyads_reach_back_past_the_sentence(
+    pipeline: Pipeline, text: str, plover: str, source: set[str], target: set[str]
+) -> None:
+    coded_source, coded_target = _countries(_event(pipeline, text, plover))
+    assert source <= coded_source
+    assert target <= coded_target
+
+
+def test_a_noun_naming_its_own_doer_looks_no_further(pipeline: Pipeline) -> None:
+    # "the move by Caracas" says whose move it was; the earlier subject is not borrowed
+    text = "Brazil deployed troops to Roraima. Guyana condemned the blockade by Venezuelan troops."
+    assert _countries(_event(pipeline, text, "ACCUSE"))[1] == {"VEN"}
+
+
+def test_an_act_of_the_source_itself_is_no_target(pipeline: Pipeline) -> None:
+    # the only earlier subject is the speaker's own state: no dyad is invented
+    text = "Uganda expelled a French diplomat. Ugandan officials defended the decision on Monday."
+    event = [e for e in pipeline.code_text(text).events if e.sentence == 1]
+    assert all("UGA" not in _countries(e)[1] for e in event)
