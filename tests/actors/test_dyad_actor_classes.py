@@ -1,0 +1,28 @@
+"""Actor classes behind wrong dyads on unseen news (issue 10), one phrase in a sentence of
+our own per row: (phrase, context sentence, expected country, expected sector)."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+DAY = "2024-03-05"
+
+ROWS = [
+    # a common word in lower case is no name: "labour" is not the British Labour Party
+    ("the labour ministry", "Teachers marched to the labour ministry in Nouakchott on Monday.", "MRT", "GOV"),
+    ("the labour ministry", "Nurses rallied outside the labour ministry in Lusaka.", "ZMB", "GOV"),
+    # a toponym followed by its kind of unit is looked up with it ("Puno region" is in Peru,
+    # "Puno" alone is too close to the Indian city of Pune)
+    ("Police", "Police in Puno region arrested six people.", "PER", "COP"),
+    # the capitalised party name still resolves
+    ("Labour", "Labour won the vote in Leeds.", "GBR", "PTY"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "context", "country", "sector"), ROWS)
+def test_actor_in_context(phrase: str, context: str, country: str, sector: str) -> None:
+    actor = eventwire.resolve_actor(phrase, date=DAY, context=context)
+    assert actor is not None, f"no actor for {phrase!r}"
+    assert (actor.country, actor.sector) == (country, sector)
