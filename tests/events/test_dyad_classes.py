@@ -73,8 +73,15 @@ DATE_NOT_CONTROLLER = [
 ]
 
 
+# An act "blamed on" or "attributed to" someone was done by them.
+BLAMED = [
+    ("A rocket attack blamed on Hezbollah hit a kibbutz in northern Israel.", "ASSAULT", {"LBN"}, {"ISR"}),
+    ("A drone strike attributed to Ukraine set fire to a refinery near Tuapse.", "ASSAULT", {"UKR"}, set()),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "plover", "source", "target"), ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER
+    ("text", "plover", "source", "target"), ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER + BLAMED
 )
 def test_dyads_reach_back_past_the_sentence(
     pipeline: Pipeline, text: str, plover: str, source: set[str], target: set[str]
@@ -95,3 +102,17 @@ def test_an_act_of_the_source_itself_is_no_target(pipeline: Pipeline) -> None:
     text = "Uganda expelled a French diplomat. Ugandan officials defended the decision on Monday."
     event = [e for e in pipeline.code_text(text).events if e.sentence == 1]
     assert all("UGA" not in _countries(e)[1] for e in event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram fighters killed nine soldiers near Maiduguri.",
+        "Al-Shabaab militants ambushed a convoy of Somali soldiers near Afgoye.",
+    ],
+)
+def test_soldiers_are_an_armed_groups_enemy_not_its_instrument(pipeline: Pipeline, text: str) -> None:
+    # a state's own forces are its instrument ("Greece dispatched warships"); a rebel group
+    # coded with the country it fights in does not command that country's soldiers
+    event = _event(pipeline, text, "ASSAULT")
+    assert [a.sector for a in event.target] == ["MIL"]

@@ -276,10 +276,22 @@ def _nested_targets(ctx: ArgumentContext, verb: Token) -> Tier:
     return [t for c in [*carriers, *participles] for t in _prep_objects(ctx, c, nested)]
 
 
+# Participles that name who did an act without "by": "an attack *blamed on* X", "a raid
+# *attributed to* X" (the lemma and the preposition that carries the doer).
+BLAME_PARTICIPLES = {"blame": "on", "attribute": "to"}
+
+
 def _originators(objects: Iterable[Token]) -> Tier:
-    """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was."""
+    """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was;
+    "a drone attack *blamed on Ukraine*": whom the act is laid at."""
     participles = [a for o in objects for a in kids(o, ("acl",)) if a.tag_ == "VBN"]
-    return [agent for p in participles for agent in _agents(p, "by")]
+    return [agent for p in participles for agent in _agents(p, BLAME_PARTICIPLES.get(p.lemma_.lower(), "by"))]
+
+
+def _blamed(subjects: Iterable[Token]) -> Tier:
+    """ "a drone attack *blamed on Ukraine* set fire to a depot": whom the acting thing is laid at."""
+    participles = [a for s in subjects for a in kids(s, ("acl",)) if a.lemma_.lower() in BLAME_PARTICIPLES]
+    return [o for p in participles for o in _agents(p, BLAME_PARTICIPLES[p.lemma_.lower()])]
 
 
 def _instrument_users(ctx: ArgumentContext, subjects: Iterable[Token]) -> Tier:
@@ -398,7 +410,7 @@ def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Ro
     else:
         subject = surface_subject(ctx, verb)
         # "drones *launched by the militia* struck": who used the instrument that acts
-        sources += [subject, _instrument_users(ctx, subject), _issuer(ctx, verb)]
+        sources += [subject, _instrument_users(ctx, subject), _issuer(ctx, verb), _blamed(subject)]
     # a gerund used as a noun: "fighting *between* rival gangs forced ..." (both sides act)
     sources.append(_prep_objects(ctx, verb, ("between", "among")))
     targets += [_nested_targets(ctx, verb), _originators(objects)]
