@@ -80,8 +80,27 @@ BLAMED = [
 ]
 
 
+# Roads are places, not actors (the "Pan-American Highway" is no American actor), and a
+# place of unknown country tells no dyad: the event's country stands in.
+ROADS_AND_UNKNOWN_PLACES = [
+    (
+        "Truckers blocked the Pan-American Highway south of Panama City on Monday.",
+        "PROTEST",
+        {"PAN"},
+        {"PAN"},
+    ),
+    (
+        "Artillery shells struck a clinic in Sudan's West Kordofan state, killing four patients.",
+        "ASSAULT",
+        set(),
+        {"SDN"},
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("text", "plover", "source", "target"), ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER + BLAMED
+    ("text", "plover", "source", "target"),
+    ROADS_AND_UNKNOWN_PLACES + ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER + BLAMED,
 )
 def test_dyads_reach_back_past_the_sentence(
     pipeline: Pipeline, text: str, plover: str, source: set[str], target: set[str]

@@ -140,6 +140,8 @@ def _entity_kind(parse: Parse, span: Span) -> tuple[str, str] | None:
     qualifies_thing = parse.climb(root).i != root.i  # "Nord Stream pipeline"
     if not known and (span.label_ in ("LOC", "FAC") or (span.label_ in NAME_LABELS and qualifies_thing)):
         return None
+    if not known and root.lemma_.lower() in parse.look.grammar.location_nouns:
+        return None  # "the Pan-American Highway", "Tahrir Square": a place named, not an actor
     if span.label_ == "NORP":
         return ("nominal", "NORP") if people_noun(root, span) else ("adjective", "ADJ")
     return ("name", span.label_)

@@ -94,8 +94,11 @@ def actor_mention_at(
 
 
 def _informative(mention: Mention) -> bool:
+    """A place of unknown country ("North Kordofan" the gazetteer lacks) says nothing of a dyad."""
     actor = mention.actor
-    return actor is not None and bool(actor.country or actor.name or actor.sector)
+    if actor is None or (actor.kind == "state" and not actor.country):
+        return False
+    return bool(actor.country or actor.name or actor.sector)
 
 
 def nearest_mention(
