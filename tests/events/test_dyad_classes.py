@@ -98,9 +98,53 @@ ROADS_AND_UNKNOWN_PLACES = [
 ]
 
 
+# An act done "with" an instrument noun is its verb's subject's ("It responded with artillery
+# fire"), and "it" may stand for a collective named before ("the Israeli military said").
+WITH_INSTRUMENT = [
+    (
+        "Turkey retaliated with air strikes on Kurdish positions in northern Iraq.",
+        "ASSAULT",
+        {"TUR"},
+        {"IRQ"},
+    ),
+    (
+        "Militants shelled a base near Gao on Friday, the Malian army said. It responded with air strikes "
+        "on a camp in Menaka.",
+        "ASSAULT",
+        {"MLI"},
+        set(),
+    ),
+]
+
+# An act on a vehicle falls on the people it carries.
+CARRIED = [
+    (
+        "The Thai navy pushed back a boat carrying 120 Rohingya refugees off Satun.",
+        "COERCE",
+        {"THA"},
+        {"MMR"},
+    ),
+    ("Gunmen ambushed a bus carrying Kenyan police officers near Mandera.", "ASSAULT", set(), {"KEN"}),
+]
+
+
+# "a U.S.-backed plan" written as one token still names its patron, whose plan it is; a
+# suspect's clause names whom he is suspected of holding, who holds no one.
+PATRONS_AND_SUSPECTS = [
+    ("Myanmar's junta rejected a U.S.-backed ceasefire plan on Friday.", "REJECT", {"MMR"}, {"USA"}),
+    ("Police in Accra detained a woman accused of abducting a Dutch tourist.", "COERCE", {"GHA"}, {"GHA"}),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "plover", "source", "target"),
-    ROADS_AND_UNKNOWN_PLACES + ACT_ANAPHORA + PAIR_ANAPHORA + DATE_NOT_CONTROLLER + BLAMED,
+    WITH_INSTRUMENT
+    + CARRIED
+    + ROADS_AND_UNKNOWN_PLACES
+    + ACT_ANAPHORA
+    + PAIR_ANAPHORA
+    + DATE_NOT_CONTROLLER
+    + BLAMED,
 )
 def test_dyads_reach_back_past_the_sentence(
     pipeline: Pipeline, text: str, plover: str, source: set[str], target: set[str]
