@@ -116,8 +116,15 @@ WITH_INSTRUMENT = [
     ),
 ]
 
-# An act on a vehicle falls on the people it carries.
+# An act on a vehicle falls on the people it carries; an attack on a thing on those its toll names.
 CARRIED = [
+    ("Israeli aircraft bombed a car in Tyre, killing a Hezbollah commander.", "ASSAULT", {"ISR"}, {"LBN"}),
+    (
+        "Russian drones struck a minibus near Kherson, wounding four Ukrainian medics.",
+        "ASSAULT",
+        {"RUS"},
+        {"UKR"},
+    ),
     (
         "The Thai navy pushed back a boat carrying 120 Rohingya refugees off Satun.",
         "COERCE",

@@ -6,6 +6,8 @@
   "by"-phrase would; news uses them when the doer is claimed rather than seen.
 - **Carried people**: an act on a vehicle falls on those it carries ("pushed back a boat
   *carrying* Rohingya refugees", "ambushed a bus carrying soldiers").
+- **Victims**: an attack told by what it hit, with its toll in a participle ("drones struck a
+  vehicle, *killing two SDF fighters*"), was aimed at those it killed or wounded.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ CARRIER_NOUNS = frozenset(
      "lorry", "convoy", "plane", "aircraft", "helicopter", "train"}
 )  # fmt: skip
 CARRYING_VERBS = frozenset({"carry", "transport", "ferry"})
+# Participles that give an attack's toll: their objects are whom it hit.
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim"})
 
 
 def agents(verb: Token, prep_word: str) -> list[Token]:
@@ -50,3 +54,9 @@ def carried(objects: Iterable[Token]) -> Tier:
         a for v in vehicles for a in kids(v, ("acl", "relcl")) if a.lemma_.lower() in CARRYING_VERBS
     ]
     return [o for p in participles for o in kids(p, ("dobj",))]
+
+
+def victims(verb: Token) -> Tier:
+    """ "struck a vehicle near Qamishli, *killing two SDF fighters*": whom the toll names."""
+    tolls = [c for c in kids(verb, ("advcl", "conj")) if c.tag_ == "VBG" and c.lemma_.lower() in TOLL_VERBS]
+    return [o for t in tolls for o in kids(t, ("dobj",))]

@@ -78,7 +78,7 @@ from eventwire.events.argument_actors import (
     within_sentence,
 )
 from eventwire.events.argument_anaphora import act_objects, earlier_doer, earlier_pair, pair_head, subjects_of
-from eventwire.events.argument_links import agents, blamed, carried, doers
+from eventwire.events.argument_links import agents, blamed, carried, doers, victims
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import TriggerMatch
@@ -383,7 +383,7 @@ def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Ro
     # otherwise come first because an object is often the event's content ("imposed
     # *sanctions* on Iran", "shared *evidence* with the US").
     named = [o for o in objects if o.pos_ == "PROPN"]
-    targets: list[Tier] = [named, prep_targets, objects, carried(objects)]
+    targets: list[Tier] = [named, prep_targets, objects, carried(objects), victims(verb)]
     sources: list[Tier] = []
     if _is_passive(ctx, verb):
         sources.append(agents(verb, trigger.passive_source_prep))
