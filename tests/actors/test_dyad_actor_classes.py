@@ -16,6 +16,12 @@ ROWS = [
     # a toponym followed by its kind of unit is looked up with it ("Puno region" is in Peru,
     # "Puno" alone is too close to the Indian city of Pune)
     ("Police", "Police in Puno region arrested six people.", "PER", "COP"),
+    # a place with a possessive country lies in that country, whatever else bears its name
+    ("separatists", "Armed separatists burned a school in Cameroon's North-West region.", "CMR", "SEP"),
+    ("Police", "Police dispersed a march in Nigeria's Plateau state.", "NGA", "COP"),
+    # UN missions by their acronyms
+    ("MINUSCA", "MINUSCA said two peacekeepers were wounded near Bangui.", "IGO", "MIL"),
+    ("UNISFA", "UNISFA reported clashes in Abyei.", "IGO", "MIL"),
     # the capitalised party name still resolves
     ("Labour", "Labour won the vote in Leeds.", "GBR", "PTY"),
 ]
