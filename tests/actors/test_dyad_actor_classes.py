@@ -32,3 +32,18 @@ def test_actor_in_context(phrase: str, context: str, country: str, sector: str) 
     actor = eventwire.resolve_actor(phrase, date=DAY, context=context)
     assert actor is not None, f"no actor for {phrase!r}"
     assert (actor.country, actor.sector) == (country, sector)
+
+
+# Dated offices in the countries the news reports most on conflict (phrase, date, name).
+OFFICES = [
+    ("Sudan's army chief", "2023-05-01", "Abdel Fattah al-Burhan"),
+    ("Myanmar's army chief", "2022-01-01", "Min Aung Hlaing"),
+    ("Myanmar's president", "2022-01-01", "Myint Swe"),  # not the parallel government's
+    ("Myanmar's president", "2019-01-01", "Win Myint"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "date", "name"), OFFICES)
+def test_office_holder_on_the_date(phrase: str, date: str, name: str) -> None:
+    actor = eventwire.resolve_actor(phrase, date=date)
+    assert actor is not None and actor.name == name
