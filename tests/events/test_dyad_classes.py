@@ -50,6 +50,17 @@ ACT_ANAPHORA = [
     ),
 ]
 
+# "The country" where no state was named by name is the country of the place named before it.
+STATE_NOUN = [
+    (
+        "Kenyan troops handed their last base in Kismayo to the Somali army, completing their "
+        "withdrawal from the country.",
+        "RETREAT",
+        {"KEN"},
+        {"SOM"},
+    ),
+]
+
 # "The two sides", "both countries": the last two parties of different states named before.
 PAIR_ANAPHORA = [
     (
