@@ -71,14 +71,15 @@ def _nearest_state(chains: list[Chain], first: Candidate) -> str | None:
 
 
 def _context_country(chains: list[Chain], chain: Chain, salience: Salience) -> str | None:
-    """ "the regime", "the government": the state just named; civilians: the place where it
-    happened (dev set: dyad F1 0.769 -> 0.775, no loss); anything else: the salient country."""
+    """ "the regime", "the government": the state just named; civilians and "the country" (no
+    state named by name): the place where it happened (dev set: dyad F1 0.769 -> 0.775, no
+    loss); anything else: the salient country."""
     first, actor = chain.members[0], chain.actor
     if first.label == "ROLE" and first.definite and actor is not None and actor.sector == "GOV":
         country = _nearest_state(chains, first)
         if country is not None:
             return country
-    if actor is not None and actor.sector == "CVL":
+    if actor is not None and (actor.sector == "CVL" or actor.kind == "state"):
         country = salience.place_before(first.sentence, first.head)
         if country is not None:
             return country
@@ -87,10 +88,18 @@ def _context_country(chains: list[Chain], chain: Chain, salience: Salience) -> s
     return salience.country(first.sentence)
 
 
+def _takes_context(actor: Resolution, first: Candidate) -> bool:
+    """People and groups without a country, and "the country" when no state was named by name
+    (only by a city or a nationality: "a base in N'Djamena ... their withdrawal from *the country*")."""
+    if actor.kind in CONTEXT_KINDS:
+        return True
+    return actor.kind == "state" and first.label == "ROLE" and first.definite
+
+
 def _with_context(chains: list[Chain], chain: Chain, salience: Salience, look: Lookups) -> Resolution | None:
     """Fill a missing country from the article; a definite office then finds its holder."""
     actor = chain.actor
-    if actor is None or actor.country or actor.kind not in CONTEXT_KINDS:
+    if actor is None or actor.country or not _takes_context(actor, chain.members[0]):
         return actor
     country = _context_country(chains, chain, salience)
     if country is None:

@@ -99,6 +99,9 @@ def _nationals(parse: Parse, spans: list[Span]) -> None:
         country = parse.look.nationality(token.text)
         if country is not None:
             parse.nationals[token.i] = country
+        elif (patron := _hyphened_patron(parse, token)) is not None:
+            parse.nationals[token.i] = patron
+            parse.patrons.add(token.i)
     for i in list(parse.nationals):
         why = _not_nationality(parse, i)
         if why == "patron":
@@ -108,6 +111,14 @@ def _nationals(parse: Parse, spans: list[Span]) -> None:
         elif why == "ethnic":
             parse.ethnic.add(i)
             del parse.nationals[i]
+
+
+def _hyphened_patron(parse: Parse, token: Token) -> str | None:
+    """ "a *U.S.-backed* proposal" as one token: the country before "-backed" is a patron."""
+    prefix, dash, suffix = token.text.rpartition("-")
+    if not dash or not prefix or suffix.lower() not in parse.look.grammar.patron_suffixes:
+        return None
+    return parse.look.nationality(prefix) or parse.look.kb_country(prefix)
 
 
 def _proxies(parse: Parse) -> None:
@@ -140,6 +151,8 @@ def _entity_kind(parse: Parse, span: Span) -> tuple[str, str] | None:
     qualifies_thing = parse.climb(root).i != root.i  # "Nord Stream pipeline"
     if not known and (span.label_ in ("LOC", "FAC") or (span.label_ in NAME_LABELS and qualifies_thing)):
         return None
+    if not known and root.lemma_.lower() in parse.look.grammar.location_nouns:
+        return None  # "the Pan-American Highway", "Tahrir Square": a place named, not an actor
     if span.label_ == "NORP":
         return ("nominal", "NORP") if people_noun(root, span) else ("adjective", "ADJ")
     return ("name", span.label_)

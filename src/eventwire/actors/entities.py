@@ -50,6 +50,14 @@ def is_title_part(span: Span, look: Lookups) -> bool:
     return look.role(phrase) is not None and look.lookup(phrase) is None
 
 
+def is_common_words(span: Span) -> bool:
+    """ "the *labour* ministry": an entity the small model tagged in lower case is no name, so it
+    never meets a KB alias ("Labour", the British party). Nationality words are exempt: news
+    writes "jihadist" and "islamist" in lower case."""
+    words = [t for t in span if t.is_alpha]
+    return span.label_ != "NORP" and bool(words) and all(t.is_lower for t in words)
+
+
 def is_currency(span: Span) -> bool:
     """ "US $5 million", "Hong Kong dollars": a country name that only qualifies money."""
     doc = span.doc
@@ -192,7 +200,8 @@ def _missed_names(doc: Doc, look: Lookups, covered: set[int]) -> list[Span]:
             if span is None:
                 begin += 1
                 continue
-            found.append(span)
+            if not is_common_words(span):
+                found.append(span)
             begin = span.end
     return found
 
@@ -211,7 +220,10 @@ def actor_entities(doc: Doc, look: Lookups) -> list[Span]:
     spans = [
         _relabelled(ent, look)
         for ent in doc.ents
-        if ent.label_ in ACTOR_LABELS and not is_title_part(ent, look) and not is_currency(ent)
+        if ent.label_ in ACTOR_LABELS
+        and not is_title_part(ent, look)
+        and not is_currency(ent)
+        and not is_common_words(ent)
     ]
     spans = _without_nested(spans)
     covered = {t.i for ent in [*doc.ents, *spans] for t in ent}

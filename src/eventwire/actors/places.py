@@ -83,5 +83,37 @@ def find_places(doc: Doc, spans: list[Span], look: Lookups) -> list[PlaceSpan]:
         if span.label_ == "NORP" or not locative:
             continue
         if is_place_like(span, look):
-            places.append(PlaceSpan(span, look.place_country(name_text(span))))
+            places.append(PlaceSpan(span, _country(span, look)))
     return places
+
+
+# Words after a toponym that say what kind of unit it is ("Puno region"): the longer name is
+# looked up first, so that a region is not read as a similar-sounding town elsewhere.
+ADMIN_WORDS = frozenset(
+    {"region", "province", "state", "district", "county", "department", "governorate", "oblast",
+     "prefecture", "division", "municipality"}
+)  # fmt: skip
+
+
+def _country(span: Span, look: Lookups) -> str | None:
+    """ "Cameroon's North-West region" lies in Cameroon whatever else the gazetteer knows by
+    that name (a South African province); otherwise the name with its unit, then alone."""
+    owned = _owner_country(span, look)
+    if owned is not None:
+        return owned
+    name = name_text(span)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in ADMIN_WORDS and after.is_lower:
+        found = look.place_country(f"{name} {after.text}")
+        if found is not None:
+            return found
+    return look.place_country(name)
+
+
+def _owner_country(span: Span, look: Lookups) -> str | None:
+    """The country a possessive names for a place: "*Cameroon's* North-West region"."""
+    holders = [span.root]
+    if span.root.dep_ == "compound" and span.root.head.lower_ in ADMIN_WORDS:
+        holders.append(span.root.head)
+    owners = [c for h in holders for c in h.children if c.dep_ == "poss"]
+    return next((c for o in owners if (c := look.kb_country(o.text)) is not None), None)

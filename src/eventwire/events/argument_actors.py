@@ -21,6 +21,9 @@ from eventwire.nlp.vocabulary import NOMINAL_POS, NOUN_PHRASE_DEPS, OBJECT_DEPS
 from eventwire.records import Actor, Mention
 
 VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
+# Sectors of armed actors outside the state: their country is where they operate, and a
+# soldier of that country is their enemy, never their instrument.
+ARMED_NON_STATE = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
 Tier = list[Token]
 
 
@@ -91,8 +94,11 @@ def actor_mention_at(
 
 
 def _informative(mention: Mention) -> bool:
+    """A place of unknown country ("North Kordofan" the gazetteer lacks) says nothing of a dyad."""
     actor = mention.actor
-    return actor is not None and bool(actor.country or actor.name or actor.sector)
+    if actor is None or (actor.kind == "state" and not actor.country):
+        return False
+    return bool(actor.country or actor.name or actor.sector)
 
 
 def nearest_mention(
@@ -198,7 +204,12 @@ def target_pool(parsed: ParsedArticle, sources: Sequence[Mention]) -> list[Menti
     whom it acts on, so a nominal military mention of a source country is left out. A
     person is nobody's instrument: "accused *the army chief*" targets him.
     """
-    countries = {s.actor.country for s in sources if s.actor is not None and s.actor.country}
+    # only a state commands its country's forces: "militants killed six soldiers" targets them
+    countries = {
+        s.actor.country
+        for s in sources
+        if s.actor is not None and s.actor.country and s.actor.sector not in ARMED_NON_STATE
+    }
 
     def own_forces(m: Mention) -> bool:
         actor = m.actor

@@ -77,6 +77,8 @@ from eventwire.events.argument_actors import (
     with_conjuncts,
     within_sentence,
 )
+from eventwire.events.argument_anaphora import act_objects, earlier_doer, earlier_pair, pair_head, subjects_of
+from eventwire.events.argument_links import agents, blamed, carried, doers, victims
 from eventwire.events.argument_tables import ArgumentTables
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.triggers import TriggerMatch
@@ -156,13 +158,7 @@ def _misread_main_verb(verb: Token) -> bool:
     as a participle on its subject, leaving a noun as the sentence's root. A sentence has a
     main verb, so a participle without a "by"-agent on a root noun is that verb, in the active."""
     head = verb.head
-    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in NOMINAL_POS and not _agents(verb, "by")
-
-
-def _agents(verb: Token, prep_word: str) -> list[Token]:
-    """The "by X" of a passive (``agent``, or the lexicon's own preposition)."""
-    preps = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == prep_word)]
-    return [o for p in preps for o in kids(p, ("pobj",))]
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in NOMINAL_POS and not agents(verb, "by")
 
 
 # --- subjects -------------------------------------------------------------------------
@@ -206,7 +202,12 @@ def _controller(ctx: ArgumentContext, governor: Token, complement: Token, depth:
     objects = [c for c in kids(governor, OBJECT_DEPS) if c.i < complement.i]
     if objects:
         return [_dative_object(o) for o in objects]
-    prep_objects = [o for o in _prep_objects(ctx, governor, ctx.tables.control_preps) if o.i < complement.i]
+    # "voted *on Wednesday* to expel": a date is no one who acts
+    prep_objects = [
+        o
+        for o in _prep_objects(ctx, governor, ctx.tables.control_preps)
+        if o.i < complement.i and o.ent_type_ not in ("DATE", "TIME")
+    ]
     if prep_objects:
         return prep_objects  # "called on Iran to release the sailors"
     return surface_subject(ctx, governor, depth)
@@ -271,9 +272,10 @@ def _nested_targets(ctx: ArgumentContext, verb: Token) -> Tier:
 
 
 def _originators(objects: Iterable[Token]) -> Tier:
-    """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was."""
+    """ "rejected the proposal *put forward by Egypt*": whose offer, plan or aid it was;
+    "a drone attack *blamed on Ukraine*": whom the act is laid at."""
     participles = [a for o in objects for a in kids(o, ("acl",)) if a.tag_ == "VBN"]
-    return [agent for p in participles for agent in _agents(p, "by")]
+    return [agent for p in participles for agent in doers(p)]
 
 
 def _instrument_users(ctx: ArgumentContext, subjects: Iterable[Token]) -> Tier:
@@ -281,7 +283,7 @@ def _instrument_users(ctx: ArgumentContext, subjects: Iterable[Token]) -> Tier:
     used = ctx.tables.instrument_participles
     participles = [a for s in subjects for a in kids(s, ("acl",)) if a.tag_ == "VBN"]
     participles = [p for p in participles if _verb_forms(p) & used]
-    return [agent for p in participles for agent in _agents(p, "by")]
+    return [agent for p in participles for agent in agents(p, "by")]
 
 
 def _addressee(verb: Token) -> Tier:
@@ -381,10 +383,10 @@ def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Ro
     # otherwise come first because an object is often the event's content ("imposed
     # *sanctions* on Iran", "shared *evidence* with the US").
     named = [o for o in objects if o.pos_ == "PROPN"]
-    targets: list[Tier] = [named, prep_targets, objects]
+    targets: list[Tier] = [named, prep_targets, objects, carried(objects), victims(verb)]
     sources: list[Tier] = []
     if _is_passive(ctx, verb):
-        sources.append(_agents(verb, trigger.passive_source_prep))
+        sources.append(agents(verb, trigger.passive_source_prep))
         if trigger.plover.upper() in ctx.tables.mover_types:
             sources.append(surface_subject(ctx, verb))  # "troops were deployed": they moved
         else:
@@ -392,7 +394,7 @@ def verbal_roles(ctx: ArgumentContext, verb: Token, trigger: TriggerMatch) -> Ro
     else:
         subject = surface_subject(ctx, verb)
         # "drones *launched by the militia* struck": who used the instrument that acts
-        sources += [subject, _instrument_users(ctx, subject), _issuer(ctx, verb)]
+        sources += [subject, _instrument_users(ctx, subject), _issuer(ctx, verb), blamed(subject)]
     # a gerund used as a noun: "fighting *between* rival gangs forced ..." (both sides act)
     sources.append(_prep_objects(ctx, verb, ("between", "among")))
     targets += [_nested_targets(ctx, verb), _originators(objects)]
@@ -420,6 +422,11 @@ def location_heads(ctx: ArgumentContext, token: Token) -> list[Token]:
 def light_verb(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> Token | None:
     """The verb that carries a nominal trigger: "launched an attack", "engaged in talks"."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+        # "responded *with* artillery fire", "hit back with drone strikes": whoever acts with it
+        verb = head.head
+        if not kids(verb, PASSIVE_SUBJECT_DEPS | {"auxpass"}):  # "were charged with murder"
+            return verb
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
@@ -456,13 +463,13 @@ def nominal_roles(ctx: ArgumentContext, noun: Token, trigger: TriggerMatch) -> R
     between = _prep_objects(ctx, noun, ("between", "among"))
     named, pronouns = _modifier_sources(noun)
     # "a bomb *planted by* rebels", "the sanctions *imposed by* Canada": the participle's agent
-    sources: list[Tier] = [named, _agents(noun, trigger.passive_source_prep), _originators([noun])]
+    sources: list[Tier] = [named, agents(noun, trigger.passive_source_prep), _originators([noun])]
     targets: list[Tier] = [_prep_objects(ctx, noun, preps) + between]
     verb = light_verb(ctx, noun, trigger)
     if verb is not None:
         carried = verbal_roles(ctx, verb, trigger)
         if noun.dep_ == "nsubjpass":
-            sources.append(_agents(verb, trigger.passive_source_prep))
+            sources.append(agents(verb, trigger.passive_source_prep))
         else:
             sources.extend(carried.source)
         targets.append(_prep_objects(ctx, verb, preps) + kids(verb, ("dative",)))
@@ -514,7 +521,7 @@ def envoy_roles(ctx: ArgumentContext, verb: Token) -> EnvoyRoles | None:
     Santiago"). "Peru's envoy was expelled from Chile": the host acts on the sender.
     """
     tables = ctx.tables
-    if not _is_passive(ctx, verb) or _agents(verb, "by"):
+    if not _is_passive(ctx, verb) or agents(verb, "by"):
         return None
     envoys = [s for s in kids(verb, PASSIVE_SUBJECT_DEPS) if s.lemma_.lower() in tables.envoy_nouns]
     if not envoys:
@@ -611,10 +618,14 @@ def _holder(
             words = list(clause.subtree)
             if not any(w.lemma_.lower() in detention for w in words):
                 continue
+            # "a man suspected of kidnapping *a German*": whom the clause holds is no holder
             holders = [
                 m.actor
                 for m in parsed.mentions_in(words[0].i, words[-1].i + 1)
-                if m.actor is not None and m.actor.country and m.actor.country not in own
+                if m.actor is not None
+                and m.actor.country
+                and m.actor.country not in own
+                and parsed.doc[m.token_start : m.token_end].root.dep_ not in OBJECT_DEPS
             ]
             if holders:
                 return (holders[0],)
@@ -624,7 +635,7 @@ def _holder(
 def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: TriggerMatch) -> Arguments:
     """Source and target actors of ``trigger``, read from the parse and the actor mentions."""
     head = parsed.doc[trigger.token]
-    parsed = within_sentence(parsed, head)
+    article, parsed = parsed, within_sentence(parsed, head)
     nominal = trigger.nominal or head.pos_ in ("NOUN", "PROPN")
     envoy = None if nominal else _envoy_arguments(ctx, parsed, head, trigger)
     if envoy is not None:
@@ -632,6 +643,9 @@ def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: Trigger
     roles = nominal_roles(ctx, head, trigger) if nominal else verbal_roles(ctx, head, trigger)
     source_mentions = first_resolved(parsed, roles.source, parsed.mentions)
     source = actors_of(source_mentions)
+    pair = None if nominal else pair_head(subjects_of(head))
+    if pair is not None:  # "the two sides agreed": the last two parties named
+        source = earlier_pair(article, pair) or source
     if not source:  # "consumers in Pakistan boycotted ...": where the actors are from
         source = place_actors(parsed, [t for tier in roles.source for t in tier])
     pool = target_pool(parsed, source_mentions)
@@ -639,6 +653,9 @@ def find_arguments(ctx: ArgumentContext, parsed: ParsedArticle, trigger: Trigger
     target = _holder(ctx, parsed, target_mentions, source) or actors_of(target_mentions)
     if trigger.reciprocal and not target and len(source) > 1:
         target = source  # "Kenya and Uganda met": each side is the other's target
+    if not target and not nominal and act_objects(head):
+        # "called the decision unfounded": the decision's maker, named in an earlier sentence
+        target = earlier_doer(article, head, {a.country for a in source if a.country})
     if not target:
         # "imposed a curfew in Hebron", "sent troops to a force in Liberia"; a venue is no
         # party: "talks in Geneva" keep the place out of the target.
