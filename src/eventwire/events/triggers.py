@@ -284,10 +284,8 @@ def _fits(entry: LexEntry, parse: _Parse) -> bool:
         return False
     if entry.clause and not parse.clause:
         return False
-    if not entry.governors:
-        return True
-    governors = parse.governor_forms
-    return governors is not None and not governors.isdisjoint(entry.governors)
+    # the governor's forms are read only for an entry that names governors
+    return not entry.governors or not (parse.governor_forms or frozenset()).isdisjoint(entry.governors)
 
 
 def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
