@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -300,30 +301,72 @@ def is_participation(token: Token) -> bool:
     return any(g.lower_ == "in" and g.dep_ == "prep" for b in bridges for g in [*b.children, *token.children])
 
 
-def _fits(entry: LexEntry, token: Token) -> bool:
-    particles = particles_of(token)
+class _Parse:
+    """What ``_fits`` reads of one token's parse, each part computed at most once.
+
+    A token is tried against every lexicon entry of its word forms (up to a dozen for "hold",
+    "call", "talks"); the particles, objects, prepositions... are the same for all of them.
+    """
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+
+    @cached_property
+    def particles(self) -> set[str]:
+        return particles_of(self.token)
+
+    @cached_property
+    def objects(self) -> set[str]:
+        return objects_of(self.token)
+
+    @cached_property
+    def preps(self) -> set[str]:
+        return preps_of(self.token)
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        return subjects_of(self.token)
+
+    @cached_property
+    def mods(self) -> set[str]:
+        return modifiers_of(self.token)
+
+    @cached_property
+    def clause(self) -> bool:
+        return any(is_complement_clause(c) for c in self.token.children)
+
+    def lacks(self, part: str, required: tuple[str, ...]) -> bool:
+        """None of ``required`` is among the words of ``part`` ("objects", "preps", ...)."""
+        found: set[str] = getattr(self, part)
+        return found.isdisjoint(required)
+
+    @cached_property
+    def governor_forms(self) -> frozenset[str] | None:
+        governor = governor_of(self.token)
+        return None if governor is None else frozenset(word_forms(governor))
+
+
+def _fits(entry: LexEntry, parse: _Parse) -> bool:
     if entry.particles:
-        if not particles & set(entry.particles):
+        if parse.particles.isdisjoint(entry.particles):
             return False
-    elif particles and entry.pos == "verb":
+    elif parse.particles and entry.pos == "verb":
         return False  # "call off" is not "call": a phrasal verb is a different verb
-    objects = objects_of(token) if entry.objects or entry.not_objects else set()
-    checks = (
-        (entry.objects, objects),
-        (entry.preps, preps_of(token)),
-        (entry.subjects, subjects_of(token) if entry.subjects else set()),
-        (entry.mods, modifiers_of(token) if entry.mods else set()),
+    # each part is read only when an entry asks for it (the parse caches what it read)
+    wanted = (
+        (entry.objects, "objects"),
+        (entry.preps, "preps"),
+        (entry.subjects, "subjects"),
+        (entry.mods, "mods"),
     )
-    if any(required and not set(required) & found for required, found in checks):
+    if any(required and parse.lacks(part, required) for required, part in wanted):
         return False
-    if entry.not_objects and objects & set(entry.not_objects):
+    if entry.not_objects and not parse.objects.isdisjoint(entry.not_objects):
         return False
-    if entry.clause and not any(is_complement_clause(c) for c in token.children):
+    if entry.clause and not parse.clause:
         return False
-    governor = governor_of(token)
-    return not entry.governors or (
-        governor is not None and not set(word_forms(governor)).isdisjoint(entry.governors)
-    )
+    # the governor's forms are read only for an entry that names governors
+    return not entry.governors or not (parse.governor_forms or frozenset()).isdisjoint(entry.governors)
 
 
 def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
@@ -344,9 +387,9 @@ def phrase_tokens(entry: LexEntry, token: Token) -> tuple[int, ...]:
     return tuple(sorted(indices))
 
 
-def match_entry(entry: LexEntry, token: Token) -> TriggerMatch | None:
+def match_entry(entry: LexEntry, token: Token, parse: _Parse | None = None) -> TriggerMatch | None:
     """A ``TriggerMatch`` when ``entry`` fits ``token`` in its parse, else None."""
-    if not _fits(entry, token):
+    if not _fits(entry, parse or _Parse(token)):
         return None
     return TriggerMatch(
         token=token.i,
@@ -369,8 +412,9 @@ def best_match(lexicon: Lexicon, token: Token, topics: bool = False) -> TriggerM
     if pos is None or (pos == "verb" and is_participation(token)):
         return None
     best: TriggerMatch | None = None
+    parse = _Parse(token)
     for entry in lexicon.candidates(pos, _lookup_words(token)):
-        found = match_entry(entry, token)
+        found = match_entry(entry, token, parse)
         if found is not None and (best is None or found.strength > best.strength):
             best = found
     return best

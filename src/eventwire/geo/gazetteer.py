@@ -50,6 +50,8 @@ _FEATURE_WEIGHT = {"country": 30.0, "region": 25.0, "state": -4.0, "city": 0.0, 
 _UNIT_KINDS = frozenset({"state", "region", "admin1", "admin2"})
 # Kinds of entry a qualifying country keeps ("Trujillo, Venezuela"): its towns and its units.
 _PLACE_KINDS = frozenset({"city", "admin1", "admin2"})
+# Answers of Gazetteer.resolve kept at most (a few MB); the names of a few hundred articles.
+_RESOLVED_KEPT = 20_000
 # When the text names the unit's level ("district" vs "province"), a unit of that level wins.
 _LEVEL_BONUS = 10.0
 _CAPITAL_BONUS = 3.0
@@ -130,6 +132,9 @@ class Gazetteer:
         self._towns: dict[str, list[Place]] | None = None
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
+        # resolve()'s answers: an article asks for the same names again and again (a country
+        # per nationality word, a town per event of a sentence); bounded, see resolve
+        self._resolved: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
@@ -266,8 +271,13 @@ class Gazetteer:
         ``strict`` ignores cities' alternate names, which include translations and old names
         ("White House" is a translation of Casablanca): use it for words the tagger did not
         label as places."""
-        ranked = self.ranked(name, context_countries, strict=strict)
-        return ranked[0] if ranked else None
+        key = (name, tuple(context_countries), strict)
+        if key not in self._resolved:
+            if len(self._resolved) >= _RESOLVED_KEPT:
+                self._resolved.clear()  # a stream of articles must not grow it without end
+            ranked = self.ranked(name, context_countries, strict=strict)
+            self._resolved[key] = ranked[0] if ranked else None
+        return self._resolved[key]
 
     def ranked(
         self, name: str, context_countries: Sequence[str] = (), *, strict: bool = False
