@@ -34,7 +34,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from eventwire.geo.names import DISTRICT_WORDS, UNIT_WORDS, lookup_key
+from eventwire.geo.names import (
+    DISTRICT_WORDS,
+    MIN_SKELETON,
+    UNIT_WORDS,
+    article_variants,
+    lookup_key,
+    skeleton,
+)
 from eventwire.resources import load_resource, read_text
 
 PLACES_DIR = "places"
@@ -128,6 +135,7 @@ class Gazetteer:
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
+        self._skeletons: dict[str, dict[str, list[Place]]] = {}  # ISO3 -> skeleton index, on first use
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         for entry, primary, alternates in entries:
@@ -189,9 +197,40 @@ class Gazetteer:
         towns, key = self._town_table(), _key_of(name)
         spelt = self._spelling(key, towns.__contains__) or key
         found = [p for p in towns.get(spelt, []) if p.country in countries]
+        if not found:
+            found = self._same_skeleton(key, countries)
         if not found or not all(_near(found[0], other) for other in found[1:]):
             return None
         return found[0]
+
+    def _same_skeleton(self, key: str, countries: Sequence[str]) -> list[Place]:
+        """Towns and cities of ``countries`` whose name has the consonants of ``key``: another
+        transliteration ("Bulo Burde" is GeoNames' "Buulobarde", "Debre Markos" its "Debre
+        Mark'os"). Only inside the countries the text gives, and only for long skeletons."""
+        bones = skeleton(key)
+        if len(bones) < MIN_SKELETON:
+            return []
+        return [
+            p for country in dict.fromkeys(countries) for p in self._skeleton_index(country).get(bones, ())
+        ]
+
+    def _skeleton_index(self, country: str) -> dict[str, list[Place]]:
+        """A country's cities and small towns by the skeletons of their names, built the first
+        time a text asks about that country (a few thousand names, not the world's)."""
+        if country not in self._skeletons:
+            index: dict[str, dict[Place, None]] = {}
+            tab = f"\t{country}\t"
+            for key, rows in self._primary.items():
+                for row in rows:
+                    line = self._rows[row]
+                    inside = tab in line if isinstance(line, str) else line.place.country == country
+                    if inside and self._entry(row).kind == "city":
+                        index.setdefault(skeleton(key), {})[self._entry(row).place] = None
+            for key, places in self._town_table().items():
+                for place in (p for p in places if p.country == country):
+                    index.setdefault(skeleton(key), {})[place] = None
+            self._skeletons[country] = {bones: list(found) for bones, found in index.items()}
+        return self._skeletons[country]
 
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
@@ -211,10 +250,17 @@ class Gazetteer:
     def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
         """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
         "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse;
-        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya")."""
+        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya"),
+        and the Arabic article dropped or added ("Al-Mawsil" is Mosul, "Qamishli" Al Qamishli)."""
         if known(key):
             return key
-        for variant in (key.replace(" ", "-"), key.replace("-", " "), *_ending_variants(key)):
+        variants = (
+            key.replace(" ", "-"),
+            key.replace("-", " "),
+            *_ending_variants(key),
+            *article_variants(key),
+        )
+        for variant in variants:
             if variant != key and known(variant):
                 return variant
         return None
