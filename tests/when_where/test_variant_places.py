@@ -70,3 +70,25 @@ SPELLING_TEXTS = [
 def test_variant_spellings_in_a_story(code: Code, text: str, country: str, lat: float) -> None:
     where = first_location(code, text)
     assert where.country == country and where.lat is not None and abs(where.lat - lat) < 0.3
+
+
+# A province the admin tables lack, or know only as a town abroad, still says the town's
+# country when ISO 3166-2 lists it: the Philippine provinces above all.
+SUBDIVISION_QUALIFIERS = [
+    ("Rebels ambushed soldiers in Catubig, Northern Samar.", "PHL", 12.41),
+    ("Police arrested a mayor in Tanauan, Batangas, on Monday.", "PHL", 14.09),
+    ("Police arrested nine men in San Pablo, Laguna, on Friday.", "PHL", 14.07),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "lat"), SUBDIVISION_QUALIFIERS)
+def test_a_subdivision_qualifies_a_town(code: Code, text: str, country: str, lat: float) -> None:
+    where = first_location(code, text)
+    assert where.country == country and where.lat is not None and abs(where.lat - lat) < 0.3
+
+
+def test_subdivision_countries(gazetteer: Gazetteer) -> None:
+    assert gazetteer.subdivision_countries("Northern Samar") == ("PHL",)
+    assert gazetteer.qualifier_countries("Northern Samar") == ("PHL",)  # not Samara, by trimming
+    assert set(gazetteer.subdivision_countries("Punjab")) == {"IND", "PAK"}
+    assert gazetteer.subdivision_countries("Atlantis") == ()

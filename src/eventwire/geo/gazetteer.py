@@ -42,6 +42,7 @@ from eventwire.geo.names import (
     lookup_key,
     skeleton,
 )
+from eventwire.geo.subdivisions import Subdivisions
 from eventwire.resources import load_resource, read_text
 
 PLACES_DIR = "places"
@@ -135,6 +136,7 @@ class Gazetteer:
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
+        self._subdivisions = Subdivisions()  # ISO 3166-2 names, read on first use
         self._skeletons: dict[str, dict[str, list[Place]]] = {}  # ISO3 -> skeleton index, on first use
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
@@ -284,15 +286,32 @@ class Gazetteer:
         Kandahar province"): a district usually bears its seat's name, and the seat is where
         news of it is."""
         key = _key_of(name)
-        outer = self._ranked(qualifier, ())
-        if not key or not outer or not outer[0].place.country:
+        countries = self.qualifier_countries(qualifier)
+        if not key or not countries:
             return None
         words = key.split()
         unit = len(words) > 1 and words[-1] in UNIT_WORDS
         # "spin boldak district" -> "spin boldak"; "kankara area" too (a generic suffix)
         stem = " ".join(words[:-1]) if unit else self._trimmed(key)
-        town = self.small_town(stem, [outer[0].place.country])
+        town = self.small_town(stem, countries[:1])
         return dataclasses.replace(town, feature="district") if town and stem != key else town
+
+    def qualifier_countries(self, qualifier: str) -> tuple[str, ...]:
+        """The countries a qualifier after a town names: its best place's ("Jermuk, Armenia"),
+        else those of an ISO 3166-2 subdivision of that name ("Las Navas, Northern Samar")."""
+        outer = self._ranked(qualifier, ())
+        named = self._subdivisions.countries(qualifier)
+        if (
+            outer
+            and outer[0].place.country
+            and (not named or _key_of(outer[0].place.name) == _key_of(qualifier))
+        ):
+            return (outer[0].place.country,)  # a subdivision beats a name found only by trimming
+        return named
+
+    def subdivision_countries(self, name: str) -> tuple[str, ...]:
+        """The countries with an ISO 3166-2 subdivision of that name ("Sulu" -> ("PHL",))."""
+        return self._subdivisions.countries(name)
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -470,11 +489,13 @@ class Gazetteer:
             # is not looked up (too many collide with towns); only the towns inside it count,
             # as a district's name says little about its country ("Laguna" is also Brazilian)
             districts = [self._entry(i) for i in self._district_index().get(lookup_key(qualifier), ())]
-            return self._inside_units(ranked, districts) or ranked
+            return (
+                self._inside_units(ranked, districts) or self._in_subdivision(ranked, qualifier, []) or ranked
+            )
         if outer[0].kind != "country":
             # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
             # trying each unit of that name ("La Union" is also a Salvadoran department)
-            inside = self._inside_units(ranked, outer)
+            inside = self._inside_units(ranked, outer) or self._in_subdivision(ranked, qualifier, outer)
             if inside:
                 return inside
         for country in dict.fromkeys(e.place.country for e in outer):
@@ -482,6 +503,15 @@ class Gazetteer:
             if inside:
                 return inside
         return ranked
+
+    def _in_subdivision(self, ranked: list[_Entry], qualifier: str, outer: list[_Entry]) -> list[_Entry]:
+        """A qualifier the tables know only as a town ("Laguna" is a Brazilian town) that ISO
+        3166-2 lists as a subdivision ("Santa Rosa, Laguna" is in the Philippines): the
+        candidates in that subdivision's countries."""
+        if any(e.kind != "city" for e in outer):
+            return []
+        countries = self._subdivisions.countries(qualifier)
+        return [e for e in ranked if e.place.country in countries and e.kind in _PLACE_KINDS]
 
     @staticmethod
     def _inside_units(ranked: list[_Entry], units: Iterable[_Entry]) -> list[_Entry]:

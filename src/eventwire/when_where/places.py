@@ -168,9 +168,8 @@ class EventPlacer:
         if place is not None:
             return place
         head, _, qualifier = name.partition(",")
-        outer = self.gazetteer.resolve(qualifier, self.context) if qualifier.strip() else None
-        countries = [outer.country] if outer is not None and outer.country else self._countries()
-        return self.gazetteer.small_town(head, countries)
+        named = self.gazetteer.qualifier_countries(qualifier) if qualifier.strip() else ()
+        return self.gazetteer.small_town(head, list(named) or self._countries())
 
     def _lookup(self, name: str) -> Place | None:
         """The gazetteer's place for a name, but a bare name the dateline gives with its
@@ -431,12 +430,30 @@ class EventPlacer:
 
     def _outer_name(self, span: Span) -> str | None:
         """The enclosing place of ``span`` with its unit word, when it is larger than a town."""
-        outer = enclosing_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        outer = enclosing_span(span, self._toponym_or_subdivision, self.locatives.enclosing_fillers)
         if outer is None:
             return None
         name, _ = self._with_unit_word(outer.text, outer.end)
         place = self.gazetteer.resolve(name, self.context)
-        return name if place is not None and place.feature != "city" else None
+        if place is not None and place.feature != "city":
+            return name
+        # a province the tables lack or know only as a town abroad ("Catubig, Northern Samar")
+        return name if self.gazetteer.subdivision_countries(name) else None
+
+    def _toponym_or_subdivision(self, token: Token) -> Span | None:
+        """A toponym, or a run of proper nouns that names an ISO 3166-2 subdivision: only as
+        the place enclosing a town ("Catubig, Northern Samar"), as names of regions are often
+        words ("Centre", "Plateau") elsewhere."""
+        found = self._toponym_at(token)
+        if found is not None or token.pos_ != "PROPN":
+            return found
+        doc, start, end = self.doc, token.i, token.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[start:end]
+        return run if self.gazetteer.subdivision_countries(run.text) else None
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
