@@ -92,3 +92,19 @@ def test_subdivision_countries(gazetteer: Gazetteer) -> None:
     assert gazetteer.qualifier_countries("Northern Samar") == ("PHL",)  # not Samara, by trimming
     assert set(gazetteer.subdivision_countries("Punjab")) == {"IND", "PAK"}
     assert gazetteer.subdivision_countries("Atlantis") == ()
+
+
+# A town or province that owns the noun of a place phrase is where the event happened when the
+# phrase names nothing finer ("in Lusaka's Kamwala market"); the phrase's own place comes first.
+POSSESSED_PLACES = [
+    ("Police fired tear gas at traders in Lusaka's Kamwala market on Monday.", "Lusaka", "ZMB"),
+    ("Soldiers torched houses in Bangui's PK12 neighbourhood.", "Bangui", "CAF"),
+    ("Militants attacked a police post in Balochistan's Kech district.", "Balochistan", "PAK"),
+    ("Police arrested 12 people in Kenya's coastal city of Mombasa.", "Mombasa", "KEN"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), POSSESSED_PLACES)
+def test_the_owner_of_a_place_phrase(code: Code, text: str, name: str, country: str) -> None:
+    where = first_location(code, text)
+    assert (where.name, where.country, where.source) == (name, country, "text")

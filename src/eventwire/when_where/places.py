@@ -288,15 +288,25 @@ class EventPlacer:
         return place is not None and place.feature != "country"
 
     def _phrase_places(self, phrase: Token) -> Iterator[Span]:
-        """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
+        """Toponyms in a prepositional phrase or object, reached only through phrase-internal
+        links; then the towns and units that own a place of the phrase ("in Lusaka's Kamwala
+        market", "in Bangui's PK5 district"), after the phrase's own places, which are finer."""
         seen: set[int] = set()
+        owners: list[Span] = []
+        lexicon = self.locatives.prepositions
         for token in phrase.subtree:
-            if not _inside_phrase(token, phrase, self.locatives.prepositions):
+            inside = _inside_phrase(token, phrase, lexicon)
+            if not inside and not _inside_phrase(token, phrase, lexicon, possessed=True):
                 continue
             span = self._toponym_at(token)
-            if span is not None and span.start not in seen:
-                seen.add(span.start)
+            if span is None or span.start in seen:
+                continue
+            seen.add(span.start)
+            if inside:
                 yield span
+            elif self._is_local(span.text):
+                owners.append(span)  # a country owning the phrase names an actor as often
+        yield from owners
 
     def _toponym_at(self, token: Token) -> Span | None:
         """The place name covering ``token``: a GPE/LOC entity, or a proper noun in a locative
@@ -577,8 +587,9 @@ def _attached_to(preposition: Token) -> str:
     return head.lemma_
 
 
-def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:
-    """True when ``token`` is part of the place the phrase names.
+def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str], *, possessed: bool = False) -> bool:
+    """True when ``token`` is part of the place the phrase names; with ``possessed``, also
+    when it owns a word of the phrase ("Lusaka" in "in Lusaka's Kamwala market").
 
     A nested prepositional phrase keeps us inside only when it is locative itself ("at a hotel
     in Reykjavik") or an "of" right on the phrase's noun ("the outskirts of Goma"); any other
@@ -586,7 +597,7 @@ def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> boo
     """
     current = token
     while current != phrase:
-        if current.dep_ not in _PHRASE_DEPS:
+        if current.dep_ not in _PHRASE_DEPS and not (possessed and current.dep_ == "poss"):
             return False
         if current.dep_ == "prep" and current.lower_ not in locative:
             on_phrase_noun = phrase in (current.head, current.head.head)
