@@ -108,3 +108,30 @@ POSSESSED_PLACES = [
 def test_the_owner_of_a_place_phrase(code: Code, text: str, name: str, country: str) -> None:
     where = first_location(code, text)
     assert (where.name, where.country, where.source) == (name, country, "text")
+
+
+# A dateline names a foreign bureau when the body's towns and provinces all lie in another
+# country: the dateline then places nothing, and the body's country is the focus. A strike on
+# the dateline's own city by a foreign attacker keeps the dateline.
+BUREAU_DATELINES = [
+    (
+        "NAIROBI, June 12 - Somali police arrested 20 suspected militants on Tuesday. "
+        "The arrests came days after a suicide bombing in Baidoa.",
+        "SOM",
+        "focus",
+    ),
+    (
+        "BEIRUT, June 3 - Syrian troops detained dozens of young men at checkpoints on Monday. "
+        "Residents of Deir ez-Zor said the raids continued overnight.",
+        "SYR",
+        "focus",
+    ),
+    ("KYIV, May 3 - A Russian missile hit a school in the city.", "UKR", "dateline"),
+    ("NAIROBI, June 12 - Police arrested 20 suspected militants on Tuesday.", "KEN", "dateline"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "source"), BUREAU_DATELINES)
+def test_a_foreign_bureau_dateline(code: Code, text: str, country: str, source: str) -> None:
+    where = first_location(code, text)
+    assert (where.country, where.source) == (country, source)
