@@ -135,3 +135,15 @@ BUREAU_DATELINES = [
 def test_a_foreign_bureau_dateline(code: Code, text: str, country: str, source: str) -> None:
     where = first_location(code, text)
     assert (where.country, where.source) == (country, source)
+
+
+# A town whose name the tables spell with an apostrophe or hyphen, inside a state the tables
+# do not know by that name but ISO 3166-2 does, both tagged as persons.
+def test_a_town_in_a_subdivision_the_tables_lack(code: Code) -> None:
+    where = first_location(code, "RSF fighters looted shops in Rufaa, Gezira state, after seizing the town.")
+    assert where.country == "SDN" and where.lat is not None and abs(where.lat - 14.76) < 0.2
+
+
+def test_letters_alone_decide_before_skeletons(gazetteer: Gazetteer) -> None:
+    place = gazetteer.small_town("Rufaa", ["SDN"])
+    assert place is not None and place.population > 0  # the city Rufa'a

@@ -39,6 +39,7 @@ from eventwire.geo.names import (
     MIN_SKELETON,
     UNIT_WORDS,
     article_variants,
+    letters,
     lookup_key,
     skeleton,
 )
@@ -206,31 +207,36 @@ class Gazetteer:
         return found[0]
 
     def _same_skeleton(self, key: str, countries: Sequence[str]) -> list[Place]:
-        """Towns and cities of ``countries`` whose name has the consonants of ``key``: another
-        transliteration ("Bulo Burde" is GeoNames' "Buulobarde", "Debre Markos" its "Debre
-        Mark'os"). Only inside the countries the text gives, and only for long skeletons."""
+        """Towns and cities of ``countries`` spelt with the same letters but for apostrophes,
+        hyphens and spaces ("Rufaa" is GeoNames' "Rufa'a"), else with the same consonants:
+        another transliteration ("Bulo Burde" is "Buulobarde"). Only inside the countries the
+        text gives, and only for long skeletons."""
+        indexes = [self._skeleton_index(country) for country in dict.fromkeys(countries)]
+        found = [p for index in indexes for p in index.get("=" + letters(key), ())]
         bones = skeleton(key)
-        if len(bones) < MIN_SKELETON:
-            return []
-        return [
-            p for country in dict.fromkeys(countries) for p in self._skeleton_index(country).get(bones, ())
-        ]
+        if found or len(bones) < MIN_SKELETON:
+            return found
+        return [p for index in indexes for p in index.get(bones, ())]
 
     def _skeleton_index(self, country: str) -> dict[str, list[Place]]:
-        """A country's cities and small towns by the skeletons of their names, built the first
-        time a text asks about that country (a few thousand names, not the world's)."""
+        """A country's cities and small towns by their names' letters ("=" first) and by their
+        skeletons, built the first time a text asks about that country (a few thousand names,
+        not the world's)."""
         if country not in self._skeletons:
             index: dict[str, dict[Place, None]] = {}
             tab = f"\t{country}\t"
+            named: list[tuple[str, Place]] = []
             for key, rows in self._primary.items():
                 for row in rows:
                     line = self._rows[row]
                     inside = tab in line if isinstance(line, str) else line.place.country == country
                     if inside and self._entry(row).kind == "city":
-                        index.setdefault(skeleton(key), {})[self._entry(row).place] = None
+                        named.append((key, self._entry(row).place))
             for key, places in self._town_table().items():
-                for place in (p for p in places if p.country == country):
-                    index.setdefault(skeleton(key), {})[place] = None
+                named.extend((key, p) for p in places if p.country == country)
+            for key, place in named:
+                index.setdefault(skeleton(key), {})[place] = None
+                index.setdefault("=" + letters(key), {})[place] = None
             self._skeletons[country] = {bones: list(found) for bones, found in index.items()}
         return self._skeletons[country]
 

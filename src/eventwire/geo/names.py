@@ -52,6 +52,7 @@ def lookup_key(name: str) -> str:
 # news drops it as often as it keeps it, and GeoNames does the same, name by name.
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)[- ]")
 _NOT_SKELETON = re.compile(r"[^a-z]|(?<=.)[aeiouyw]")
+_NOT_LETTER = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"(.)\1+")
 # Shorter skeletons match too many villages of a country to pick one.
 MIN_SKELETON = 4
@@ -70,3 +71,8 @@ def skeleton(key: str) -> str:
     than in their consonants ("bulo burde", "buulobarde" -> "blbrd")."""
     bare = _ARABIC_ARTICLE.sub("", key)
     return _DOUBLED.sub(r"\1", _NOT_SKELETON.sub("", bare))
+
+
+def letters(key: str) -> str:
+    """The letters of a key alone: "rufa'a", "rufaa" and "ru-faa" are one name."""
+    return _NOT_LETTER.sub("", key)

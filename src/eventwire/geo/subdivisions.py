@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pycountry
 
-from eventwire.geo.names import lookup_key
+from eventwire.geo.names import UNIT_WORDS, lookup_key
 
 
 class Subdivisions:
@@ -22,10 +22,14 @@ class Subdivisions:
         self._countries: dict[str, tuple[str, ...]] | None = None
 
     def countries(self, name: str) -> tuple[str, ...]:
-        """ "Northern Samar" -> ("PHL",); "Punjab" -> ("IND", "PAK"); unknown names -> ()."""
+        """ "Northern Samar" -> ("PHL",); "Punjab" -> ("IND", "PAK"); "Gezira state" ->
+        ("SDN",) (a unit word after the name is left out); unknown names -> ()."""
         if self._countries is None:
             self._countries = _read()
-        return self._countries.get(lookup_key(name), ())
+        key = lookup_key(name)
+        found = self._countries.get(key, ())
+        head, _, last = key.rpartition(" ")
+        return found or (self._countries.get(head, ()) if last in UNIT_WORDS else ())
 
 
 def _read() -> dict[str, tuple[str, ...]]:

@@ -337,7 +337,7 @@ class EventPlacer:
         """A small town counts when the text places it in its country ("Dori, in northern
         Burkina Faso"): small towns share names with people and organisations too often."""
         outer = self._enclosing_place(span)
-        countries = [outer.country] if outer is not None and outer.country else []
+        countries = [outer.country] if outer is not None and outer.country else self._subdivision_around(span)
         called = _called_a_town(span)
         if not countries and called:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
@@ -347,7 +347,7 @@ class EventPlacer:
             return self.gazetteer.lone_town(span.text) if called else self._lone_town(span)
         # a name the text puts inside a country may be a city's other name ("Solo, Central
         # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
-        town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
+        town = self.gazetteer.resolve(span.text, countries, strict=outer is None and not countries)
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
@@ -416,6 +416,24 @@ class EventPlacer:
         outer = enclosing_span(span, self._labelled_place, self.locatives.enclosing_fillers)
         return self.gazetteer.resolve(outer.text, self.context) if outer is not None else None
 
+    def _subdivision_around(self, span: Span) -> list[str]:
+        """The countries of an ISO 3166-2 subdivision the text puts a name in when the tables
+        know no such province ("Wad Madani, Gezira state" with both tagged as persons)."""
+        outer = enclosing_span(span, self._subdivision_at, self.locatives.enclosing_fillers)
+        return list(self.gazetteer.subdivision_countries(outer.text)) if outer is not None else []
+
+    def _subdivision_at(self, token: Token) -> Span | None:
+        """The run of proper nouns around ``token`` when it names an ISO 3166-2 subdivision."""
+        if token.pos_ != "PROPN":
+            return None
+        doc, start, end = self.doc, token.i, token.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[start:end]
+        return run if self.gazetteer.subdivision_countries(run.text) else None
+
     def _labelled_place(self, token: Token) -> Span | None:
         """A place the tagger labelled, or a proper noun the gazetteer knows as a country or
         region whatever its label ("Solo, Central Java" with the province tagged a person).
@@ -454,16 +472,7 @@ class EventPlacer:
         """A toponym, or a run of proper nouns that names an ISO 3166-2 subdivision: only as
         the place enclosing a town ("Catubig, Northern Samar"), as names of regions are often
         words ("Centre", "Plateau") elsewhere."""
-        found = self._toponym_at(token)
-        if found is not None or token.pos_ != "PROPN":
-            return found
-        doc, start, end = self.doc, token.i, token.i + 1
-        while start > 0 and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        while end < len(doc) and doc[end].pos_ == "PROPN":
-            end += 1
-        run = doc[start:end]
-        return run if self.gazetteer.subdivision_countries(run.text) else None
+        return self._toponym_at(token) or self._subdivision_at(token)
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
