@@ -147,3 +147,16 @@ def test_a_town_in_a_subdivision_the_tables_lack(code: Code) -> None:
 def test_letters_alone_decide_before_skeletons(gazetteer: Gazetteer) -> None:
     place = gazetteer.small_town("Rufaa", ["SDN"])
     assert place is not None and place.population > 0  # the city Rufa'a
+
+
+# The small model tags some towns as dates; a date made of calendar words stays a date.
+DATE_TAGGED = [
+    ("Police raided a hideout in Turbat on Friday.", "Turbat", "PAK"),
+    ("Soldiers arrested six men in May in Kano.", "Kano", "NGA"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), DATE_TAGGED)
+def test_a_town_tagged_as_a_date(code: Code, text: str, name: str, country: str) -> None:
+    where = first_location(code, text)
+    assert (where.name, where.country) == (name, country)

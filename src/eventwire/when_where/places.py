@@ -23,6 +23,7 @@ place, for ``eventwire places``.
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,14 @@ _LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON", "NORP"})
 # Words that make a "capital" a province's or a region's, not the country's.
 _SUBNATIONAL = frozenset({"regional", "provincial", "state", "district", "county", "local"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
+# Proper nouns of dates: a DATE-tagged name made only of other proper nouns may be a town.
+_CALENDAR_WORDS = frozenset(
+    {
+        *(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m),
+        *(d.lower() for d in (*calendar.day_name, *calendar.day_abbr)),
+        *("sept", "ramadan", "eid", "easter", "christmas", "passover", "diwali", "nowruz", "ashura"),
+    }
+)
 # Dependencies through which a toponym still belongs to the locative phrase:
 # "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
 _PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
@@ -392,9 +401,14 @@ class EventPlacer:
         return span if place is not None and place.feature not in ("city", "country") else None
 
     def _named_as_place(self, ent: Span) -> bool:
-        """A name tagged as a nationality that the text uses as a place: "the northern city of
-        Makeni", "marched through Asuncion" (the small model tags some towns NORP)."""
-        return ent.label_ == "NORP" and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
+        """A name tagged as a nationality or a date that the text uses as a place: "the northern
+        city of Makeni", "marched through Asuncion", "a hideout in Turbat" (the small model
+        tags some towns NORP, and some DATE); a date tag needs proper nouns that are no
+        calendar words ("in May", "since Ramadan")."""
+        if ent.label_ == "DATE" and any(t.pos_ != "PROPN" or t.lower_ in _CALENDAR_WORDS for t in ent):
+            return False
+        tagged = ent.label_ in ("NORP", "DATE")
+        return tagged and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
 
     def _lone_town(self, span: Span) -> Place | None:
         """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
