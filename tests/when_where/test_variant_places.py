@@ -160,3 +160,28 @@ DATE_TAGGED = [
 def test_a_town_tagged_as_a_date(code: Code, text: str, name: str, country: str) -> None:
     where = first_location(code, text)
     assert (where.name, where.country) == (name, country)
+
+
+# An event whose clause names no place takes the sentence's place nearest to it; when that is
+# a province (or an unknown district read as its province), a town of the sentence inside it
+# is finer. Two places of separate clauses stay apart.
+SENTENCE_TOWNS = [
+    (
+        "Soldiers stormed a compound in Turbat, in Balochistan's Kech district, and killed four gunmen.",
+        1,
+        "Turbat",
+    ),
+    (
+        "Troops shelled villages in Helmand province on Monday, and police in Kabul arrested two men.",
+        0,
+        "Helmand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "name"), SENTENCE_TOWNS)
+def test_a_town_inside_the_sentence_province(code: Code, text: str, index: int, name: str) -> None:
+    events = code(text).events
+    assert len(events) > index
+    where = events[index].location
+    assert where is not None and where.name == name

@@ -203,7 +203,10 @@ class EventPlacer:
         if not found:
             return None
         _, name, place = min(found, key=lambda item: item[0])
-        return name, place
+        # a town of the sentence inside the nearest province is finer: "raided a hideout in
+        # Turbat, in Balochistan's Kech district, and killed five" (Kech unknown: Balochistan)
+        inside = [(n, p) for _, n, p in sorted(found, key=lambda item: item[0]) if _town_within(p, place)]
+        return inside[0] if place.feature != "city" and inside else (name, place)
 
     def _sentence_places(self, sentence: Span) -> list[tuple[int, str, Place]]:
         """(root token, name, place) of the sentence's resolved places below country level,
@@ -557,6 +560,15 @@ def _town_inside(place: Place | None, region: Place) -> bool:
     if place is None or place.feature != "city" or place.country != region.country:
         return False
     return region.feature == "country" or place.admin1 == region.admin1
+
+
+def _town_within(place: Place, region: Place) -> bool:
+    """``_town_inside``, or a town of the country of a region the project lists without an
+    admin-1 code ("Balochistan"), when the sentence names both."""
+    if _town_inside(place, region):
+        return True
+    listed = region.feature == "region" and not region.admin1
+    return listed and place.feature == "city" and place.country == region.country
 
 
 def _with_unit_before(span: Span, name: str) -> str:
