@@ -185,3 +185,18 @@ def test_a_town_inside_the_sentence_province(code: Code, text: str, index: int, 
     assert len(events) > index
     where = events[index].location
     assert where is not None and where.name == name
+
+
+# A town whose officials report the event ("Sumy's governor said ...") is where it happened
+# when the sentence names no other place; a country owning an actor is left to the focus.
+OWNING_TOWNS = [
+    ("Sumy's governor said Russian drones killed two people overnight.", "Sumy", "town"),
+    ("Cochabamba's police chief said officers had arrested 20 people.", "Cochabamba", "town"),
+    ("Kenya's police arrested 12 protesters.", "Kenya", "country"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), OWNING_TOWNS)
+def test_a_town_owning_the_reporter(code: Code, text: str, name: str, precision: str) -> None:
+    where = first_location(code, text)
+    assert (where.name, where.precision) == (name, precision)

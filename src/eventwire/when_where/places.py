@@ -229,10 +229,20 @@ class EventPlacer:
         and destinations name actors or other places ("Kyiv accused Moscow", "returned to Minsk")."""
         seen: set[int] = set()
         for token in sentence:
-            span = self._toponym_at(token) if _place_role(token, self.locatives) else None
+            owner = _owns_a_noun(token)
+            span = self._toponym_at(token) if owner or _place_role(token, self.locatives) else None
+            if span is None and owner and token.is_title:
+                span = self._capitalised_city(token)
             if span is not None and span.start not in seen:
                 seen.add(span.start)
                 yield span
+
+    def _capitalised_city(self, token: Token) -> Span | None:
+        """A capitalised word the tagger took for a common noun that names a sizeable city
+        ("Sucre's police chief" opening a sentence)."""
+        place = self.gazetteer.resolve(token.text, self.context, strict=True)
+        large = place is not None and place.feature == "city" and place.population >= _MIN_UNLABELLED_CITY
+        return self.doc[token.i : token.i + 1] if large else None
 
     def _previous_sentence_place(self, sentence: Span) -> tuple[str, Place] | None:
         """A place of the sentence before (a follow-up sentence such as "They killed 30
@@ -607,6 +617,13 @@ def _place_role(token: Token, lexicon: Locatives) -> bool:
     if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
         return True  # a misparse that hangs the preposition under its object ("around Bakhmut")
     return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
+
+
+def _owns_a_noun(token: Token) -> bool:
+    """A name owning a common noun: "Kharkiv's mayor said ...", "Sucre's police chief": a town
+    or province whose officials report an event is where it happened when the sentence names
+    no other place (countries never count at the sentence step: "Kenya's police" is an actor)."""
+    return token.dep_ == "poss" and token.head.pos_ == "NOUN"
 
 
 def _is_locative(token: Token, lexicon: Locatives) -> bool:
