@@ -200,3 +200,17 @@ OWNING_TOWNS = [
 def test_a_town_owning_the_reporter(code: Code, text: str, name: str, precision: str) -> None:
     where = first_location(code, text)
     assert (where.name, where.precision) == (name, precision)
+
+
+def test_a_district_known_by_a_longer_official_name(gazetteer: Gazetteer) -> None:
+    # GeoNames keeps "Dakshin Bastar Dantewada"; news writes "Dantewada district"
+    place = gazetteer.resolve("Dantewada district, Chhattisgarh")
+    assert place is not None and (place.country, place.feature) == ("IND", "district")
+    assert place.lat is not None and abs(place.lat - 18.8) < 0.3
+
+
+def test_a_district_in_a_story(code: Code) -> None:
+    where = first_location(
+        code, "Maoist fighters ambushed a patrol in Dantewada district, Chhattisgarh, on Monday."
+    )
+    assert (where.country, where.precision) == ("IND", "district")

@@ -299,8 +299,26 @@ class Gazetteer:
         unit = len(words) > 1 and words[-1] in UNIT_WORDS
         # "spin boldak district" -> "spin boldak"; "kankara area" too (a generic suffix)
         stem = " ".join(words[:-1]) if unit else self._trimmed(key)
+        if unit and words[-1] in DISTRICT_WORDS:
+            district = self._district_ending(stem, countries[0])
+            if district is not None:
+                return district
         town = self.small_town(stem, countries[:1])
         return dataclasses.replace(town, feature="district") if town and stem != key else town
+
+    def _district_ending(self, stem: str, country: str) -> Place | None:
+        """The one district of ``country`` whose GeoNames name ends with the name the text
+        gives: GeoNames often keeps a longer official name ("Dakshin Bastar Dantewada" for
+        Dantewada district)."""
+        tail = " " + stem
+        found = {
+            index
+            for key, rows in self._district_index().items()
+            if key.endswith(tail)
+            for index in rows
+            if self._entry(index).place.country == country
+        }
+        return self._entry(found.pop()).place if len(found) == 1 else None
 
     def qualifier_countries(self, qualifier: str) -> tuple[str, ...]:
         """The countries a qualifier after a town names: its best place's ("Jermuk, Armenia"),
