@@ -39,6 +39,7 @@ from eventwire.geo.names import (
     MIN_SKELETON,
     UNIT_WORDS,
     article_variants,
+    initial,
     letters,
     lookup_key,
     skeleton,
@@ -138,7 +139,11 @@ class Gazetteer:
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
         self._subdivisions = Subdivisions()  # ISO 3166-2 names, read on first use
-        self._skeletons: dict[str, dict[str, list[Place]]] = {}  # ISO3 -> skeleton index, on first use
+        self._district_tails: dict[str, list[tuple[str, list[int]]]] | None = None
+        self._by_initial: dict[tuple[str, str], list[tuple[str, int | Place]]] | None = None
+        self._skeletons: dict[
+            tuple[str, str], dict[str, list[Place]]
+        ] = {}  # ISO3 -> skeleton index, on first use
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         for entry, primary, alternates in entries:
@@ -211,34 +216,45 @@ class Gazetteer:
         hyphens and spaces ("Rufaa" is GeoNames' "Rufa'a"), else with the same consonants:
         another transliteration ("Bulo Burde" is "Buulobarde"). Only inside the countries the
         text gives, and only for long skeletons."""
-        indexes = [self._skeleton_index(country) for country in dict.fromkeys(countries)]
+        first = initial(key)
+        indexes = [self._skeleton_index(country, first) for country in dict.fromkeys(countries)]
         found = [p for index in indexes for p in index.get("=" + letters(key), ())]
         bones = skeleton(key)
         if found or len(bones) < MIN_SKELETON:
             return found
         return [p for index in indexes for p in index.get(bones, ())]
 
-    def _skeleton_index(self, country: str) -> dict[str, list[Place]]:
-        """A country's cities and small towns by their names' letters ("=" first) and by their
-        skeletons, built the first time a text asks about that country (a few thousand names,
-        not the world's)."""
-        if country not in self._skeletons:
+    def _skeleton_index(self, country: str, first: str) -> dict[str, list[Place]]:
+        """A country's cities and small towns of one initial by their names' letters ("="
+        first) and by their skeletons, built the first time a text asks about them."""
+        if (country, first) not in self._skeletons:
             index: dict[str, dict[Place, None]] = {}
-            tab = f"\t{country}\t"
-            named: list[tuple[str, Place]] = []
+            for key, place in self._names_in(country, first):
+                index.setdefault(skeleton(key), {})[place] = None
+                index.setdefault("=" + letters(key), {})[place] = None
+            self._skeletons[country, first] = {bones: list(found) for bones, found in index.items()}
+        return self._skeletons[country, first]
+
+    def _names_in(self, country: str, first: str) -> list[tuple[str, Place]]:
+        """(main-name key, place) of a country's cities and small towns with that initial;
+        every name is sorted out in one pass the first time any is asked for."""
+        if self._by_initial is None:
+            found: dict[tuple[str, str], list[tuple[str, int | Place]]] = {}
             for key, rows in self._primary.items():
                 for row in rows:
                     line = self._rows[row]
-                    inside = tab in line if isinstance(line, str) else line.place.country == country
-                    if inside and self._entry(row).kind == "city":
-                        named.append((key, self._entry(row).place))
+                    if isinstance(line, str) and not line.startswith("A"):
+                        found.setdefault((line.split("\t", 3)[2], initial(key)), []).append((key, row))
+                    elif isinstance(line, _Entry) and line.kind == "city" and line.place.country:
+                        found.setdefault((line.place.country, initial(key)), []).append((key, row))
             for key, places in self._town_table().items():
-                named.extend((key, p) for p in places if p.country == country)
-            for key, place in named:
-                index.setdefault(skeleton(key), {})[place] = None
-                index.setdefault("=" + letters(key), {})[place] = None
-            self._skeletons[country] = {bones: list(found) for bones, found in index.items()}
-        return self._skeletons[country]
+                for place in places:
+                    found.setdefault((place.country or "", initial(key)), []).append((key, place))
+            self._by_initial = found
+        return [
+            (key, self._entry(item).place if isinstance(item, int) else item)
+            for key, item in self._by_initial.get((country, first), ())
+        ]
 
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
@@ -313,12 +329,21 @@ class Gazetteer:
         tail = " " + stem
         found = {
             index
-            for key, rows in self._district_index().items()
+            for key, rows in self._districts_by_last_word().get(stem.rsplit(" ", 1)[-1], ())
             if key.endswith(tail)
             for index in rows
             if self._entry(index).place.country == country
         }
         return self._entry(found.pop()).place if len(found) == 1 else None
+
+    def _districts_by_last_word(self) -> dict[str, list[tuple[str, list[int]]]]:
+        """District keys of several words by their last word, built on first use."""
+        if self._district_tails is None:
+            self._district_tails = {}
+            for key, rows in self._district_index().items():
+                if " " in key:
+                    self._district_tails.setdefault(key.rsplit(" ", 1)[-1], []).append((key, rows))
+        return self._district_tails
 
     def qualifier_countries(self, qualifier: str) -> tuple[str, ...]:
         """The countries a qualifier after a town names: its best place's ("Jermuk, Armenia"),
