@@ -30,20 +30,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from eventwire.geo.names import (
-    DISTRICT_WORDS,
-    MIN_SKELETON,
-    UNIT_WORDS,
-    article_variants,
-    initial,
-    letters,
-    lookup_key,
-    skeleton,
-)
+from eventwire.geo.names import DISTRICT_WORDS, UNIT_WORDS, article_variants, lookup_key
+from eventwire.geo.spellings import Spellings
 from eventwire.geo.subdivisions import Subdivisions
 from eventwire.resources import load_resource, read_text
 
@@ -139,11 +131,8 @@ class Gazetteer:
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
         self._subdivisions = Subdivisions()  # ISO 3166-2 names, read on first use
+        self._spellings = Spellings(self._spelling_names, self._place_at)  # indexed on first use
         self._district_tails: dict[str, list[tuple[str, list[int]]]] | None = None
-        self._by_initial: dict[tuple[str, str], list[tuple[str, int | Place]]] | None = None
-        self._skeletons: dict[
-            tuple[str, str], dict[str, list[Place]]
-        ] = {}  # ISO3 -> skeleton index, on first use
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         for entry, primary, alternates in entries:
@@ -206,55 +195,26 @@ class Gazetteer:
         spelt = self._spelling(key, towns.__contains__) or key
         found = [p for p in towns.get(spelt, []) if p.country in countries]
         if not found:
-            found = self._same_skeleton(key, countries)
+            found = self._spellings.matches(key, countries)
         if not found or not all(_near(found[0], other) for other in found[1:]):
             return None
         return found[0]
 
-    def _same_skeleton(self, key: str, countries: Sequence[str]) -> list[Place]:
-        """Towns and cities of ``countries`` spelt with the same letters but for apostrophes,
-        hyphens and spaces ("Rufaa" is GeoNames' "Rufa'a"), else with the same consonants:
-        another transliteration ("Bulo Burde" is "Buulobarde"). Only inside the countries the
-        text gives, and only for long skeletons."""
-        first = initial(key)
-        indexes = [self._skeleton_index(country, first) for country in dict.fromkeys(countries)]
-        found = [p for index in indexes for p in index.get("=" + letters(key), ())]
-        bones = skeleton(key)
-        if found or len(bones) < MIN_SKELETON:
-            return found
-        return [p for index in indexes for p in index.get(bones, ())]
+    def _spelling_names(self) -> Iterator[tuple[str, str, int | Place]]:
+        """(country, main-name key, row or place) of every city and small town, for
+        ``Spellings`` (read once, the first time a name is unknown in a known country)."""
+        for key, rows in self._primary.items():
+            for row in rows:
+                line = self._rows[row]
+                if isinstance(line, str) and not line.startswith("A"):
+                    yield line.split("\t", 3)[2], key, row
+                elif isinstance(line, _Entry) and line.kind == "city" and line.place.country:
+                    yield line.place.country, key, row
+        for key, places in self._town_table().items():
+            yield from ((place.country or "", key, place) for place in places)
 
-    def _skeleton_index(self, country: str, first: str) -> dict[str, list[Place]]:
-        """A country's cities and small towns of one initial by their names' letters ("="
-        first) and by their skeletons, built the first time a text asks about them."""
-        if (country, first) not in self._skeletons:
-            index: dict[str, dict[Place, None]] = {}
-            for key, place in self._names_in(country, first):
-                index.setdefault(skeleton(key), {})[place] = None
-                index.setdefault("=" + letters(key), {})[place] = None
-            self._skeletons[country, first] = {bones: list(found) for bones, found in index.items()}
-        return self._skeletons[country, first]
-
-    def _names_in(self, country: str, first: str) -> list[tuple[str, Place]]:
-        """(main-name key, place) of a country's cities and small towns with that initial;
-        every name is sorted out in one pass the first time any is asked for."""
-        if self._by_initial is None:
-            found: dict[tuple[str, str], list[tuple[str, int | Place]]] = {}
-            for key, rows in self._primary.items():
-                for row in rows:
-                    line = self._rows[row]
-                    if isinstance(line, str) and not line.startswith("A"):
-                        found.setdefault((line.split("\t", 3)[2], initial(key)), []).append((key, row))
-                    elif isinstance(line, _Entry) and line.kind == "city" and line.place.country:
-                        found.setdefault((line.place.country, initial(key)), []).append((key, row))
-            for key, places in self._town_table().items():
-                for place in places:
-                    found.setdefault((place.country or "", initial(key)), []).append((key, place))
-            self._by_initial = found
-        return [
-            (key, self._entry(item).place if isinstance(item, int) else item)
-            for key, item in self._by_initial.get((country, first), ())
-        ]
+    def _place_at(self, item: int | Place) -> Place:
+        return self._entry(item).place if isinstance(item, int) else item
 
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
