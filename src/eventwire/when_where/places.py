@@ -39,6 +39,17 @@ from eventwire.geo.names import UNIT_WORDS, lookup_key
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 from eventwire.when_where.enclosing import enclosed_span, enclosing_span, relative_reference
+from eventwire.when_where.roles import (
+    SETTLEMENT_NOUNS,
+    before_unit_word,
+    called_a_town,
+    inside_phrase,
+    is_locative,
+    owns_a_noun,
+    place_role,
+    proper_noun,
+    with_unit_before,
+)
 
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
@@ -51,7 +62,6 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet", "capital"})
 # Labels a town named alone after "in" or "near" may carry: the small model calls many towns
 # persons or nationalities ("around Kidal"), or nothing at all.
 _LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON", "NORP"})
@@ -66,9 +76,6 @@ _CALENDAR_WORDS = frozenset(
         *("sept", "ramadan", "eid", "easter", "christmas", "passover", "diwali", "nowruz", "ashura"),
     }
 )
-# Dependencies through which a toponym still belongs to the locative phrase:
-# "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
-_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
 
 
 def ascii_name(name: str) -> str:
@@ -229,8 +236,8 @@ class EventPlacer:
         and destinations name actors or other places ("Kyiv accused Moscow", "returned to Minsk")."""
         seen: set[int] = set()
         for token in sentence:
-            owner = _owns_a_noun(token)
-            span = self._toponym_at(token) if owner or _place_role(token, self.locatives) else None
+            owner = owns_a_noun(token)
+            span = self._toponym_at(token) if owner or place_role(token, self.locatives) else None
             if span is None and owner and token.is_title:
                 span = self._capitalised_city(token)
             if span is not None and span.start not in seen:
@@ -257,7 +264,7 @@ class EventPlacer:
         head = clause_head(trigger)
         lexicon = self.locatives
         preps = [
-            t for t in trigger.sent if _is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
+            t for t in trigger.sent if is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
         ]
         preps.sort(key=lambda t: abs(t.i - trigger.i))
         if head.lemma_ in lexicon.place_object_verbs:
@@ -292,7 +299,7 @@ class EventPlacer:
         """ "in the Afghan capital" -> Kabul; a bare "in the capital" -> the dateline country's."""
         lexicon = self.locatives.prepositions
         for token in phrase.subtree:
-            if token.lemma_.lower() != "capital" or not _inside_phrase(token, phrase, lexicon):
+            if token.lemma_.lower() != "capital" or not inside_phrase(token, phrase, lexicon):
                 continue
             if any(c.lower_ in _SUBNATIONAL for c in token.children):
                 return None  # "the Kurdish regional capital" is no country's capital
@@ -317,8 +324,8 @@ class EventPlacer:
         owners: list[Span] = []
         lexicon = self.locatives.prepositions
         for token in phrase.subtree:
-            inside = _inside_phrase(token, phrase, lexicon)
-            if not inside and not _inside_phrase(token, phrase, lexicon, possessed=True):
+            inside = inside_phrase(token, phrase, lexicon)
+            if not inside and not inside_phrase(token, phrase, lexicon, possessed=True):
                 continue
             span = self._toponym_at(token)
             if span is None or span.start in seen:
@@ -341,9 +348,9 @@ class EventPlacer:
             return whole
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
-        if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
+        if token.pos_ != "PROPN" and not (token.is_title and before_unit_word(token)):
             return None  # a capitalised word before "district" is a name even if tagged ADJ
-        span = ent if ent is not None else _proper_noun(token)
+        span = ent if ent is not None else proper_noun(token)
         if self._with_unit_word(span.text, span.end)[1] > span.end:
             # "Djugu territory", "Shopian district", "the Kankara area of Katsina state": the
             # unit word says it is a place, whatever the tagger's label, and the unit may be small
@@ -360,7 +367,7 @@ class EventPlacer:
         Burkina Faso"): small towns share names with people and organisations too often."""
         outer = self._enclosing_place(span)
         countries = [outer.country] if outer is not None and outer.country else self._subdivision_around(span)
-        called = _called_a_town(span)
+        called = called_a_town(span)
         if not countries and called:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
@@ -421,7 +428,7 @@ class EventPlacer:
         if ent.label_ == "DATE" and any(t.pos_ != "PROPN" or t.lower_ in _CALENDAR_WORDS for t in ent):
             return False
         tagged = ent.label_ in ("NORP", "DATE")
-        return tagged and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
+        return tagged and (called_a_town(ent) or place_role(ent.root, self.locatives))
 
     def _lone_town(self, span: Span) -> Place | None:
         """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
@@ -470,7 +477,7 @@ class EventPlacer:
             return ent
         if token.pos_ != "PROPN":
             return None
-        span = ent if ent is not None else _proper_noun(token)
+        span = ent if ent is not None else proper_noun(token)
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         return span if place is not None and place.feature != "city" else None
 
@@ -506,7 +513,7 @@ class EventPlacer:
         the unit word and the enclosing place kept with the name, so the gazetteer can look
         among admin units and inside the enclosing province or country."""
         name, after = self._with_unit_word(span.text, span.end)
-        name = _with_unit_before(span, name)
+        name = with_unit_before(span, name)
         doc = self.doc
         linked = after + 1 < len(doc) and (
             doc[after].text == "," or (doc[after].lower_ == "of" and name != span.text)
@@ -533,7 +540,7 @@ class EventPlacer:
     def _nationality_of_settlement(self, span: Span) -> str | None:
         """ "the Egyptian town of Rafah" -> EGY."""
         root = span.root
-        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_ not in _SETTLEMENT_NOUNS:
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_ not in SETTLEMENT_NOUNS:
             return None
         noun = root.head.head
         for child in (c for c in noun.children if c.dep_ == "amod"):
@@ -579,92 +586,6 @@ def _town_within(place: Place, region: Place) -> bool:
         return True
     listed = region.feature == "region" and not region.admin1
     return listed and place.feature == "city" and place.country == region.country
-
-
-def _with_unit_before(span: Span, name: str) -> str:
-    """ "the State of Mexico", "the northern state of Zacatecas" -> "Mexico state": the unit
-    word the text puts before the name, when none follows it."""
-    doc, start = span.doc, span.start
-    if start < 2 or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS or doc[start - 1].lower_ != "of":
-        return name
-    unit = doc[start - 2]
-    return f"{name} {unit.lower_}" if unit.lower_ in UNIT_WORDS else name
-
-
-def _before_unit_word(token: Token) -> bool:
-    following = token.i + 1
-    return following < len(token.doc) and token.doc[following].lower_ in UNIT_WORDS
-
-
-def _called_a_town(span: Span) -> bool:
-    """ "Sake, a town ...", "the town of Mocimboa da Praia": the text says it is a settlement."""
-    root = span.root
-    apposed = any(c.dep_ == "appos" and c.lemma_ in _SETTLEMENT_NOUNS for c in root.children)
-    of_town = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _SETTLEMENT_NOUNS
-    return apposed or of_town
-
-
-def _place_role(token: Token, lexicon: Locatives) -> bool:
-    """The object of a locative preposition or of "of", the object of a verb such as "shelled",
-    a name before a unit word, or a conjunct or apposition of one of those."""
-    while token.dep_ in ("conj", "appos") and token.head != token:
-        token = token.head  # a loop, not recursion: lists in a text can be very long
-    if token.dep_ == "pobj":
-        word = token.head
-        return word.lower_ == "of" or lexicon.is_locative(word.lower_, _attached_to(word))
-    if token.dep_ == "dobj":
-        return token.head.lemma_ in lexicon.place_object_verbs
-    if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
-        return True  # a misparse that hangs the preposition under its object ("around Bakhmut")
-    return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
-
-
-def _owns_a_noun(token: Token) -> bool:
-    """A name owning a common noun: "Kharkiv's mayor said ...", "Sucre's police chief": a town
-    or province whose officials report an event is where it happened when the sentence names
-    no other place (countries never count at the sentence step: "Kenya's police" is an actor)."""
-    return token.dep_ == "poss" and token.head.pos_ == "NOUN"
-
-
-def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, _attached_to(token))
-
-
-def _attached_to(preposition: Token) -> str:
-    """The lemma of the word a preposition hangs on; for "on" under a verb, its object's when
-    the parser hung "on" too high ("intensified their assault on Pokrovsk")."""
-    head = preposition.head
-    if preposition.lower_ == "on" and head.pos_ == "VERB":
-        return next((c.lemma_ for c in head.children if c.dep_ == "dobj"), head.lemma_)
-    return head.lemma_
-
-
-def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str], *, possessed: bool = False) -> bool:
-    """True when ``token`` is part of the place the phrase names; with ``possessed``, also
-    when it owns a word of the phrase ("Lusaka" in "in Lusaka's Kamwala market").
-
-    A nested prepositional phrase keeps us inside only when it is locative itself ("at a hotel
-    in Reykjavik") or an "of" right on the phrase's noun ("the outskirts of Goma"); any other
-    ("concern about the increase in troops on the border with Ukraine") leads elsewhere.
-    """
-    current = token
-    while current != phrase:
-        if current.dep_ not in _PHRASE_DEPS and not (possessed and current.dep_ == "poss"):
-            return False
-        if current.dep_ == "prep" and current.lower_ not in locative:
-            on_phrase_noun = phrase in (current.head, current.head.head)
-            if current.lower_ != "of" or not on_phrase_noun:
-                return False
-        current = current.head
-    return True
-
-
-def _proper_noun(token: Token) -> Span:
-    """The token with the proper-noun compounds before it ("Nur-Sultan", "Abu Dhabi")."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
-        start -= 1
-    return token.doc[start : token.i + 1]
 
 
 def context_countries(
