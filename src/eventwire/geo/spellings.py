@@ -11,14 +11,11 @@ the first time any is asked for, and each (country, initial) is indexed when fir
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TypeAlias
 
 from eventwire.geo.names import MIN_SKELETON, initial, letters, skeleton
+from eventwire.geo.place import Place
 
-if TYPE_CHECKING:
-    from eventwire.geo.gazetteer import Place
-
-    Item: TypeAlias = int | Place  # a gazetteer row (parsed on demand) or a small town's place
+Item = int | Place  # a gazetteer row (parsed on demand) or a small town's place
 
 
 class Spellings:
