@@ -13,6 +13,7 @@ from eventwire.evaluate.places import (
     PlaceClaim,
     PlaceRecord,
     pair_events,
+    pair_leftovers,
     read_place_gold,
     score_places,
 )
@@ -43,6 +44,24 @@ def test_negated_and_surplus_events_are_not_paired() -> None:
     denied = event("ASSAULT", 0, 0, None, negated=True)
     real = event("ASSAULT", 1, 0, None)
     assert pair_events(claims, [denied, real]) == [real, None]
+
+
+def test_leftover_events_of_another_type_pair_by_place_only() -> None:
+    claims = [PlaceClaim("PROTEST", QUITO), PlaceClaim("ASSAULT", GUAYAQUIL), PlaceClaim("AID", QUITO)]
+    dispersal = event("COERCE", 0, 3, None)
+    attack = event("ASSAULT", 1, 0, None)
+    paired = pair_events(claims, [attack, dispersal])
+    assert paired == [None, attack, None]
+    assert pair_leftovers(paired, [attack, dispersal]) == [dispersal, None, None]
+
+
+def test_any_type_figures_sit_beside_the_typed_ones() -> None:
+    quito = Location("Quito", "ECU", -0.22, -78.5)
+    gold = [PlaceRecord("a", "t", (PlaceClaim("PROTEST", QUITO), PlaceClaim("AID", GUAYAQUIL)))]
+    system = {"a": coded("a", event("COERCE", 0, 0, quito))}  # the protest coded as its dispersal
+    figures = score_places(gold, system).figures()
+    assert figures["country_accuracy"] == 0.0 and figures["within_50km"] == 0.0
+    assert figures["country_any_type"] == 0.5 and figures["within_50km_any_type"] == 0.5
 
 
 def test_shares_are_over_all_gold_events() -> None:

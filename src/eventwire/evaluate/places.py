@@ -17,6 +17,12 @@ typed differently counts as not located, which is what a user mapping the events
 
 ``country_of_paired`` and ``within_50km_of_paired`` give the same shares over the gold events
 that were paired with a system event, to tell geoparsing errors from typing misses.
+
+``country_any_type`` and ``within_50km_any_type`` are reported beside them, never instead: a
+gold event no coded event of its type pairs with is paired with the record's next coded event
+that the type pairing left over, whatever its type (a protest coded as the police dispersal
+beside it happened at the same place). They are still shares of all gold events; they measure
+the geoparser on what the coder found, and are not gated.
 """
 
 from __future__ import annotations
@@ -80,6 +86,9 @@ class PlaceOutcome:
     paired: bool
     location: Location | None
     error_km: float | None
+    # where a coded event of another type, left over by the type pairing, was put (None when
+    # the event is paired by type or nothing is left over): the place-only pairing
+    other_type: Location | None = None
 
     @property
     def located(self) -> bool:
@@ -141,13 +150,32 @@ def pair_events(claims: Sequence[PlaceClaim], events: Sequence[Event]) -> list[E
     return [queues[c.plover].popleft() if queues[c.plover] else None for c in claims]
 
 
-def outcome(record: str, claim: PlaceClaim, event: Event | None) -> PlaceOutcome:
-    """Score one gold event against the system event paired with it (or none)."""
+def pair_leftovers(paired: Sequence[Event | None], events: Sequence[Event]) -> list[Event | None]:
+    """For each gold event the type pairing left alone, the next coded event it left over,
+    whatever its type, in sentence order (None for gold events paired by type)."""
+    used = {id(e) for e in paired if e is not None}
+    spare = deque(
+        sorted(
+            (e for e in events if not e.negated and id(e) not in used),
+            key=lambda e: (e.sentence, e.trigger.start),
+        )
+    )
+    return [spare.popleft() if event is None and spare else None for event in paired]
+
+
+def outcome(record: str, claim: PlaceClaim, event: Event | None, other: Event | None = None) -> PlaceOutcome:
+    """Score one gold event against the system event paired with it (or none); ``other`` is
+    the event of another type the place-only pairing gives it."""
     location = event.location if event is not None else None
-    error = None
-    if location is not None and location.lat is not None and location.lon is not None:
-        error = distance_km(location, claim.place.as_location())
-    return PlaceOutcome(record, claim.plover, claim.place, event is not None, location, error)
+    error = _error_km(location, claim.place)
+    other_location = other.location if other is not None else None
+    return PlaceOutcome(record, claim.plover, claim.place, event is not None, location, error, other_location)
+
+
+def _error_km(location: Location | None, gold: GoldPlace) -> float | None:
+    if location is None or location.lat is None or location.lon is None:
+        return None
+    return distance_km(location, gold.as_location())
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +198,19 @@ class PlaceEvaluation:
             "within_50km": self._share(sum(e <= NEAR_KM for e in errors)),
             "median_km": round(statistics.median(errors), 1) if errors else -1.0,
             **self._of_paired(),
+            **self._any_type(),
         }
+
+    def _any_type(self) -> dict[str, float]:
+        # The place-only pairing (module docstring): the geoparser judged on every event the
+        # coder found, whatever the type it gave; reported, never gated.
+        country = near = 0
+        for o in self.outcomes:
+            location = o.location if o.paired else o.other_type
+            error = o.error_km if o.paired else _error_km(location, o.gold)
+            country += location is not None and location.country == o.gold.country
+            near += error is not None and error <= NEAR_KM
+        return {"country_any_type": self._share(country), "within_50km_any_type": self._share(near)}
 
     def _of_paired(self) -> dict[str, float]:
         # The same figures over the events the coder found with the right type: they separate
@@ -201,7 +241,10 @@ def score_places(gold: Sequence[PlaceRecord], coded: Mapping[str, CodedArticle])
         article = coded.get(record.id)
         events = article.events if article is not None else ()
         paired = pair_events(record.events, events)
-        outcomes.extend(outcome(record.id, c, e) for c, e in zip(record.events, paired, strict=True))
+        others = pair_leftovers(paired, events)
+        outcomes.extend(
+            outcome(record.id, c, e, o) for c, e, o in zip(record.events, paired, others, strict=True)
+        )
     return PlaceEvaluation(records=len(gold), outcomes=tuple(outcomes))
 
 

@@ -30,16 +30,27 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from eventwire.geo.names import DISTRICT_WORDS, UNIT_WORDS, lookup_key
-from eventwire.resources import load_resource, read_text
+from eventwire.geo.names import DISTRICT_WORDS, UNIT_WORDS, article_variants, lookup_key
+from eventwire.geo.place import Entry, Place
+from eventwire.geo.spellings import Spellings
+from eventwire.geo.subdivisions import Subdivisions
+from eventwire.geo.tables import (
+    PLACES_DIR,
+    admin_entry,
+    city_entry,
+    city_lines,
+    country_entries,
+    data_text,
+    region_entries,
+    state_abbreviations,
+    state_entries,
+)
+from eventwire.resources import load_resource
 
-PLACES_DIR = "places"
-
-Feature = Literal["city", "country", "region", "district"]
+# ``Place`` is defined with the index's records (``place.py``) and is part of this module's API.
+__all__ = ["Gazetteer", "Place"]
 
 # Score weights; see the module docstring for the order they encode.
 # A US state ranks below its same-named city ("New York", "Washington"): the city is the
@@ -69,33 +80,6 @@ _POPULATION_WEIGHT = 1.5
 _ALTERNATE_MARGIN = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A resolved place: ``country`` is ISO 3166-1 alpha-3 (None for areas spanning states)."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-    feature: Feature
-    geonames_id: str = ""  # GeoNames id of a city (the tables keep none for other rows)
-    admin1: str = ""  # GeoNames admin-1 code (US: state code) of the province it is in or is
-    feature_class: str = ""  # GeoNames feature class: P populated place, A country or unit, L area
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """A place as indexed, with what ranking needs beyond the public record."""
-
-    place: Place
-    kind: str  # "city" | "country" | "region" | "state" | "admin1" | "admin2"
-    capital: bool = False
-    admin1: str = ""
-    capital_name: str = ""  # countries only
-    places: int = 0  # admin units only: how many GeoNames places lie in the unit
-
-
 class Gazetteer:
     """Name index over cities, countries, US states and project regions; build with ``load()``.
 
@@ -105,7 +89,7 @@ class Gazetteer:
 
     def __init__(
         self,
-        entries: Iterable[tuple[_Entry, Sequence[str], Sequence[str]]],
+        entries: Iterable[tuple[Entry, Sequence[str], Sequence[str]]],
         city_lines: Sequence[str] = (),
         admin_lines: Sequence[str] = (),
         trim: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
@@ -121,7 +105,7 @@ class Gazetteer:
         the rows of towns.tsv (places of 1,000+ people), on the first ``small_town`` call;
         ``state_abbreviations``: "N.H." -> "NH", read only as a qualifier ("Manchester, N.H.")."""
         self._prefixes, self._suffixes = trim
-        self._rows: list[_Entry | str] = []
+        self._rows: list[Entry | str] = []
         self._primary: dict[str, list[int]] = {}
         self._alternate: dict[str, list[int]] = {}
         self._states: dict[str, str] = {}  # lookup key of a US state name -> its code
@@ -130,6 +114,9 @@ class Gazetteer:
         self._districts: dict[str, list[int]] | None = None  # admin-2 units, indexed on first use
         self._district_lines = districts
         self._towns: dict[str, list[Place]] | None = None
+        self._subdivisions = Subdivisions()  # ISO 3166-2 names, read on first use
+        self._spellings = Spellings(self._spelling_names, self._place_at)  # indexed on first use
+        self._district_tails: dict[str, list[tuple[str, list[int]]]] | None = None
         self._admin1_at: dict[tuple[str, str], int] = {}  # (ISO3, GeoNames admin-1 code) -> row
         self._town_lines = towns
         # resolve()'s answers: an article asks for the same names again and again (a country
@@ -151,23 +138,23 @@ class Gazetteer:
     @classmethod
     def load(cls) -> Gazetteer:
         """Read the packaged tables and index every name once (see benchmarks/gazetteer_load.py)."""
-        entries: list[tuple[_Entry, Sequence[str], Sequence[str]]] = []
-        entries.extend(_country_entries())
-        entries.extend(_region_entries())
-        entries.extend(_state_entries())
+        entries: list[tuple[Entry, Sequence[str], Sequence[str]]] = []
+        entries.extend(country_entries())
+        entries.extend(region_entries())
+        entries.extend(state_entries())
         raw = load_resource(
             f"{PLACES_DIR}/locatives.yaml", {"direction_prefixes": list, "generic_suffixes": list}
         )
         trim = (frozenset(raw["direction_prefixes"]), frozenset(raw["generic_suffixes"]))
-        admin1 = _data_text("admin1.tsv.gz").splitlines()
+        admin1 = data_text("admin1.tsv.gz").splitlines()
         return cls(
             entries,
-            _city_lines(),
+            city_lines(),
             admin1,
             trim,
-            districts=lambda: _data_text("districts.tsv.gz").splitlines(),
-            towns=lambda: _data_text("towns.tsv.gz").splitlines(),
-            state_abbreviations=_state_abbreviations(),
+            districts=lambda: data_text("districts.tsv.gz").splitlines(),
+            towns=lambda: data_text("towns.tsv.gz").splitlines(),
+            state_abbreviations=state_abbreviations(),
         )
 
     def candidates(self, name: str) -> list[Place]:
@@ -194,9 +181,27 @@ class Gazetteer:
         towns, key = self._town_table(), _key_of(name)
         spelt = self._spelling(key, towns.__contains__) or key
         found = [p for p in towns.get(spelt, []) if p.country in countries]
+        if not found:
+            found = self._spellings.matches(key, countries)
         if not found or not all(_near(found[0], other) for other in found[1:]):
             return None
         return found[0]
+
+    def _spelling_names(self) -> Iterator[tuple[str, str, int | Place]]:
+        """(country, main-name key, row or place) of every city and small town, for
+        ``Spellings`` (read once, the first time a name is unknown in a known country)."""
+        for key, rows in self._primary.items():
+            for row in rows:
+                line = self._rows[row]
+                if isinstance(line, str) and not line.startswith("A"):
+                    yield line.split("\t", 3)[2], key, row
+                elif isinstance(line, Entry) and line.kind == "city" and line.place.country:
+                    yield line.place.country, key, row
+        for key, places in self._town_table().items():
+            yield from ((place.country or "", key, place) for place in places)
+
+    def _place_at(self, item: int | Place) -> Place:
+        return self._entry(item).place if isinstance(item, int) else item
 
     def lone_town(self, name: str) -> Place | None:
         """The place a name denotes when it denotes one only, on Earth: all its cities and
@@ -216,10 +221,17 @@ class Gazetteer:
     def _spelling(key: str, known: Callable[[str], bool]) -> str | None:
         """The spelling of ``key`` the index knows, hyphens and spaces swapped: news writes
         "Kaga Bandoro" and "Nur Sultan" where GeoNames writes "Kaga-Bandoro", and the reverse;
-        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya")."""
+        a final "-ia" and "-iya" too, two transliterations of one ending ("Oromia", "Oromiya"),
+        and the Arabic article dropped or added ("Al-Mawsil" is Mosul, "Qamishli" Al Qamishli)."""
         if known(key):
             return key
-        for variant in (key.replace(" ", "-"), key.replace("-", " "), *_ending_variants(key)):
+        variants = (
+            key.replace(" ", "-"),
+            key.replace("-", " "),
+            *_ending_variants(key),
+            *article_variants(key),
+        )
+        for variant in variants:
             if variant != key and known(variant):
                 return variant
         return None
@@ -243,15 +255,59 @@ class Gazetteer:
         Kandahar province"): a district usually bears its seat's name, and the seat is where
         news of it is."""
         key = _key_of(name)
-        outer = self._ranked(qualifier, ())
-        if not key or not outer or not outer[0].place.country:
+        countries = self.qualifier_countries(qualifier)
+        if not key or not countries:
             return None
         words = key.split()
         unit = len(words) > 1 and words[-1] in UNIT_WORDS
         # "spin boldak district" -> "spin boldak"; "kankara area" too (a generic suffix)
         stem = " ".join(words[:-1]) if unit else self._trimmed(key)
-        town = self.small_town(stem, [outer[0].place.country])
+        if unit and words[-1] in DISTRICT_WORDS:
+            district = self._district_ending(stem, countries[0])
+            if district is not None:
+                return district
+        town = self.small_town(stem, countries[:1])
         return dataclasses.replace(town, feature="district") if town and stem != key else town
+
+    def _district_ending(self, stem: str, country: str) -> Place | None:
+        """The one district of ``country`` whose GeoNames name ends with the name the text
+        gives: GeoNames often keeps a longer official name ("Dakshin Bastar Dantewada" for
+        Dantewada district)."""
+        tail = " " + stem
+        found = {
+            index
+            for key, rows in self._districts_by_last_word().get(stem.rsplit(" ", 1)[-1], ())
+            if key.endswith(tail)
+            for index in rows
+            if self._entry(index).place.country == country
+        }
+        return self._entry(found.pop()).place if len(found) == 1 else None
+
+    def _districts_by_last_word(self) -> dict[str, list[tuple[str, list[int]]]]:
+        """District keys of several words by their last word, built on first use."""
+        if self._district_tails is None:
+            self._district_tails = {}
+            for key, rows in self._district_index().items():
+                if " " in key:
+                    self._district_tails.setdefault(key.rsplit(" ", 1)[-1], []).append((key, rows))
+        return self._district_tails
+
+    def qualifier_countries(self, qualifier: str) -> tuple[str, ...]:
+        """The countries a qualifier after a town names: its best place's ("Jermuk, Armenia"),
+        else those of an ISO 3166-2 subdivision of that name ("Las Navas, Northern Samar")."""
+        outer = self._ranked(qualifier, ())
+        named = self._subdivisions.countries(qualifier)
+        if (
+            outer
+            and outer[0].place.country
+            and (not named or _key_of(outer[0].place.name) == _key_of(qualifier))
+        ):
+            return (outer[0].place.country,)  # a subdivision beats a name found only by trimming
+        return named
+
+    def subdivision_countries(self, name: str) -> tuple[str, ...]:
+        """The countries with an ISO 3166-2 subdivision of that name ("Sulu" -> ("PHL",))."""
+        return self._subdivisions.countries(name)
 
     def capital_of(self, country: str) -> Place | None:
         """The capital city of a country (ISO3): "the Afghan capital" is Kabul."""
@@ -332,7 +388,7 @@ class Gazetteer:
                     self._districts.setdefault(key, []).append(index)
         return self._districts
 
-    def _add(self, row: _Entry | str, primary: Sequence[str], alternates: Sequence[str]) -> None:
+    def _add(self, row: Entry | str, primary: Sequence[str], alternates: Sequence[str]) -> None:
         index = len(self._rows)
         self._rows.append(row)
         for key in primary:
@@ -341,14 +397,14 @@ class Gazetteer:
             if key not in primary:
                 self._alternate.setdefault(key, []).append(index)
 
-    def _entry(self, index: int) -> _Entry:
+    def _entry(self, index: int) -> Entry:
         row = self._rows[index]
         if isinstance(row, str):
-            row = _admin_entry(row) if row.startswith("A") else _city_entry(row)
+            row = admin_entry(row) if row.startswith("A") else city_entry(row)
             self._rows[index] = row  # parsed once; later lookups reuse it
         return row
 
-    def _ranked(self, name: str, context: Sequence[str]) -> list[_Entry]:
+    def _ranked(self, name: str, context: Sequence[str]) -> list[Entry]:
         key = _strip_possessive(lookup_key(name))
         units = [] if self._listed(key) else self._units(key, context)
         if units:
@@ -380,7 +436,7 @@ class Gazetteer:
             self._entry(i).kind in ("region", "country", "state") for i in self._alternate.get(key, ())
         )
 
-    def _units(self, key: str, context: Sequence[str]) -> list[_Entry]:
+    def _units(self, key: str, context: Sequence[str]) -> list[Entry]:
         """ "Kandahar province", "Bijapur district": admin units of that name, the named level
         first; "the State of Mexico", "the province of Kandahar" are read the same way."""
         words = key.split()
@@ -422,7 +478,7 @@ class Gazetteer:
             words = words[:-1]
         return " ".join(words)
 
-    def _restrict(self, ranked: list[_Entry], qualifier: str) -> list[_Entry]:
+    def _restrict(self, ranked: list[Entry], qualifier: str) -> list[Entry]:
         """Keep candidates inside the qualifying country or US state ("Paris, Texas")."""
         state = self._states.get(lookup_key(qualifier))
         in_state = [e for e in ranked if e.place.country == "USA" and e.admin1 == state]
@@ -434,11 +490,13 @@ class Gazetteer:
             # is not looked up (too many collide with towns); only the towns inside it count,
             # as a district's name says little about its country ("Laguna" is also Brazilian)
             districts = [self._entry(i) for i in self._district_index().get(lookup_key(qualifier), ())]
-            return self._inside_units(ranked, districts) or ranked
+            return (
+                self._inside_units(ranked, districts) or self._in_subdivision(ranked, qualifier, []) or ranked
+            )
         if outer[0].kind != "country":
             # "London, Ontario", "San Fernando, La Union province": the places of a named unit,
             # trying each unit of that name ("La Union" is also a Salvadoran department)
-            inside = self._inside_units(ranked, outer)
+            inside = self._inside_units(ranked, outer) or self._in_subdivision(ranked, qualifier, outer)
             if inside:
                 return inside
         for country in dict.fromkeys(e.place.country for e in outer):
@@ -447,8 +505,17 @@ class Gazetteer:
                 return inside
         return ranked
 
+    def _in_subdivision(self, ranked: list[Entry], qualifier: str, outer: list[Entry]) -> list[Entry]:
+        """A qualifier the tables know only as a town ("Laguna" is a Brazilian town) that ISO
+        3166-2 lists as a subdivision ("Santa Rosa, Laguna" is in the Philippines): the
+        candidates in that subdivision's countries."""
+        if any(e.kind != "city" for e in outer):
+            return []
+        countries = self._subdivisions.countries(qualifier)
+        return [e for e in ranked if e.place.country in countries and e.kind in _PLACE_KINDS]
+
     @staticmethod
-    def _inside_units(ranked: list[_Entry], units: Iterable[_Entry]) -> list[_Entry]:
+    def _inside_units(ranked: list[Entry], units: Iterable[Entry]) -> list[Entry]:
         """The candidates inside the first of ``units`` that holds any."""
         for unit in (e for e in units if e.kind in ("admin1", "admin2") and e.admin1):
             inside = [e for e in ranked if _within(e, unit)]
@@ -457,13 +524,13 @@ class Gazetteer:
         return []
 
 
-def _helped(entry: _Entry, rival: int, context: Sequence[str]) -> Sequence[str]:
+def _helped(entry: Entry, rival: int, context: Sequence[str]) -> Sequence[str]:
     """``context`` for a city found by another name, unless a town bearing the name as its own
     (of ``rival`` people) is more than a tenth of its size."""
     return context if entry.place.population > _ALTERNATE_MARGIN * rival else ()
 
 
-def _score(entry: _Entry, primary: bool, context: Sequence[str]) -> float:
+def _score(entry: Entry, primary: bool, context: Sequence[str]) -> float:
     score = _FEATURE_WEIGHT[entry.kind] + _POPULATION_WEIGHT * math.log10(entry.place.population + 1)
     score += _CAPITAL_BONUS * entry.capital + _PRIMARY_NAME_BONUS * primary
     # Between same-named units the one with more places is the one news means (Spain's
@@ -487,7 +554,7 @@ def _near(one: Place, other: Place) -> bool:
     return abs((one.lat or 0) - (other.lat or 0)) < 0.5 and abs((one.lon or 0) - (other.lon or 0)) < 0.5
 
 
-def _within(entry: _Entry, unit: _Entry) -> bool:
+def _within(entry: Entry, unit: Entry) -> bool:
     """A city or district inside an admin-1 unit (same country and GeoNames admin-1 code)."""
     return (
         entry.kind in ("city", "admin2")
@@ -507,81 +574,3 @@ def _key_of(name: str) -> str:
 
 def _strip_possessive(key: str) -> str:
     return key[:-2] if key.endswith("'s") else key
-
-
-def _data_text(name: str) -> str:
-    return read_text(f"{PLACES_DIR}/{name}")
-
-
-def _optional_float(value: str) -> float | None:
-    return float(value) if value else None
-
-
-def _city_lines() -> list[str]:
-    return _data_text("cities.tsv.gz").splitlines()
-
-
-def _city_entry(line: str) -> _Entry:
-    geonames_id, name, country, admin1, lat, lon, population, capital, _ = line.split("\t")
-    place = Place(
-        name, country or None, float(lat), float(lon), int(population), "city", geonames_id, admin1, "P"
-    )
-    return _Entry(place, "city", capital == "1", admin1)
-
-
-def _admin_entry(line: str) -> _Entry:
-    level, name, country, code, _, lat, lon, count, _ = line.split("\t")
-    feature: Feature = "region" if level == "A1" else "district"
-    place = Place(name, country, float(lat), float(lon), 0, feature, admin1=code, feature_class="A")
-    return _Entry(place, "admin1" if level == "A1" else "admin2", admin1=code, places=int(count))
-
-
-def _country_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    extra: dict[str, list[str]] = load_resource(f"{PLACES_DIR}/country_aliases.yaml", {"aliases": dict})[
-        "aliases"
-    ]
-    for line in _data_text("countries.tsv").splitlines():
-        iso3, _, name, lat, lon, population, capital, iso_aliases = line.split("\t")
-        place = Place(
-            name,
-            iso3,
-            _optional_float(lat),
-            _optional_float(lon),
-            int(population),
-            "country",
-            feature_class="A",
-        )
-        aliases = [*(iso_aliases.split("|") if iso_aliases else ()), *extra.get(iso3, ())]
-        yield _Entry(place, "country", capital_name=capital), (name,), aliases
-
-
-def _state_abbreviations() -> dict[str, str]:
-    """ "N.H." -> "NH": the abbreviations news writes after a town (AP style), by postal code."""
-    raw: dict[str, list[str]] = load_resource(
-        f"{PLACES_DIR}/us_state_abbreviations.yaml", {"abbreviations": dict}
-    )["abbreviations"]
-    return {name: code for code, names in raw.items() for name in names}
-
-
-def _state_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    for line in _data_text("us_states.tsv").splitlines():
-        code, name, lat, lon, population = line.split("\t")
-        place = Place(
-            name, "USA", _optional_float(lat), _optional_float(lon), int(population), "region", "", code, "A"
-        )
-        yield _Entry(place, "state", admin1=code), (name,), ()
-
-
-def _region_entries() -> Iterable[tuple[_Entry, Sequence[str], Sequence[str]]]:
-    records: list[dict[str, Any]] = load_resource(f"{PLACES_DIR}/regions.yaml", {"regions": list})["regions"]
-    for record in records:
-        place = Place(
-            record["name"],
-            record.get("country"),
-            record["lat"],
-            record["lon"],
-            0,
-            "region",
-            feature_class="L",
-        )
-        yield _Entry(place, "region"), (record["name"],), tuple(record.get("aliases") or ())

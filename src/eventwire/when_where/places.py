@@ -23,6 +23,7 @@ place, for ``eventwire places``.
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,17 @@ from eventwire.geo.names import UNIT_WORDS, lookup_key
 from eventwire.records import Event, EventPlaceNote, Location, LocationPrecision
 from eventwire.when_where.clauses import clause_head, same_clause, trigger_token
 from eventwire.when_where.enclosing import enclosed_span, enclosing_span, relative_reference
+from eventwire.when_where.roles import (
+    SETTLEMENT_NOUNS,
+    before_unit_word,
+    called_a_town,
+    inside_phrase,
+    is_locative,
+    owns_a_noun,
+    place_role,
+    proper_noun,
+    with_unit_before,
+)
 
 # What a gazetteer feature tells about where the event happened (CONTRACT.md location_precision).
 PRECISION_OF_FEATURE: Mapping[str, LocationPrecision] = MappingProxyType(
@@ -50,16 +62,20 @@ _NOT_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "M
 # A proper noun not labelled as a place counts only if it names a city at least this large:
 # small towns share names with organisations and people far too often.
 _MIN_UNLABELLED_CITY = 50_000
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "settlement", "port", "hamlet", "capital"})
 # Labels a town named alone after "in" or "near" may carry: the small model calls many towns
 # persons or nationalities ("around Kidal"), or nothing at all.
 _LONE_TOWN_LABELS = frozenset({"GPE", "LOC", "PERSON", "NORP"})
 # Words that make a "capital" a province's or a region's, not the country's.
 _SUBNATIONAL = frozenset({"regional", "provincial", "state", "district", "county", "local"})
 _NOTED_CANDIDATES = 4  # candidates listed in an event's place note
-# Dependencies through which a toponym still belongs to the locative phrase:
-# "at a hotel in Reykjavik", "in the Icelandic capital, Reykjavik", "in northern Syria".
-_PHRASE_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "nmod", "conj", "cc", "det", "punct"})
+# Proper nouns of dates: a DATE-tagged name made only of other proper nouns may be a town.
+_CALENDAR_WORDS = frozenset(
+    {
+        *(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m),
+        *(d.lower() for d in (*calendar.day_name, *calendar.day_abbr)),
+        *("sept", "ramadan", "eid", "easter", "christmas", "passover", "diwali", "nowruz", "ashura"),
+    }
+)
 
 
 def ascii_name(name: str) -> str:
@@ -168,9 +184,8 @@ class EventPlacer:
         if place is not None:
             return place
         head, _, qualifier = name.partition(",")
-        outer = self.gazetteer.resolve(qualifier, self.context) if qualifier.strip() else None
-        countries = [outer.country] if outer is not None and outer.country else self._countries()
-        return self.gazetteer.small_town(head, countries)
+        named = self.gazetteer.qualifier_countries(qualifier) if qualifier.strip() else ()
+        return self.gazetteer.small_town(head, list(named) or self._countries())
 
     def _lookup(self, name: str) -> Place | None:
         """The gazetteer's place for a name, but a bare name the dateline gives with its
@@ -195,7 +210,10 @@ class EventPlacer:
         if not found:
             return None
         _, name, place = min(found, key=lambda item: item[0])
-        return name, place
+        # a town of the sentence inside the nearest province is finer: "raided a hideout in
+        # Turbat, in Balochistan's Kech district, and killed five" (Kech unknown: Balochistan)
+        inside = [(n, p) for _, n, p in sorted(found, key=lambda item: item[0]) if _town_within(p, place)]
+        return inside[0] if place.feature != "city" and inside else (name, place)
 
     def _sentence_places(self, sentence: Span) -> list[tuple[int, str, Place]]:
         """(root token, name, place) of the sentence's resolved places below country level,
@@ -218,10 +236,20 @@ class EventPlacer:
         and destinations name actors or other places ("Kyiv accused Moscow", "returned to Minsk")."""
         seen: set[int] = set()
         for token in sentence:
-            span = self._toponym_at(token) if _place_role(token, self.locatives) else None
+            owner = owns_a_noun(token)
+            span = self._toponym_at(token) if owner or place_role(token, self.locatives) else None
+            if span is None and owner and token.is_title:
+                span = self._capitalised_city(token)
             if span is not None and span.start not in seen:
                 seen.add(span.start)
                 yield span
+
+    def _capitalised_city(self, token: Token) -> Span | None:
+        """A capitalised word the tagger took for a common noun that names a sizeable city
+        ("Sucre's police chief" opening a sentence)."""
+        place = self.gazetteer.resolve(token.text, self.context, strict=True)
+        large = place is not None and place.feature == "city" and place.population >= _MIN_UNLABELLED_CITY
+        return self.doc[token.i : token.i + 1] if large else None
 
     def _previous_sentence_place(self, sentence: Span) -> tuple[str, Place] | None:
         """A place of the sentence before (a follow-up sentence such as "They killed 30
@@ -236,7 +264,7 @@ class EventPlacer:
         head = clause_head(trigger)
         lexicon = self.locatives
         preps = [
-            t for t in trigger.sent if _is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
+            t for t in trigger.sent if is_locative(t, lexicon) and same_clause(head, clause_head(t.head))
         ]
         preps.sort(key=lambda t: abs(t.i - trigger.i))
         if head.lemma_ in lexicon.place_object_verbs:
@@ -271,7 +299,7 @@ class EventPlacer:
         """ "in the Afghan capital" -> Kabul; a bare "in the capital" -> the dateline country's."""
         lexicon = self.locatives.prepositions
         for token in phrase.subtree:
-            if token.lemma_.lower() != "capital" or not _inside_phrase(token, phrase, lexicon):
+            if token.lemma_.lower() != "capital" or not inside_phrase(token, phrase, lexicon):
                 continue
             if any(c.lower_ in _SUBNATIONAL for c in token.children):
                 return None  # "the Kurdish regional capital" is no country's capital
@@ -289,15 +317,25 @@ class EventPlacer:
         return place is not None and place.feature != "country"
 
     def _phrase_places(self, phrase: Token) -> Iterator[Span]:
-        """Toponyms in a prepositional phrase or object, reached only through phrase-internal links."""
+        """Toponyms in a prepositional phrase or object, reached only through phrase-internal
+        links; then the towns and units that own a place of the phrase ("in Lusaka's Kamwala
+        market", "in Bangui's PK5 district"), after the phrase's own places, which are finer."""
         seen: set[int] = set()
+        owners: list[Span] = []
+        lexicon = self.locatives.prepositions
         for token in phrase.subtree:
-            if not _inside_phrase(token, phrase, self.locatives.prepositions):
+            inside = inside_phrase(token, phrase, lexicon)
+            if not inside and not inside_phrase(token, phrase, lexicon, possessed=True):
                 continue
             span = self._toponym_at(token)
-            if span is not None and span.start not in seen:
-                seen.add(span.start)
+            if span is None or span.start in seen:
+                continue
+            seen.add(span.start)
+            if inside:
                 yield span
+            elif self._is_local(span.text):
+                owners.append(span)  # a country owning the phrase names an actor as often
+        yield from owners
 
     def _toponym_at(self, token: Token) -> Span | None:
         """The place name covering ``token``: a GPE/LOC entity, or a proper noun in a locative
@@ -310,9 +348,9 @@ class EventPlacer:
             return whole
         if ent is not None and ent.label_ in PLACE_LABELS:
             return ent
-        if token.pos_ != "PROPN" and not (token.is_title and _before_unit_word(token)):
+        if token.pos_ != "PROPN" and not (token.is_title and before_unit_word(token)):
             return None  # a capitalised word before "district" is a name even if tagged ADJ
-        span = ent if ent is not None else _proper_noun(token)
+        span = ent if ent is not None else proper_noun(token)
         if self._with_unit_word(span.text, span.end)[1] > span.end:
             # "Djugu territory", "Shopian district", "the Kankara area of Katsina state": the
             # unit word says it is a place, whatever the tagger's label, and the unit may be small
@@ -328,8 +366,8 @@ class EventPlacer:
         """A small town counts when the text places it in its country ("Dori, in northern
         Burkina Faso"): small towns share names with people and organisations too often."""
         outer = self._enclosing_place(span)
-        countries = [outer.country] if outer is not None and outer.country else []
-        called = _called_a_town(span)
+        countries = [outer.country] if outer is not None and outer.country else self._subdivision_around(span)
+        called = called_a_town(span)
         if not countries and called:
             countries = self._countries()  # "Sake, a town west of Goma": in the story's countries
         if not countries:
@@ -338,7 +376,7 @@ class EventPlacer:
             return self.gazetteer.lone_town(span.text) if called else self._lone_town(span)
         # a name the text puts inside a country may be a city's other name ("Solo, Central
         # Java" is Surakarta): the enclosing place vouches for it, as it does for small towns
-        town = self.gazetteer.resolve(span.text, countries, strict=outer is None)
+        town = self.gazetteer.resolve(span.text, countries, strict=outer is None and not countries)
         if town is None or town.country not in countries:
             town = self.gazetteer.small_town(span.text, countries)
         return town
@@ -383,9 +421,14 @@ class EventPlacer:
         return span if place is not None and place.feature not in ("city", "country") else None
 
     def _named_as_place(self, ent: Span) -> bool:
-        """A name tagged as a nationality that the text uses as a place: "the northern city of
-        Makeni", "marched through Asuncion" (the small model tags some towns NORP)."""
-        return ent.label_ == "NORP" and (_called_a_town(ent) or _place_role(ent.root, self.locatives))
+        """A name tagged as a nationality or a date that the text uses as a place: "the northern
+        city of Makeni", "marched through Asuncion", "a hideout in Turbat" (the small model
+        tags some towns NORP, and some DATE); a date tag needs proper nouns that are no
+        calendar words ("in May", "since Ramadan")."""
+        if ent.label_ == "DATE" and any(t.pos_ != "PROPN" or t.lower_ in _CALENDAR_WORDS for t in ent):
+            return False
+        tagged = ent.label_ in ("NORP", "DATE")
+        return tagged and (called_a_town(ent) or place_role(ent.root, self.locatives))
 
     def _lone_town(self, span: Span) -> Place | None:
         """A town named right after a locative preposition ("near Otavalo", "in Kaga Bandoro")
@@ -407,6 +450,24 @@ class EventPlacer:
         outer = enclosing_span(span, self._labelled_place, self.locatives.enclosing_fillers)
         return self.gazetteer.resolve(outer.text, self.context) if outer is not None else None
 
+    def _subdivision_around(self, span: Span) -> list[str]:
+        """The countries of an ISO 3166-2 subdivision the text puts a name in when the tables
+        know no such province ("Wad Madani, Gezira state" with both tagged as persons)."""
+        outer = enclosing_span(span, self._subdivision_at, self.locatives.enclosing_fillers)
+        return list(self.gazetteer.subdivision_countries(outer.text)) if outer is not None else []
+
+    def _subdivision_at(self, token: Token) -> Span | None:
+        """The run of proper nouns around ``token`` when it names an ISO 3166-2 subdivision."""
+        if token.pos_ != "PROPN":
+            return None
+        doc, start, end = self.doc, token.i, token.i + 1
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        run = doc[start:end]
+        return run if self.gazetteer.subdivision_countries(run.text) else None
+
     def _labelled_place(self, token: Token) -> Span | None:
         """A place the tagger labelled, or a proper noun the gazetteer knows as a country or
         region whatever its label ("Solo, Central Java" with the province tagged a person).
@@ -416,7 +477,7 @@ class EventPlacer:
             return ent
         if token.pos_ != "PROPN":
             return None
-        span = ent if ent is not None else _proper_noun(token)
+        span = ent if ent is not None else proper_noun(token)
         place = self.gazetteer.resolve(span.text, self.context, strict=True)
         return span if place is not None and place.feature != "city" else None
 
@@ -431,19 +492,28 @@ class EventPlacer:
 
     def _outer_name(self, span: Span) -> str | None:
         """The enclosing place of ``span`` with its unit word, when it is larger than a town."""
-        outer = enclosing_span(span, self._toponym_at, self.locatives.enclosing_fillers)
+        outer = enclosing_span(span, self._toponym_or_subdivision, self.locatives.enclosing_fillers)
         if outer is None:
             return None
         name, _ = self._with_unit_word(outer.text, outer.end)
         place = self.gazetteer.resolve(name, self.context)
-        return name if place is not None and place.feature != "city" else None
+        if place is not None and place.feature != "city":
+            return name
+        # a province the tables lack or know only as a town abroad ("Catubig, Northern Samar")
+        return name if self.gazetteer.subdivision_countries(name) else None
+
+    def _toponym_or_subdivision(self, token: Token) -> Span | None:
+        """A toponym, or a run of proper nouns that names an ISO 3166-2 subdivision: only as
+        the place enclosing a town ("Catubig, Northern Samar"), as names of regions are often
+        words ("Centre", "Plateau") elsewhere."""
+        return self._toponym_at(token) or self._subdivision_at(token)
 
     def _with_qualifier(self, span: Span) -> str:
         """ "Kabul, Afghanistan", "the Nad Ali district of Helmand province", "Enga province":
         the unit word and the enclosing place kept with the name, so the gazetteer can look
         among admin units and inside the enclosing province or country."""
         name, after = self._with_unit_word(span.text, span.end)
-        name = _with_unit_before(span, name)
+        name = with_unit_before(span, name)
         doc = self.doc
         linked = after + 1 < len(doc) and (
             doc[after].text == "," or (doc[after].lower_ == "of" and name != span.text)
@@ -470,7 +540,7 @@ class EventPlacer:
     def _nationality_of_settlement(self, span: Span) -> str | None:
         """ "the Egyptian town of Rafah" -> EGY."""
         root = span.root
-        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_ not in _SETTLEMENT_NOUNS:
+        if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lemma_ not in SETTLEMENT_NOUNS:
             return None
         noun = root.head.head
         for child in (c for c in noun.children if c.dep_ == "amod"):
@@ -509,82 +579,13 @@ def _town_inside(place: Place | None, region: Place) -> bool:
     return region.feature == "country" or place.admin1 == region.admin1
 
 
-def _with_unit_before(span: Span, name: str) -> str:
-    """ "the State of Mexico", "the northern state of Zacatecas" -> "Mexico state": the unit
-    word the text puts before the name, when none follows it."""
-    doc, start = span.doc, span.start
-    if start < 2 or name.rsplit(maxsplit=1)[-1].lower() in UNIT_WORDS or doc[start - 1].lower_ != "of":
-        return name
-    unit = doc[start - 2]
-    return f"{name} {unit.lower_}" if unit.lower_ in UNIT_WORDS else name
-
-
-def _before_unit_word(token: Token) -> bool:
-    following = token.i + 1
-    return following < len(token.doc) and token.doc[following].lower_ in UNIT_WORDS
-
-
-def _called_a_town(span: Span) -> bool:
-    """ "Sake, a town ...", "the town of Mocimboa da Praia": the text says it is a settlement."""
-    root = span.root
-    apposed = any(c.dep_ == "appos" and c.lemma_ in _SETTLEMENT_NOUNS for c in root.children)
-    of_town = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in _SETTLEMENT_NOUNS
-    return apposed or of_town
-
-
-def _place_role(token: Token, lexicon: Locatives) -> bool:
-    """The object of a locative preposition or of "of", the object of a verb such as "shelled",
-    a name before a unit word, or a conjunct or apposition of one of those."""
-    while token.dep_ in ("conj", "appos") and token.head != token:
-        token = token.head  # a loop, not recursion: lists in a text can be very long
-    if token.dep_ == "pobj":
-        word = token.head
-        return word.lower_ == "of" or lexicon.is_locative(word.lower_, _attached_to(word))
-    if token.dep_ == "dobj":
-        return token.head.lemma_ in lexicon.place_object_verbs
-    if any(c.i < token.i and c.lower_ in lexicon.prepositions for c in token.children):
-        return True  # a misparse that hangs the preposition under its object ("around Bakhmut")
-    return token.dep_ == "compound" and token.head.lower_ in UNIT_WORDS
-
-
-def _is_locative(token: Token, lexicon: Locatives) -> bool:
-    return token.dep_ == "prep" and lexicon.is_locative(token.lower_, _attached_to(token))
-
-
-def _attached_to(preposition: Token) -> str:
-    """The lemma of the word a preposition hangs on; for "on" under a verb, its object's when
-    the parser hung "on" too high ("intensified their assault on Pokrovsk")."""
-    head = preposition.head
-    if preposition.lower_ == "on" and head.pos_ == "VERB":
-        return next((c.lemma_ for c in head.children if c.dep_ == "dobj"), head.lemma_)
-    return head.lemma_
-
-
-def _inside_phrase(token: Token, phrase: Token, locative: frozenset[str]) -> bool:
-    """True when ``token`` is part of the place the phrase names.
-
-    A nested prepositional phrase keeps us inside only when it is locative itself ("at a hotel
-    in Reykjavik") or an "of" right on the phrase's noun ("the outskirts of Goma"); any other
-    ("concern about the increase in troops on the border with Ukraine") leads elsewhere.
-    """
-    current = token
-    while current != phrase:
-        if current.dep_ not in _PHRASE_DEPS:
-            return False
-        if current.dep_ == "prep" and current.lower_ not in locative:
-            on_phrase_noun = phrase in (current.head, current.head.head)
-            if current.lower_ != "of" or not on_phrase_noun:
-                return False
-        current = current.head
-    return True
-
-
-def _proper_noun(token: Token) -> Span:
-    """The token with the proper-noun compounds before it ("Nur-Sultan", "Abu Dhabi")."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
-        start -= 1
-    return token.doc[start : token.i + 1]
+def _town_within(place: Place, region: Place) -> bool:
+    """``_town_inside``, or a town of the country of a region the project lists without an
+    admin-1 code ("Balochistan"), when the sentence names both."""
+    if _town_inside(place, region):
+        return True
+    listed = region.feature == "region" and not region.admin1
+    return listed and place.feature == "city" and place.country == region.country
 
 
 def context_countries(

@@ -12,6 +12,7 @@ For each article it
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -21,10 +22,10 @@ from eventwire.geo.entities import place_entities
 from eventwire.geo.gazetteer import Place
 from eventwire.knowledge import Knowledge
 from eventwire.nlp.parsed import ParsedArticle
-from eventwire.records import Actor, Dateline, Event, EventDateNote, Location
+from eventwire.records import Actor, Dateline, Event, EventDateNote, Location, Mention
 from eventwire.registry import StageContext, stage_factory
 from eventwire.when_where.event_dates import EventDater
-from eventwire.when_where.focus import focus_country
+from eventwire.when_where.focus import focus_country, foreign_bureau
 from eventwire.when_where.places import (
     EventPlacer,
     context_countries,
@@ -101,10 +102,15 @@ class WhenWhereStage:
             steps.append(placement)
             events.append(dataclasses.replace(event, date=date, date_precision=precision, location=location))
             date_notes.append(EventDateNote(index, choice.source, choice.expression))
+        body = _body_countries(named, start, events)
+        bureau = foreign_bureau(fallback, body)
+        if bureau:
+            # "NAIROBI - Somali troops ...": the bureau is not where it happened, nor the focus
+            events, fallback = [_off_dateline(e) for e in events], None
         if self.options.government_place == "capital":
             events = [e if _placed(e) else self._at_seat_of_government(e) for e in events]
         if self.options.focus_fallback:
-            events = self._with_focus(events, fallback, parsed)
+            events = self._with_focus(events, fallback, parsed.mentions, body if bureau else None)
         unresolved = unresolved_toponyms(named)
         diagnostics = dataclasses.replace(
             parsed.diagnostics,
@@ -115,10 +121,14 @@ class WhenWhereStage:
         return parsed.with_(events=tuple(events), diagnostics=diagnostics)
 
     def _with_focus(
-        self, events: list[Event], dateline: Location | None, parsed: ParsedArticle
+        self,
+        events: list[Event],
+        dateline: Location | None,
+        mentions: Sequence[Mention],
+        named: Sequence[str] | None,
     ) -> list[Event]:
         """Unplaced events (no location, or a name the gazetteer does not know) take the focus country."""
-        focus = focus_country(dateline, events, parsed.mentions)
+        focus = focus_country(dateline, events, mentions, named)
         place = self.knowledge.gazetteer.country(focus) if focus else None
         if place is None:
             return events
@@ -165,6 +175,30 @@ def _acts_for_state(actor: Actor) -> bool:
     """A state itself ("Kenya banned") or one of its government's branches ("the Kenyan
     government", "Kenyan police")."""
     return actor.kind == "state" or actor.sector in _GOVERNMENT_SECTORS
+
+
+def _body_countries(named: list[tuple[Span, Place | None]], start: int, events: Sequence[Event]) -> list[str]:
+    """Countries of the towns, districts and provinces the story's body names after its
+    dateline, and of the events placed by its text. Countries and nationalities are left out:
+    they name actors as often, and an attacker's country is not where its strike on the
+    dateline's city fell ("MOSCOW - A Ukrainian drone hit an office tower in the capital")."""
+    places = [
+        p.country
+        for ent, p in named
+        if p is not None and p.country and p.feature != "country" and ent.start_char >= start
+    ]
+    placed = [
+        e.location.country
+        for e in events
+        if e.location is not None and e.location.source == "text" and e.location.precision != "country"
+    ]
+    return [*places, *(c for c in placed if c)]
+
+
+def _off_dateline(event: Event) -> Event:
+    """The event without the place a foreign bureau's dateline lent it."""
+    located = event.location is not None and event.location.source == "dateline"
+    return dataclasses.replace(event, location=None) if located else event
 
 
 def _placed(event: Event) -> bool:
