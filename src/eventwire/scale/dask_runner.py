@@ -117,11 +117,12 @@ def _compute(
         return _compute_on(scheduler, tasks, settings)
     if scheduler is not None and not (isinstance(scheduler, str) and "://" in scheduler):
         return compute(*tasks, scheduler=scheduler)  # type: ignore[no-untyped-call,no-any-return]
-    from distributed import Client, LocalCluster  # noqa: PLC0415 - only cluster runs need it
+    from distributed import Client  # noqa: PLC0415 - only cluster runs need it
+
+    from eventwire.scale.cluster import local_cluster  # noqa: PLC0415
 
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")  # type: ignore[no-untyped-call]
-        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        with local_cluster(workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
             return _compute_on(client, tasks, settings)
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
         return _compute_on(client, tasks, settings)
