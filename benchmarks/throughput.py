@@ -14,11 +14,18 @@ every mode alike, it times:
   (d) workers2  (b) with a 2-process ``WorkerPool`` (``--workers 2``);
   (e) dask2     ``code_corpus`` on a 2-worker Dask LocalCluster (``eventwire batch``).
 
-Model loading is not timed in any mode (pools and clusters are started and warmed first; the
-start-up is printed apart); cold start is measured alone, in a fresh interpreter: import, model,
-knowledge and the first article. Peak RSS is measured in fresh processes that stream ``--rss``
-articles through the pipeline. Words/s is the best round of each mode. Nothing is asserted:
-the last line, ``RESULT ...``, carries the figures.
+The ratios are of coding speed, words/s once running; start-up is left out of every mode
+alike and printed apart: (b) and (c) reuse one loaded pipeline, (d)'s pool and (e)'s cluster
+are started before the first round, every worker building its pipeline and coding a warm-up
+sentence, the workers side by side (``WorkerPool.warm_up``, ``eventwire.scale.cluster``).
+(a)-(d) code articles held in memory; (e) does what ``eventwire batch`` does, so each worker
+also reads its partition of a JSONL file, screens its language and writes Parquet beside the
+JSONL (a few per cent more work, which counts against it). Cold start is measured alone, in a
+fresh interpreter: import, model, knowledge and the first article (wall-clock, and the CPU
+seconds beside it, which a busy machine does not inflate). Peak RSS is measured in fresh
+processes that stream ``--rss`` articles through the pipeline (``--rss-only`` runs just that:
+the 10,000-article run takes over half an hour of CPU). Words/s is the best round of each
+mode. Nothing is asserted: the last line, ``RESULT ...``, carries the figures.
 """
 
 from __future__ import annotations
@@ -48,6 +55,10 @@ from eventwire.store import EventStore
 from eventwire.store.ingest import ingest
 
 MODES = ("parse", "pipeline", "store", "workers2", "dask2")
+# Partitions of 1/16 of the corpus, eight a worker: what a user of a two-worker cluster should
+# ask for (``--partition-size``), so that when one worker takes its last partition the other
+# is never left idle for long; fewer, larger ones leave a worker idle at the end.
+DASK_PARTITIONS = 16
 COLD_START = "import sys; from eventwire import Pipeline; Pipeline.from_config().code_text(sys.argv[1])"
 
 
@@ -66,6 +77,7 @@ class Bench:
         self.corpus.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in articles), "utf-8")
         self.pipeline = Pipeline.from_config(settings)
         self.startup: dict[str, float] = {}
+        self._stack = stack
         self.pool = stack.enter_context(self._timed_start("workers2", self._pool))
         self.client = stack.enter_context(self._timed_start("dask2", self._dask))
         self.runs = 0
@@ -82,13 +94,13 @@ class Bench:
         return pool
 
     def _dask(self) -> Any:
-        from distributed import Client, LocalCluster  # noqa: PLC0415
+        from distributed import Client  # noqa: PLC0415
 
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+        from eventwire.scale.cluster import local_cluster, start_coders  # noqa: PLC0415
+
+        cluster = self._stack.enter_context(local_cluster(2))  # what ``eventwire batch`` starts
         client = Client(cluster)
-        code_corpus(
-            [str(self.corpus)], self.work / "dask-warm", self.settings, len(self.articles), scheduler=client
-        )
+        start_coders(client, self.settings)  # both workers load model and knowledge, side by side
         return client
 
     def parse(self) -> None:
@@ -109,8 +121,7 @@ class Bench:
 
     def dask2(self) -> None:
         self.runs += 1
-        # Partitions of 1/8 of the corpus: enough to balance two workers, few enough to batch.
-        size = max(1, len(self.articles) // 8)
+        size = max(1, len(self.articles) // DASK_PARTITIONS)
         code_corpus(
             [str(self.corpus)], self.work / f"dask-{self.runs}", self.settings, size, scheduler=self.client
         )
@@ -146,11 +157,14 @@ def interleaved(bench: Bench, rounds: int) -> tuple[dict[str, list[float]], dict
     return wall, cpu
 
 
-def cold_start(text: str) -> float:
-    """Wall-clock seconds of a fresh interpreter that imports, loads and codes one article."""
+def cold_start(text: str) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a fresh interpreter that imports, loads and codes one article."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     subprocess.run([sys.executable, "-c", COLD_START, text], check=True, capture_output=True)
-    return time.perf_counter() - began
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def peak_rss_mb(n_articles: int) -> float:
@@ -158,6 +172,12 @@ def peak_rss_mb(n_articles: int) -> float:
     command = [sys.executable, __file__, "--rss-child", str(n_articles)]
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     return float(result.stdout.strip().splitlines()[-1])
+
+
+def _peak_rss(sizes: tuple[int, int]) -> tuple[float, float]:
+    small, large = peak_rss_mb(sizes[0]), peak_rss_mb(sizes[1])
+    print(f"peak RSS: {small:.0f} MiB for {sizes[0]} articles, {large:.0f} MiB for {sizes[1]}", flush=True)
+    return small, large
 
 
 def _rss_child(n_articles: int) -> None:
@@ -196,16 +216,24 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--rss", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
     parser.add_argument("--no-rss", action="store_true", help="skip the peak-memory runs")
+    parser.add_argument("--rss-only", action="store_true", help="only the peak-memory runs")
     parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child is not None:
         _rss_child(args.rss_child)
         return
+    if args.rss_only:
+        small, large = _peak_rss(args.rss)
+        print(f"RESULT rss_10k_mb={large:.0f} rss_1k_mb={small:.0f} rss_ratio={large / small:.2f}")
+        return
     articles = [article_from_record(record) for record in generate(args.articles)]
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {len(articles)} generated articles, {words} words; {_machine()}", flush=True)
-    cold = cold_start(articles[0].text)
-    print(f"cold start: {cold:.2f} s (import, model, knowledge, first article)", flush=True)
+    cold, cold_cpu = cold_start(articles[0].text)
+    print(
+        f"cold start: {cold:.2f} s, {cold_cpu:.2f} CPU-s (import, model, knowledge, first article)",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         bench = Bench(Settings.load(), articles, Path(tmp), stack)
         bench.full()  # warm-up: lazily loaded tables and lexicons load here
@@ -218,8 +246,7 @@ def main() -> None:
         + f"; parse_ratio {in_process['pipeline'] / in_process['parse']:.2f}"
         + f", store_ratio {in_process['store'] / in_process['parse']:.2f}"
     )
-    small, large = (0.0, 0.0) if args.no_rss else (peak_rss_mb(args.rss[0]), peak_rss_mb(args.rss[1]))
-    print(f"peak RSS: {small:.0f} MiB for {args.rss[0]} articles, {large:.0f} MiB for {args.rss[1]}")
+    small, large = (0.0, 0.0) if args.no_rss else _peak_rss(args.rss)
     ratios = " ".join(f"{label}={rates[top] / rates[bottom]:.2f}" for label, (top, bottom) in _RATIOS.items())
     print(f"RESULT {ratios} cold_start_s={cold:.2f} rss_10k_mb={large:.0f} rss_1k_mb={small:.0f}")
 

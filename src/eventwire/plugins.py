@@ -99,7 +99,10 @@ def available(group: str) -> dict[str, str]:
 
 def load(group: str, name: str) -> Any:
     """The object registered as ``name`` in ``group``; ``ConfigError`` when unknown or broken."""
-    target = available(group).get(name)
+    _check_group(group)
+    # A built-in wins over an entry point of the same name (``available``), so it needs no scan
+    # of the installed packages' entry points (7 ms each, once per stage of a pipeline).
+    target = BUILTINS[group].get(name) or available(group).get(name)
     if target is None:
         known = ", ".join(sorted(available(group))) or "none"
         raise ConfigError(f"no {_kind(group)} named {name!r}; known: {known}")

@@ -65,14 +65,27 @@ def test_parquet_input_is_read_by_row_slices(tmp_path: Path) -> None:
     assert [r["id"] for r in read_parts(tmp_path / "out")] == ["s0", "s1", "s2", "s3", "s4"]
 
 
+def test_equal_settings_name_one_worker_coder_and_other_settings_another() -> None:
+    pytest.importorskip("distributed")
+    from eventwire.scale.cluster import plugin_name  # noqa: PLC0415 - needs distributed
+
+    assert plugin_name(Settings.load()) == plugin_name(Settings.load())
+    assert plugin_name(Settings.load()) != plugin_name(Settings.load(min_confidence=0.9))
+
+
 def test_a_two_worker_local_cluster_codes_what_a_local_run_codes(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     settings = Settings.load()
     local = [c.to_contract_dict() for c in Pipeline.from_config(settings).run(read_inputs([str(corpus)]))]
     distributed = pytest.importorskip("distributed")
+    from eventwire.scale.cluster import plugin_name  # noqa: PLC0415 - needs distributed
+
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")
     with cluster, distributed.Client(cluster) as client:
         code_corpus([str(corpus)], tmp_path / "out", settings, 2, scheduler=client)
+        name = plugin_name(settings)
+        loaded = client.run(lambda dask_worker: dask_worker.plugins[name].coder is not None)
+    assert list(loaded.values()) == [True, True]  # each worker built its coder once, at start
     assert read_parts(tmp_path / "out") == local
     assert any(row["events"] for row in local)  # the corpus does code events: the equality says something
     table = pd.read_parquet(tmp_path / "out" / "events")

@@ -27,7 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl or .parquet files")
     parser.add_argument("--output-dir", required=True, metavar="OUTDIR")
-    parser.add_argument("--partition-size", type=int, default=1000, help="articles per partition")
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=1000,
+        help="articles per partition (default 1000); give every worker several: corpus / (8 x workers)",
+    )
     parser.add_argument(
         "--scheduler",
         default=None,

@@ -5,9 +5,10 @@
     >>> run = code_corpus(["news.parquet"], "out/", scheduler="tcp://10.0.0.5:8786")
 
 The parent only plans partitions (byte ranges of JSONL, row slices of Parquet); each worker
-reads its own partition and codes it with ``eventwire.code_many`` under the run's settings (the
-public API: the process's pipeline cache builds the model once, in the worker, never pickled),
-and writes
+reads its own partition and codes it with the coder it built when it started
+(``eventwire.scale.cluster``: the model loaded once per worker process, all workers at once,
+never pickled; with the "processes" or "synchronous" schedulers, ``eventwire.code_many``'s
+cache builds one per process), and writes
 
 - ``jsonl/part-00000.jsonl``: the contract lines, in input order (concatenating the parts gives
   exactly what ``eventwire extract`` writes);
@@ -20,6 +21,7 @@ and writes
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +62,12 @@ def code_partition(partition: Partition, settings: Settings, output_dir: str) ->
     name = PART.format(partition.number)
     rows: list[dict[str, Any]] = []
     articles = failed = 0
+    coder = _task_coder(settings)
+    read = read_partition(partition)
+    streamed = coder.code_streamed(read) if coder else eventwire.code_streamed(read, config=settings)
     partial = out / "jsonl" / f"{name}.jsonl.partial"
     with partial.open("w", encoding="utf-8") as handle:
-        for coded in eventwire.code_streamed(read_partition(partition), config=settings):
+        for coded in streamed:
             articles += 1
             failed += _write_article(coded, handle.write, rows)
     partial.replace(out / "jsonl" / f"{name}.jsonl")
@@ -92,6 +97,16 @@ def _write_article(
     return failed
 
 
+def _task_coder(settings: Settings) -> eventwire.Coder | None:
+    """The coder a Dask worker built at start (``eventwire.scale.cluster``), if this task runs
+    in one; other schedulers' processes use ``code_many``'s cache (one pipeline a process)."""
+    if "distributed" not in sys.modules:  # no distributed worker runs this task
+        return None
+    from eventwire.scale.cluster import worker_coder  # noqa: PLC0415 - only cluster runs need it
+
+    return worker_coder(settings)
+
+
 def code_corpus(
     inputs: Sequence[str],
     output_dir: str | Path,
@@ -115,7 +130,7 @@ def code_corpus(
     planned = plan_partitions(inputs, partition_size)
     todo = [p for p in planned if not (out / "done" / PART.format(p.number)).exists()]
     tasks: list[Delayed] = [delayed(code_partition)(p, settings, str(out)) for p in todo]
-    counts: Sequence[tuple[int, int]] = _compute(tasks, scheduler, workers) if tasks else ()
+    counts: Sequence[tuple[int, int]] = _compute(tasks, settings, scheduler, workers) if tasks else ()
     return CorpusRun(
         partitions=len(planned),
         skipped=len(planned) - len(todo),
@@ -125,15 +140,33 @@ def code_corpus(
     )
 
 
-def _compute(tasks: list[Delayed], scheduler: str | Any, workers: int | None) -> Sequence[tuple[int, int]]:
+def _compute(
+    tasks: list[Delayed], settings: Settings, scheduler: str | Any, workers: int | None
+) -> Sequence[tuple[int, int]]:
     """Run the tasks on the scheduler asked for, starting (and stopping) a LocalCluster if none."""
+    if _is_client(scheduler):
+        return _compute_on(scheduler, tasks, settings)
     if scheduler is not None and not (isinstance(scheduler, str) and "://" in scheduler):
         return compute(*tasks, scheduler=scheduler)  # type: ignore[no-untyped-call,no-any-return]
-    from distributed import Client, LocalCluster  # noqa: PLC0415 - only cluster runs need it
+    from distributed import Client  # noqa: PLC0415 - only cluster runs need it
+
+    from eventwire.scale.cluster import local_cluster  # noqa: PLC0415
 
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=":0")  # type: ignore[no-untyped-call]
-        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-            return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]
+        with local_cluster(workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            return _compute_on(client, tasks, settings)
     with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-        return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]
+        return _compute_on(client, tasks, settings)
+
+
+def _is_client(scheduler: object) -> bool:
+    distributed = sys.modules.get("distributed")  # a Client exists only if distributed is loaded
+    return distributed is not None and isinstance(scheduler, distributed.Client)
+
+
+def _compute_on(client: Any, tasks: list[Delayed], settings: Settings) -> Sequence[tuple[int, int]]:
+    """The tasks on a distributed cluster whose workers build their coder first, all at once."""
+    from eventwire.scale.cluster import start_coders  # noqa: PLC0415
+
+    start_coders(client, settings)
+    return compute(*tasks, scheduler=client)  # type: ignore[no-untyped-call,no-any-return]

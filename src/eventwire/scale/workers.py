@@ -10,7 +10,7 @@ worker process builds its ``Pipeline`` once, from the settings (the model is loa
 worker, never pickled), and codes chunks of a quarter of ``batch_size``. The parent reads the
 input, hands out chunks, and yields the coded articles **in input order**; whatever writes
 them (a JSONL file, the event store) stays a single writer in the parent. At most
-``2 x workers`` chunks are in flight, so memory does not grow with the corpus.
+``4 x workers`` chunks are in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -41,8 +41,11 @@ class Coder(Protocol):
 # Builds a worker's coder from the run's settings: ``Pipeline.from_config``. Passed in rather
 # than imported, so that the pipeline can hand work to this module without an import cycle.
 CoderFactory = Callable[[Settings], Coder]
-# Chunks queued per worker: one being coded, one waiting, so a worker never idles on the parent.
-_IN_FLIGHT_PER_WORKER = 2
+# Chunks queued per worker. The parent yields in input order, so it waits on the oldest chunk;
+# with only one chunk queued behind each worker, a worker that finished two short chunks sat
+# idle while another coded a long one. Four let it run three chunks ahead (a few articles each:
+# memory stays small).
+_IN_FLIGHT_PER_WORKER = 4
 _CHUNKS_PER_BATCH = 4
 
 
