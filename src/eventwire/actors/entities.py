@@ -91,10 +91,12 @@ MAX_REACH = 6  # tokens a KB name may reach beyond the model's entity on either 
 def _reach(doc: Doc, i: int, step: int, limit: int) -> int:
     """How far from token ``i`` a name may run in direction ``step``: over name-like tokens,
     numbers ("400 Mawozo"), particles and the lower-case word after a hyphen ("-gumi")."""
+    sentence = doc[i].sent  # read once: spaCy rebuilds the sentence span on every access
+    lowest, end = max(limit, sentence.start), sentence.end
     edge = i
     for _ in range(MAX_REACH):
         j = edge + step
-        if not limit <= j < len(doc) or j >= doc[i].sent.end or j < doc[i].sent.start:
+        if not lowest <= j < end:
             break
         token = doc[j]
         after_hyphen = doc[j - 1].text == "-" if step > 0 else False
