@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from eventwire.memo import BoundedMemo
+
 MIN_LENGTH = 7  # shorter words are never guessed by edit distance
 TWO_EDITS_FROM = 10  # words this long may be two edits away ("Phillipine")
 SLIP_MIN_LENGTH = 5  # doubled letters and swaps are tried from this length
@@ -71,7 +73,7 @@ class SpellingIndex:
             key = word.lower()
             if len(key) >= MIN_LENGTH - 2 and key.isalpha():
                 self._by_initial.setdefault(key[0], []).append((key, country))
-        self._memo: dict[str, str | None] = {}
+        self._memo: BoundedMemo[str, str | None] = BoundedMemo(MEMO_SIZE)
 
     def country(self, word: str) -> str | None:
         """The one country whose spelling is nearest ``word``: a slip (doubled letter, swap),
@@ -79,11 +81,7 @@ class SpellingIndex:
         key = word.lower()
         if len(key) < SLIP_MIN_LENGTH or not key.isalpha():
             return None
-        if key not in self._memo:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = self._answer(key)
-        return self._memo[key]
+        return self._memo.get(key, lambda: self._answer(key))
 
     def _answer(self, key: str) -> str | None:
         candidates = self._by_initial.get(key[0], [])

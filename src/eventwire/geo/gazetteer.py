@@ -47,6 +47,7 @@ from eventwire.geo.tables import (
     state_abbreviations,
     state_entries,
 )
+from eventwire.memo import BoundedMemo
 from eventwire.resources import load_resource
 
 # ``Place`` is defined with the index's records (``place.py``) and is part of this module's API.
@@ -121,7 +122,10 @@ class Gazetteer:
         self._town_lines = towns
         # resolve()'s answers: an article asks for the same names again and again (a country
         # per nationality word, a town per event of a sentence); bounded, see resolve
-        self._resolved: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
+        # bounded: a stream of articles must not grow it without end
+        self._resolved: BoundedMemo[tuple[str, tuple[str, ...], bool], Place | None] = BoundedMemo(
+            _RESOLVED_KEPT
+        )
         for entry, primary, alternates in entries:
             self._add(entry, [lookup_key(n) for n in primary], [lookup_key(n) for n in alternates])
             if entry.kind == "state":
@@ -328,12 +332,11 @@ class Gazetteer:
         ("White House" is a translation of Casablanca): use it for words the tagger did not
         label as places."""
         key = (name, tuple(context_countries), strict)
-        if key not in self._resolved:
-            if len(self._resolved) >= _RESOLVED_KEPT:
-                self._resolved.clear()  # a stream of articles must not grow it without end
-            ranked = self.ranked(name, context_countries, strict=strict)
-            self._resolved[key] = ranked[0] if ranked else None
-        return self._resolved[key]
+        return self._resolved.get(key, lambda: self._best(name, context_countries, strict))
+
+    def _best(self, name: str, context_countries: Sequence[str], strict: bool) -> Place | None:
+        ranked = self.ranked(name, context_countries, strict=strict)
+        return ranked[0] if ranked else None
 
     def ranked(
         self, name: str, context_countries: Sequence[str] = (), *, strict: bool = False
