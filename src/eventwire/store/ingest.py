@@ -85,10 +85,7 @@ def ingest(
 
     def commit() -> None:
         for result in _store_batch(store, batch, source_name):
-            if result.status == "coded":
-                coded_hashes.update(
-                    content_hash(c.article.text) for c in batch if c.article.id == result.article_id
-                )
+            coded_hashes.update(_coded_texts(batch, result))
             report(result)
         if batch:
             stored = summary.new + summary.failed + summary.duplicates
@@ -103,10 +100,11 @@ def ingest(
                 report(AddResult(item.id, "skipped"))
                 continue
             item = _storable(item)  # noqa: PLW2901 - text that cannot be stored becomes its error
-            ids[item.id] = content_hash(item.text) if isinstance(item, Article) and item.text else None
+            text_hash = content_hash(item.text) if isinstance(item, Article) else None
+            ids[item.id] = text_hash if isinstance(item, Article) and item.text else None
             if isinstance(item, RejectedInput):
                 batch.append(CodedArticle(item.article or Article(text="", id=item.id), error=item.error))
-            elif content_hash(item.text) in coded_hashes:
+            elif text_hash in coded_hashes:
                 batch.append(CodedArticle(article=item))  # stored as a duplicate, never coded
             else:
                 yield item
@@ -114,16 +112,29 @@ def ingest(
     for coded in coder(fresh()):
         if isinstance(coded, CodedPieces):
             commit()  # the articles read before it are stored before it
-            result = _store_pieces(store, coded, source_name)
-            if result.status == "coded":
-                coded_hashes.add(content_hash(coded.article.text))
-            report(result)
+            report(_store_long(store, coded, source_name, coded_hashes))
             continue
         batch.append(coded)
         if len(batch) >= commit_every:
             commit()
     commit()
     return summary
+
+
+def _coded_texts(batch: list[CodedArticle], result: AddResult) -> Iterator[str]:
+    """Hashes of the texts that ``result`` says were coded and stored (none unless they were)."""
+    if result.status == "coded":
+        yield from (content_hash(c.article.text) for c in batch if c.article.id == result.article_id)
+
+
+def _store_long(
+    store: EventStore, coded: CodedPieces, source_name: str | None, coded_hashes: set[str]
+) -> AddResult:
+    """Store a very long article piece by piece; its text joins the coded ones when it is stored."""
+    result = _store_pieces(store, coded, source_name)
+    if result.status == "coded":
+        coded_hashes.add(content_hash(coded.article.text))
+    return result
 
 
 def _check_same_text(item: Article | RejectedInput, stored_hash: str | None, summary: IngestSummary) -> None:
